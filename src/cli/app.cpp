@@ -1,0 +1,120 @@
+// The program: global options, dispatch to a subcommand, and the one place errors are caught.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "core/error.h"
+
+#ifndef CJB_VERSION
+#define CJB_VERSION "0.0.0"
+#endif
+
+namespace cjb::cli {
+
+namespace {
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string main_help() {
+  std::string text =
+      "usage: cjb [--version] [--help] COMMAND [ARGS...]\n\n"
+      "cjb benchmarks retail customer service: Leadership → Enablers → Customer Journey,\n"
+      "scored per touchpoint, in store and online.\n\nCommands:\n";
+  for (const auto& c : commands()) text += fmt::format("  {:<10} {}\n", c.name, c.summary);
+  text +=
+      "\nRun 'cjb COMMAND --help' for a command's options and an example.\n"
+      "Exit status: 0 success, 1 findings (e.g. validation problems), 2 bad usage or bad input.\n"
+      "Data (model/, checklists/, reports/): --data-dir DIR, $CJB_DATA, the installed data, or the source tree.\n";
+  return text;
+}
+
+}  // namespace
+
+std::string suggest_command(const std::string& typed) {
+  std::string best;
+  size_t best_distance = 0;
+  for (const auto& c : commands()) {
+    std::string name = c.name;
+    size_t d = edit_distance(typed, name);
+    if (name.rfind(typed, 0) == 0 && !typed.empty()) d = std::min<size_t>(d, 1);  // a prefix
+    if (best.empty() || d < best_distance) {
+      best = name;
+      best_distance = d;
+    }
+  }
+  return best_distance <= std::max<size_t>(2, typed.size() / 3) ? best : std::string();
+}
+
+int run(const std::vector<std::string>& args, Context& context) {
+  try {
+    if (args.empty()) {
+      context.err << main_help();
+      return 2;
+    }
+    const std::string& first = args[0];
+    if (first == "--help" || first == "-h" || first == "help") {
+      context.out << main_help();
+      return 0;
+    }
+    if (first == "--version" || first == "-V") {
+      context.out << "cjb " << CJB_VERSION << "\n";
+      return 0;
+    }
+    const CommandInfo* info = nullptr;
+    for (const auto& c : commands())
+      if (first == c.name) info = &c;
+    if (!info) {
+      std::string message = fmt::format("cjb: error: '{}' is not a cjb command", first);
+      if (first.rfind("-", 0) == 0) message = fmt::format("cjb: error: unknown option '{}' (expected a command first)", first);
+      else if (std::string s = suggest_command(first); !s.empty()) message += fmt::format(" (did you mean '{}'?)", s);
+      context.err << message << "\nRun 'cjb --help' for the list of commands.\n";
+      return 2;
+    }
+    std::unique_ptr<Command> command = info->create();
+    command->parse(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (command->help_requested()) {
+      context.out << command->help_text();
+      return 0;
+    }
+    return command->run(context);
+  } catch (const UsageError& e) {
+    context.err << "cjb " << e.what() << "\n";
+    return e.exit_code();
+  } catch (const Error& e) {
+    context.err << e.what() << "\n";
+    return e.exit_code();
+  } catch (const std::bad_alloc&) {
+    context.err << "cjb: error: out of memory\n";
+    return 2;
+  } catch (const std::exception& e) {
+    // A bug, not an input problem: still no crash, and say so.
+    context.err << "cjb: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}
+
+int run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Context context{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1};
+  return run(args, context);
+}
+
+}  // namespace cjb::cli

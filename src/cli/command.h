@@ -1,0 +1,67 @@
+#pragma once
+// The Command interface: each subcommand declares its options, parses its arguments without
+// doing any work (unit-tested), then runs.
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+namespace cjb::cli {
+
+namespace po = boost::program_options;
+
+// What a command needs from the outside world; tests pass string streams.
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;  // stdout is a terminal (colour, progress)
+  bool err_is_terminal = false;  // stderr is a terminal (progress bars)
+};
+
+class Command {
+ public:
+  virtual ~Command() = default;
+  virtual const char* name() const = 0;
+  virtual const char* summary() const = 0;  // one line for `cjb --help`
+  virtual const char* usage() const = 0;    // "cjb score FILE [options]"
+  virtual const char* example() const = 0;  // one or more example lines for --help
+
+  // Parses the arguments after the command name. Throws UsageError. Does no other work.
+  void parse(const std::vector<std::string>& args);
+  // Runs the parsed command; returns the exit code. Throws cjb::Error for bad input.
+  virtual int run(Context& context) = 0;
+
+  bool help_requested() const { return help_; }
+  std::string help_text();
+  // --data-dir as given (empty: find the data automatically).
+  const std::string& data_dir_option() const { return data_dir_; }
+
+ protected:
+  // Adds the command's own options and positional arguments.
+  virtual void declare(po::options_description& options, po::positional_options_description& positional) = 0;
+
+ private:
+  bool help_ = false;
+  std::string data_dir_;
+};
+
+struct CommandInfo {
+  const char* name;
+  const char* summary;
+  std::unique_ptr<Command> (*create)();
+};
+
+// Every subcommand, in the order `cjb --help` lists them.
+const std::vector<CommandInfo>& commands();
+
+// The known command closest to a mistyped one, or empty if none is close.
+std::string suggest_command(const std::string& typed);
+
+// Runs the whole program: argv in, exit code out. Catches every cjb::Error.
+int run(int argc, char** argv);
+int run(const std::vector<std::string>& args, Context& context);
+
+}  // namespace cjb::cli

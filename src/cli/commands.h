@@ -1,0 +1,12 @@
+#pragma once
+// Factories of the subcommands, one file each; the table that lists them is registry.cpp.
+
+#include <memory>
+
+#include "cli/command.h"
+
+namespace cjb::cli {
+
+std::unique_ptr<Command> make_validate();
+
+}  // namespace cjb::cli

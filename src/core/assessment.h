@@ -1,0 +1,63 @@
+#pragma once
+// An assessment: who was assessed, by whom and when, what was in scope, and the responses.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace cjb {
+
+struct Subject {
+  std::string retailer;
+  std::string site;
+  std::string site_id;  // stable id of the site across visits; default: the site name
+  std::string sector;
+  std::string region;
+  std::string format;  // e.g. "independent", "flagship", "convenience"
+  std::vector<std::string> tags;
+
+  // Value of a subject field by name ("retailer", "site", "site-id", "sector", "region",
+  // "format"); nullopt for an unknown field name.
+  std::optional<std::string> field(const std::string& name) const;
+};
+
+struct Meta {
+  std::string assessor;
+  std::string date;    // YYYY-MM-DD
+  std::string method;  // "audit", "mystery-shop", "self-assessment", ...
+};
+
+struct Scope {
+  std::string model;    // model id
+  std::string profile;  // profile id, or empty
+  std::vector<std::string> checklists;  // checklist ids (used when there is no profile)
+  std::vector<std::string> channels;    // journey channels in scope
+  Location where;
+};
+
+struct Response {
+  std::string item;
+  std::optional<int> level;  // empty when not applicable
+  bool na = false;
+  std::string note;
+  std::string evidence;
+  Location where;
+};
+
+struct Assessment {
+  std::string id;
+  Subject subject;
+  Meta meta;
+  Scope scope;
+  std::vector<Response> responses;  // file order
+  Location where;
+
+  const Response* find_response(const std::string& item) const;
+};
+
+// True if text is a real calendar date written YYYY-MM-DD.
+bool is_iso_date(const std::string& text);
+
+}  // namespace cjb

@@ -1,0 +1,203 @@
+#include "core/catalog.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace cjb {
+
+const Checklist* Catalog::find_checklist(const std::string& id) const {
+  for (const auto& c : checklists)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+const Profile* Catalog::find_profile(const std::string& id) const {
+  for (const auto& p : profiles)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+const Item* Catalog::find_item(const std::string& id) const {
+  auto it = items_by_id_.find(id);
+  return it == items_by_id_.end() ? nullptr : it->second;
+}
+
+void Catalog::index() {
+  items_by_id_.clear();
+  for (const auto& c : checklists)
+    for (const auto& item : c.items) items_by_id_.emplace(item.id, &item);
+}
+
+const ScopedItem* Instrument::find(const std::string& item_id) const {
+  auto it = index_.find(item_id);
+  return it == index_.end() ? nullptr : &items[it->second];
+}
+
+namespace {
+double lookup(const std::map<std::string, double>& values, const std::string& id, double fallback) {
+  auto it = values.find(id);
+  return it == values.end() ? fallback : it->second;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string text;
+  for (const auto& p : parts) text += (text.empty() ? "" : ", ") + p;
+  return text;
+}
+
+Instrument build(const Catalog& catalog, const Profile* profile,
+                 const std::vector<std::string>& checklist_ids,
+                 const std::vector<std::string>& channel_ids, const Location& where) {
+  const Model& model = catalog.model;
+  std::vector<Diagnostic> problems;
+  Instrument inst;
+  inst.model = &model;
+  inst.profile = profile;
+  inst.checklists = checklist_ids;
+
+  std::set<std::string> wanted_channels;
+  for (const auto& ch : channel_ids) {
+    if (!model.find_channel(ch)) {
+      std::vector<std::string> known;
+      for (const auto& c : model.channels) known.push_back(c.id);
+      problems.push_back({where, fmt::format("unknown channel '{}' (expected one of: {})", ch, join(known))});
+    }
+    wanted_channels.insert(ch);
+  }
+  for (const auto& c : model.channels)
+    if (wanted_channels.count(c.id)) inst.channels.push_back(c.id);
+
+  std::vector<const Checklist*> lists;
+  for (const auto& id : checklist_ids) {
+    const Checklist* list = catalog.find_checklist(id);
+    if (!list) {
+      std::vector<std::string> known;
+      for (const auto& c : catalog.checklists) known.push_back(c.id);
+      problems.push_back({where, fmt::format("checklist '{}' cannot be found (expected one of: {})", id, join(known))});
+      continue;
+    }
+    lists.push_back(list);
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+
+  std::set<std::string> excluded_groups, excluded_items;
+  if (profile) {
+    for (const auto& e : profile->exclusions)
+      (e.kind == Exclusion::Kind::Group ? excluded_groups : excluded_items).insert(e.id);
+  }
+
+  for (const auto& layer : model.layers) {
+    inst.layer_weights[layer.id] = layer.weight;
+    inst.layer_targets[layer.id] = model.layer_target(layer);
+  }
+  for (const auto& group : model.groups) {
+    inst.group_weights[group.id] = group.weight;
+    inst.group_targets[group.id] = model.group_target(group);
+  }
+  for (const auto& channel : model.channels) inst.channel_weights[channel.id] = channel.weight;
+  inst.overall_target = model.target;
+
+  std::map<std::string, double> item_weights;
+  if (profile) {
+    for (const auto& o : profile->weights) {
+      switch (o.kind) {
+        case Override::Kind::Layer: inst.layer_weights[o.id] = o.value; break;
+        case Override::Kind::Group: inst.group_weights[o.id] = o.value; break;
+        case Override::Kind::Channel: inst.channel_weights[o.id] = o.value; break;
+        case Override::Kind::Item: item_weights[o.id] = o.value; break;
+        case Override::Kind::Overall: break;
+      }
+    }
+    for (const auto& o : profile->targets) {
+      switch (o.kind) {
+        case Override::Kind::Overall: inst.overall_target = o.value; break;
+        case Override::Kind::Layer: inst.layer_targets[o.id] = o.value; break;
+        case Override::Kind::Group: inst.group_targets[o.id] = o.value; break;
+        default: break;
+      }
+    }
+  }
+
+  // Items in model order: group, then channel (model order, "all" first), then file order.
+  for (const auto& group : model.groups) {
+    if (excluded_groups.count(group.id)) continue;
+    std::vector<std::string> channels{kAllChannels};
+    for (const auto& c : inst.channels) channels.push_back(c);
+    for (const auto& channel : channels) {
+      for (const Checklist* list : lists) {
+        for (const auto& item : list->items) {
+          if (item.group != group.id || item.channel != channel) continue;
+          if (excluded_items.count(item.id)) continue;
+          const Scale* scale = model.find_scale(item.scale);
+          ScopedItem scoped;
+          scoped.item = &item;
+          scoped.weight = lookup(item_weights, item.id, item.weight);
+          scoped.max_level = scale ? scale->max_level() : 1;
+          inst.index_.emplace(item.id, inst.items.size());
+          inst.items.push_back(scoped);
+        }
+      }
+    }
+  }
+  return inst;
+}
+}  // namespace
+
+double Instrument::layer_weight(const std::string& id) const { return lookup(layer_weights, id, 1); }
+double Instrument::group_weight(const std::string& id) const { return lookup(group_weights, id, 1); }
+double Instrument::channel_weight(const std::string& id) const { return lookup(channel_weights, id, 1); }
+double Instrument::layer_target(const std::string& id) const { return lookup(layer_targets, id, overall_target); }
+double Instrument::group_target(const std::string& id) const { return lookup(group_targets, id, overall_target); }
+
+Instrument resolve_scope(const Catalog& catalog, const Scope& scope) {
+  if (!scope.model.empty() && scope.model != catalog.model.id)
+    throw InputError(scope.where, fmt::format("the assessment is for model '{}', but the loaded model is '{}' (expected model=\"{}\")",
+                                              scope.model, catalog.model.id, catalog.model.id));
+  if (!scope.profile.empty()) {
+    const Profile* profile = catalog.find_profile(scope.profile);
+    if (!profile) {
+      std::vector<std::string> known;
+      for (const auto& p : catalog.profiles) known.push_back(p.id);
+      throw InputError(scope.where, fmt::format("profile '{}' cannot be found (expected one of: {})", scope.profile, join(known)));
+    }
+    std::vector<std::string> channels = scope.channels.empty() ? profile->channels : scope.channels;
+    std::vector<std::string> lists = scope.checklists.empty() ? profile->checklists : scope.checklists;
+    return build(catalog, profile, lists, channels, scope.where);
+  }
+  if (scope.checklists.empty())
+    throw InputError(scope.where, "the scope names no profile and no checklist (expected profile=\"ID\" or <checklist ref=\"ID\"/>)");
+  return build(catalog, nullptr, scope.checklists, scope.channels, scope.where);
+}
+
+Instrument resolve_profile(const Catalog& catalog, const Profile& profile) {
+  return build(catalog, &profile, profile.checklists, profile.channels, profile.where);
+}
+
+std::vector<Diagnostic> check_assessment(const Catalog& catalog, const Instrument& instrument,
+                                         const Assessment& assessment) {
+  std::vector<Diagnostic> problems;
+  std::map<std::string, const Response*> seen;
+  for (const auto& r : assessment.responses) {
+    auto [it, fresh] = seen.emplace(r.item, &r);
+    if (!fresh) {
+      problems.push_back({r.where, fmt::format("a second response to item '{}' (expected one response per item; the first is at line {})",
+                                               r.item, it->second->where.line)});
+      continue;
+    }
+    const ScopedItem* scoped = instrument.find(r.item);
+    if (!scoped) {
+      if (catalog.find_item(r.item))
+        problems.push_back({r.where, fmt::format("item '{}' is outside the declared scope (expected an item of the checklists, channels and profile in <scope>)", r.item)});
+      else
+        problems.push_back({r.where, fmt::format("unknown item '{}' (expected an item id of the checklists in scope)", r.item)});
+      continue;
+    }
+    if (r.level && (*r.level < 0 || *r.level > scoped->max_level))
+      problems.push_back({r.where, fmt::format("level {} is outside the scale of item '{}' (expected 0 to {})", *r.level, r.item, scoped->max_level)});
+  }
+  return problems;
+}
+
+}  // namespace cjb

@@ -1,0 +1,41 @@
+#include "core/model.h"
+
+#include <algorithm>
+
+namespace cjb {
+
+namespace {
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, const std::string& id) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Layer* Model::find_layer(const std::string& id) const { return find_by_id(layers, id); }
+const Group* Model::find_group(const std::string& id) const { return find_by_id(groups, id); }
+const Channel* Model::find_channel(const std::string& id) const { return find_by_id(channels, id); }
+const Scale* Model::find_scale(const std::string& id) const { return find_by_id(scales, id); }
+
+const Band* Model::band_for(double score) const {
+  const Band* best = nullptr;
+  for (const auto& band : bands)
+    if (band.lower <= score && (!best || band.lower > best->lower)) best = &band;
+  return best;
+}
+
+double Model::layer_target(const Layer& layer) const { return layer.target.value_or(target); }
+
+double Model::group_target(const Group& group) const {
+  if (group.target) return *group.target;
+  if (const Layer* layer = find_layer(group.layer)) return layer_target(*layer);
+  return target;
+}
+
+int Model::group_index(const std::string& id) const {
+  for (size_t i = 0; i < groups.size(); ++i)
+    if (groups[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace cjb

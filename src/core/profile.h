@@ -1,0 +1,43 @@
+#pragma once
+// Profiles tailor the standard checklists to a kind of retailer: scope, weights, targets.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace cjb {
+
+struct Exclusion {
+  enum class Kind { Group, Item };
+  Kind kind = Kind::Item;
+  std::string id;
+  std::string reason;
+  Location where;
+};
+
+// A weight or target override for one layer, group, channel or item.
+struct Override {
+  enum class Kind { Overall, Layer, Group, Channel, Item };
+  Kind kind = Kind::Group;
+  std::string id;  // empty for Overall
+  double value = 0;
+  Location where;
+};
+
+struct Profile {
+  std::string id;
+  std::string model;
+  std::string version;
+  std::string title;
+  std::string description;
+  std::vector<std::string> checklists;  // checklist ids in scope
+  std::vector<std::string> channels;    // journey channels in scope
+  std::vector<Exclusion> exclusions;
+  std::vector<Override> weights;
+  std::vector<Override> targets;
+  Location where;
+};
+
+}  // namespace cjb

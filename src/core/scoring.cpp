@@ -1,0 +1,270 @@
+#include "core/scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace cjb {
+
+const char* to_string(ItemStatus status) {
+  switch (status) {
+    case ItemStatus::Answered: return "answered";
+    case ItemStatus::NotApplicable: return "na";
+    case ItemStatus::Unanswered: return "unanswered";
+  }
+  return "unanswered";
+}
+
+std::optional<double> weighted_mean(const std::vector<std::pair<std::optional<double>, double>>& values) {
+  double sum = 0, weights = 0;
+  for (const auto& [value, weight] : values) {
+    if (!value) continue;
+    sum += weight * *value;
+    weights += weight;
+  }
+  if (weights <= 0) return std::nullopt;
+  return sum / weights;
+}
+
+const GroupResult* Scorecard::find_group(const std::string& id) const {
+  for (const auto& g : groups)
+    if (g.id == id) return &g;
+  return nullptr;
+}
+const LayerResult* Scorecard::find_layer(const std::string& id) const {
+  for (const auto& l : layers)
+    if (l.id == id) return &l;
+  return nullptr;
+}
+const SectionResult* Scorecard::find_section(const std::string& group, const std::string& channel) const {
+  for (const auto& s : sections)
+    if (s.group == group && s.channel == channel) return &s;
+  return nullptr;
+}
+const ItemResult* Scorecard::find_item(const std::string& id) const {
+  for (const auto& i : items)
+    if (i.id == id) return &i;
+  return nullptr;
+}
+std::vector<std::string> Scorecard::critical_failures() const {
+  std::vector<std::string> ids;
+  for (const auto& s : sections) ids.insert(ids.end(), s.critical_failures.begin(), s.critical_failures.end());
+  return ids;
+}
+
+namespace {
+
+// Running sums of one section, enough to recompute its score after changing one item.
+struct SectionSums {
+  double weighted = 0;  // Σ w·s over answered items
+  double weights = 0;   // Σ w over answered items
+  int critical_failures = 0;
+};
+
+std::optional<double> section_score(const SectionSums& sums, double cap) {
+  if (sums.weights <= 0) return std::nullopt;
+  double score = sums.weighted / sums.weights;
+  if (sums.critical_failures > 0) score = std::min(score, cap);
+  return score;
+}
+
+// The roll-up from section scores to the overall score, kept as index tables so that the
+// action plan can re-run it cheaply with one section changed.
+struct Rollup {
+  const Instrument* instrument;
+  const Scorecard* card;
+
+  std::vector<std::optional<double>> group_scores(const std::vector<std::optional<double>>& sections) const {
+    std::vector<std::optional<double>> out;
+    out.reserve(card->groups.size());
+    for (const auto& g : card->groups) {
+      std::vector<std::pair<std::optional<double>, double>> values;
+      for (size_t s : g.sections) values.emplace_back(sections[s], instrument->channel_weight(card->sections[s].channel));
+      out.push_back(weighted_mean(values));
+    }
+    return out;
+  }
+  std::vector<std::optional<double>> layer_scores(const std::vector<std::optional<double>>& groups) const {
+    std::vector<std::optional<double>> out;
+    for (const auto& l : card->layers) {
+      std::vector<std::pair<std::optional<double>, double>> values;
+      for (size_t g : l.groups) values.emplace_back(groups[g], card->groups[g].weight);
+      out.push_back(weighted_mean(values));
+    }
+    return out;
+  }
+  std::optional<double> overall(const std::vector<std::optional<double>>& layers) const {
+    std::vector<std::pair<std::optional<double>, double>> values;
+    for (size_t l = 0; l < card->layers.size(); ++l) values.emplace_back(layers[l], card->layers[l].weight);
+    return weighted_mean(values);
+  }
+  std::optional<double> overall_from_sections(const std::vector<std::optional<double>>& sections) const {
+    return overall(layer_scores(group_scores(sections)));
+  }
+};
+
+void fill_figure(Figure& f, std::optional<double> score, double target, const Model& model) {
+  f.score = score;
+  f.target = target;
+  if (score) {
+    f.band = model.band_for(*score);
+    f.gap = std::max(0.0, target - *score);
+  }
+  if (f.applicable > 0) f.completeness = static_cast<double>(f.answered) / f.applicable;
+}
+
+}  // namespace
+
+Scorecard score_assessment(const Instrument& instrument, const Assessment& assessment,
+                           const ScoringOptions& options) {
+  const Model& model = *instrument.model;
+  Scorecard card;
+  card.instrument = &instrument;
+  card.assessment = &assessment;
+  card.critical_cap = model.critical_cap;
+
+  std::unordered_map<std::string, const Response*> responses;
+  responses.reserve(assessment.responses.size());
+  for (const auto& r : assessment.responses) responses.emplace(r.item, &r);
+
+  // Items, and the sections they fall in (instrument order is group, then channel).
+  std::vector<SectionSums> sums;
+  std::vector<size_t> item_section;
+  item_section.reserve(instrument.items.size());
+  card.items.reserve(instrument.items.size());
+  for (const auto& scoped : instrument.items) {
+    const Item& item = *scoped.item;
+    ItemResult result;
+    result.item = &item;
+    result.id = item.id;
+    result.group = item.group;
+    result.channel = item.channel;
+    result.weight = scoped.weight;
+    result.max_level = scoped.max_level;
+    result.critical = item.critical;
+    auto it = responses.find(item.id);
+    if (it != responses.end()) {
+      result.response = it->second;
+      if (it->second->na) {
+        result.status = ItemStatus::NotApplicable;
+      } else if (it->second->level) {
+        result.status = ItemStatus::Answered;
+        result.level = it->second->level;
+        result.score = 100.0 * *result.level / scoped.max_level;
+      }
+    }
+    if (card.sections.empty() || card.sections.back().group != item.group || card.sections.back().channel != item.channel) {
+      SectionResult section;
+      section.group = item.group;
+      section.channel = item.channel;
+      card.sections.push_back(section);
+      sums.emplace_back();
+    }
+    SectionResult& section = card.sections.back();
+    SectionSums& s = sums.back();
+    if (result.status != ItemStatus::NotApplicable) ++section.applicable;
+    if (result.status == ItemStatus::Answered) {
+      ++section.answered;
+      s.weighted += result.weight * *result.score;
+      s.weights += result.weight;
+      if (result.critical && *result.level == 0) {
+        ++s.critical_failures;
+        section.critical_failures.push_back(item.id);
+      }
+    }
+    if (result.status == ItemStatus::Unanswered) card.unanswered.push_back(item.id);
+    item_section.push_back(card.sections.size() - 1);
+    card.items.push_back(std::move(result));
+  }
+  for (size_t i = 0; i < card.sections.size(); ++i) {
+    card.sections[i].score = section_score(sums[i], model.critical_cap);
+    if (sums[i].weights > 0) card.sections[i].uncapped = sums[i].weighted / sums[i].weights;
+  }
+
+  // Groups and layers in model order, only those with sections.
+  for (const auto& layer : model.layers) {
+    LayerResult lr;
+    lr.id = layer.id;
+    lr.weight = instrument.layer_weight(layer.id);
+    for (const auto& group_id : layer.groups) {
+      GroupResult gr;
+      gr.id = group_id;
+      gr.layer = layer.id;
+      gr.weight = instrument.group_weight(group_id);
+      for (size_t s = 0; s < card.sections.size(); ++s)
+        if (card.sections[s].group == group_id) gr.sections.push_back(s);
+      if (gr.sections.empty()) continue;
+      lr.groups.push_back(card.groups.size());
+      card.groups.push_back(std::move(gr));
+    }
+    if (!lr.groups.empty()) card.layers.push_back(std::move(lr));
+  }
+
+  Rollup rollup{&instrument, &card};
+  std::vector<std::optional<double>> section_scores;
+  for (const auto& s : card.sections) section_scores.push_back(s.score);
+  auto group_scores = rollup.group_scores(section_scores);
+  auto layer_scores = rollup.layer_scores(group_scores);
+  auto overall = rollup.overall(layer_scores);
+
+  for (size_t g = 0; g < card.groups.size(); ++g) {
+    auto& gr = card.groups[g];
+    for (size_t s : gr.sections) {
+      gr.figure.answered += card.sections[s].answered;
+      gr.figure.applicable += card.sections[s].applicable;
+    }
+    fill_figure(gr.figure, group_scores[g], instrument.group_target(gr.id), model);
+  }
+  for (size_t l = 0; l < card.layers.size(); ++l) {
+    auto& lr = card.layers[l];
+    for (size_t g : lr.groups) {
+      lr.figure.answered += card.groups[g].figure.answered;
+      lr.figure.applicable += card.groups[g].figure.applicable;
+    }
+    fill_figure(lr.figure, layer_scores[l], instrument.layer_target(lr.id), model);
+    card.overall.answered += lr.figure.answered;
+    card.overall.applicable += lr.figure.applicable;
+  }
+  fill_figure(card.overall, overall, instrument.overall_target, model);
+
+  // Channel scores: weighted (group weights) mean of the channel's journey sections.
+  for (const auto& channel : instrument.channels) {
+    ChannelResult cr;
+    cr.id = channel;
+    cr.weight = instrument.channel_weight(channel);
+    std::vector<std::pair<std::optional<double>, double>> values;
+    for (const auto& s : card.sections) {
+      const Group* group = model.find_group(s.group);
+      if (s.channel == channel && group && group->layer == kJourney)
+        values.emplace_back(s.score, instrument.group_weight(s.group));
+    }
+    cr.score = weighted_mean(values);
+    card.channels.push_back(cr);
+  }
+
+  // Action plan: raise one answered item to its max, re-apply the cap, re-run the roll-up.
+  if (options.actions && overall) {
+    for (size_t i = 0; i < card.items.size(); ++i) {
+      const ItemResult& item = card.items[i];
+      if (item.status != ItemStatus::Answered || *item.level >= item.max_level) continue;
+      size_t s = item_section[i];
+      SectionSums raised = sums[s];
+      raised.weighted += item.weight * (100.0 - *item.score);
+      if (item.critical && *item.level == 0) --raised.critical_failures;
+      auto changed = section_scores;
+      changed[s] = section_score(raised, model.critical_cap);
+      auto after = rollup.overall_from_sections(changed);
+      card.actions.push_back({item.id, *after - *overall});
+    }
+    // Ties by item id. Impacts are compared at 1e-9 points, so that two actions whose impacts
+    // differ only by floating-point noise (different summation orders) count as tied.
+    auto key = [](const Action& a) { return std::llround(a.impact * 1e9); };
+    std::sort(card.actions.begin(), card.actions.end(), [&](const Action& a, const Action& b) {
+      if (key(a) != key(b)) return key(a) > key(b);
+      return a.item < b.item;
+    });
+  }
+  return card;
+}
+
+}  // namespace cjb

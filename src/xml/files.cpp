@@ -1,0 +1,390 @@
+#include "xml/files.h"
+
+#include <cstring>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "xml/reader.h"
+
+namespace cjb::xml {
+
+const char* to_string(FileKind kind) {
+  switch (kind) {
+    case FileKind::Model: return "model";
+    case FileKind::Checklist: return "checklist";
+    case FileKind::Profile: return "profile";
+    case FileKind::Assessment: return "assessment";
+  }
+  return "?";
+}
+
+FileKind detect_kind(const Source& source) {
+  pugi::xml_node root = source.root();
+  std::string name = root.name();
+  if (name == "model") return FileKind::Model;
+  if (name == "checklist") return FileKind::Checklist;
+  if (name == "profile") return FileKind::Profile;
+  if (name == "assessment") return FileKind::Assessment;
+  throw InputError(source.locate(root), fmt::format("unknown root element <{}> (expected <model>, <checklist>, <profile> or <assessment>)", name));
+}
+
+Model parse_model(const Source& source) {
+  Reader r(source);
+  pugi::xml_node root = r.root("model");
+  r.allow(root, {"id", "version", "critical-cap", "target"}, {"title", "description", "channels", "scales", "bands", "layers", "transitions"});
+  Model m;
+  m.where = r.at(root);
+  m.id = r.required(root, "id", "the model's id");
+  m.version = r.optional(root, "version");
+  m.critical_cap = r.required_number(root, "critical-cap", "the score cap of a section with a critical failure, e.g. 40");
+  m.target = r.number(root, "target", 75);
+  m.title = r.child_text(root, "title");
+  m.description = r.child_text(root, "description");
+
+  pugi::xml_node channels = r.required_child(root, "channels");
+  r.allow(channels, {}, {"channel"});
+  for (auto c : channels.children("channel")) {
+    r.allow(c, {"id", "label", "weight"}, {});
+    Channel ch;
+    ch.where = r.at(c);
+    ch.id = r.required(c, "id", "a channel id such as physical or online");
+    ch.label = r.optional(c, "label", ch.id);
+    ch.weight = r.number(c, "weight", 1);
+    m.channels.push_back(ch);
+  }
+
+  pugi::xml_node scales = r.required_child(root, "scales");
+  r.allow(scales, {}, {"scale"});
+  for (auto s : scales.children("scale")) {
+    r.allow(s, {"id", "label"}, {"level"});
+    Scale scale;
+    scale.where = r.at(s);
+    scale.id = r.required(s, "id", "a scale id such as maturity");
+    scale.label = r.optional(s, "label", scale.id);
+    for (auto l : s.children("level")) {
+      r.allow(l, {"value", "label"}, {});
+      ScaleLevel level;
+      if (!l.attribute("value")) r.problem(l, "<level> has no 'value' attribute (expected a whole number)");
+      level.value = r.optional_integer(l, "value").value_or(-1);
+      level.label = r.required(l, "label", "a short name for the level");
+      level.descriptor = collapse_whitespace(l.text().get());
+      scale.levels.push_back(level);
+    }
+    m.scales.push_back(scale);
+  }
+
+  pugi::xml_node bands = r.required_child(root, "bands");
+  r.allow(bands, {}, {"band"});
+  for (auto b : bands.children("band")) {
+    r.allow(b, {"id", "label", "lower", "colour"}, {});
+    Band band;
+    band.where = r.at(b);
+    band.id = r.required(b, "id", "a band id");
+    band.label = r.optional(b, "label", band.id);
+    band.lower = r.required_number(b, "lower", "the band's lower bound, 0 to 100");
+    band.colour = r.required(b, "colour", "a colour written #RRGGBB");
+    m.bands.push_back(band);
+  }
+
+  pugi::xml_node layers = r.required_child(root, "layers");
+  r.allow(layers, {}, {"layer"});
+  for (auto l : layers.children("layer")) {
+    r.allow(l, {"id", "label", "weight", "target"}, {"description", "group"});
+    Layer layer;
+    layer.where = r.at(l);
+    layer.id = r.required(l, "id", "leadership, enablers or journey");
+    layer.label = r.optional(l, "label", layer.id);
+    layer.description = r.child_text(l, "description");
+    layer.weight = r.number(l, "weight", 1);
+    layer.target = r.optional_number(l, "target");
+    for (auto g : l.children("group")) {
+      r.allow(g, {"id", "label", "weight", "target", "channels"}, {"description"});
+      Group group;
+      group.where = r.at(g);
+      group.id = r.required(g, "id", "a group id");
+      group.label = r.optional(g, "label", group.id);
+      group.layer = layer.id;
+      group.description = r.child_text(g, "description");
+      group.weight = r.number(g, "weight", 1);
+      group.target = r.optional_number(g, "target");
+      if (layer.id == kJourney) {
+        group.channels = split_words(r.required(g, "channels", "the channels the touchpoint exists in, e.g. \"physical online\""));
+      } else {
+        group.channels = g.attribute("channels") ? split_words(g.attribute("channels").value()) : std::vector<std::string>{kAllChannels};
+      }
+      layer.groups.push_back(group.id);
+      m.groups.push_back(group);
+    }
+    m.layers.push_back(layer);
+  }
+
+  if (pugi::xml_node transitions = root.child("transitions")) {
+    r.allow(transitions, {}, {"transition"});
+    for (auto t : transitions.children("transition")) {
+      r.allow(t, {"from", "from-channel", "to", "to-channel", "label"}, {});
+      Transition tr;
+      tr.where = r.at(t);
+      tr.from_group = r.required(t, "from", "a touchpoint id");
+      tr.from_channel = r.required(t, "from-channel", "a channel id");
+      tr.to_group = r.required(t, "to", "a touchpoint id");
+      tr.to_channel = r.required(t, "to-channel", "a channel id");
+      tr.label = r.optional(t, "label");
+      m.transitions.push_back(tr);
+    }
+  }
+  r.throw_if_problems();
+  return m;
+}
+
+Checklist parse_checklist(const Source& source) {
+  Reader r(source);
+  pugi::xml_node root = r.root("checklist");
+  r.allow(root, {"id", "model", "version"}, {"title", "description", "section"});
+  Checklist c;
+  c.where = r.at(root);
+  c.id = r.required(root, "id", "the checklist's id");
+  c.model = r.required(root, "model", "the id of the model it belongs to");
+  c.version = r.optional(root, "version");
+  c.title = r.required_child_text(root, "title", "the checklist's title");
+  c.description = r.child_text(root, "description");
+  for (auto s : root.children("section")) {
+    r.allow(s, {"group", "channel"}, {"item"});
+    std::string group = r.required(s, "group", "a group id of the model");
+    std::string channel = r.required(s, "channel", "physical, online, or all");
+    if (!s.child("item")) r.problem(s, "<section> has no <item> (expected at least one)");
+    for (auto i : s.children("item")) {
+      r.allow(i, {"id", "scale", "weight", "critical", "drivers"}, {"text", "guidance", "evidence", "levels"});
+      Item item;
+      item.where = r.at(i);
+      item.id = r.required(i, "id", "an item id unique across all checklists");
+      item.group = group;
+      item.channel = channel;
+      item.checklist = c.id;
+      item.scale = r.optional(i, "scale", "maturity");
+      item.weight = r.number(i, "weight", 1);
+      item.critical = r.boolean(i, "critical", false);
+      item.drivers = split_words(r.optional(i, "drivers"));
+      item.text = r.required_child_text(i, "text", "the statement of good practice an auditor checks");
+      item.guidance = r.child_text(i, "guidance");
+      item.evidence = r.child_text(i, "evidence");
+      if (pugi::xml_node levels = i.child("levels")) {
+        r.allow(levels, {}, {"level"});
+        for (auto l : levels.children("level")) {
+          r.allow(l, {"value"}, {"descriptor", "improve"});
+          ItemLevel level;
+          if (!l.attribute("value")) r.problem(l, "<level> has no 'value' attribute (expected a whole number)");
+          level.value = r.optional_integer(l, "value").value_or(-1);
+          level.descriptor = r.required_child_text(l, "descriptor", "what this level looks like for the item");
+          level.improve = r.child_text(l, "improve");
+          item.levels.push_back(level);
+        }
+      }
+      c.items.push_back(item);
+    }
+  }
+  r.throw_if_problems();
+  return c;
+}
+
+Profile parse_profile(const Source& source) {
+  Reader r(source);
+  pugi::xml_node root = r.root("profile");
+  r.allow(root, {"id", "model", "version"}, {"title", "description", "scope", "weights", "targets"});
+  Profile p;
+  p.where = r.at(root);
+  p.id = r.required(root, "id", "the profile's id");
+  p.model = r.required(root, "model", "the id of the model it tailors");
+  p.version = r.optional(root, "version");
+  p.title = r.required_child_text(root, "title", "the profile's title");
+  p.description = r.child_text(root, "description");
+  pugi::xml_node scope = r.required_child(root, "scope");
+  if (scope) {
+    r.allow(scope, {"channels"}, {"checklist", "exclude"});
+    p.channels = split_words(r.required(scope, "channels", "the journey channels in scope, e.g. \"physical online\""));
+    for (auto c : scope.children("checklist")) {
+      r.allow(c, {"ref"}, {});
+      p.checklists.push_back(r.required(c, "ref", "a checklist id"));
+    }
+    if (p.checklists.empty()) r.problem(scope, "<scope> has no <checklist> (expected at least one)");
+    for (auto e : scope.children("exclude")) {
+      r.allow(e, {"group", "item", "reason"}, {});
+      Exclusion x;
+      x.where = r.at(e);
+      x.reason = r.optional(e, "reason");
+      bool group = e.attribute("group"), item = e.attribute("item");
+      if (group == item) {
+        r.problem(e, "<exclude> names neither or both of 'group' and 'item' (expected exactly one)");
+        continue;
+      }
+      x.kind = group ? Exclusion::Kind::Group : Exclusion::Kind::Item;
+      x.id = r.optional(e, group ? "group" : "item");
+      p.exclusions.push_back(x);
+    }
+  }
+  auto read_overrides = [&](pugi::xml_node parent, const char* element, std::vector<Override>& out, bool overall_allowed) {
+    if (!parent) return;
+    r.allow(parent, {}, {element});
+    for (auto o : parent.children(element)) {
+      if (overall_allowed) r.allow(o, {"overall", "layer", "group", "channel", "item", "value"}, {});
+      else r.allow(o, {"layer", "group", "channel", "item", "value"}, {});
+      Override x;
+      x.where = r.at(o);
+      if (overall_allowed && o.attribute("overall")) {
+        x.kind = Override::Kind::Overall;
+        x.value = r.number(o, "overall", 0);
+        out.push_back(x);
+        continue;
+      }
+      int named = 0;
+      for (auto [attr, kind] : {std::pair{"layer", Override::Kind::Layer}, std::pair{"group", Override::Kind::Group},
+                                std::pair{"channel", Override::Kind::Channel}, std::pair{"item", Override::Kind::Item}}) {
+        if (o.attribute(attr)) {
+          ++named;
+          x.kind = kind;
+          x.id = r.optional(o, attr);
+        }
+      }
+      if (named != 1) {
+        r.problem(o, fmt::format("<{}> names {} of layer, group, channel, item (expected exactly one)", element, named));
+        continue;
+      }
+      x.value = r.required_number(o, "value", "a number");
+      out.push_back(x);
+    }
+  };
+  read_overrides(root.child("weights"), "weight", p.weights, false);
+  read_overrides(root.child("targets"), "target", p.targets, true);
+  r.throw_if_problems();
+  return p;
+}
+
+Assessment parse_assessment(const Source& source) {
+  Reader r(source);
+  pugi::xml_node root = r.root("assessment");
+  r.allow(root, {"id", "version"}, {"subject", "meta", "scope", "responses"});
+  Assessment a;
+  a.where = r.at(root);
+  a.id = r.required(root, "id", "the assessment's id");
+
+  pugi::xml_node subject = r.required_child(root, "subject");
+  if (subject) {
+    r.allow(subject, {"retailer", "site", "site-id", "sector", "region", "format"}, {"tag"});
+    a.subject.retailer = r.required(subject, "retailer", "the retailer's name");
+    a.subject.site = r.required(subject, "site", "the site's name, e.g. a store or the web shop");
+    a.subject.site_id = r.optional(subject, "site-id");
+    a.subject.sector = r.optional(subject, "sector");
+    a.subject.region = r.optional(subject, "region");
+    a.subject.format = r.optional(subject, "format");
+    for (auto t : subject.children("tag")) {
+      r.allow(t, {}, {});
+      std::string tag = collapse_whitespace(t.text().get());
+      if (tag.empty()) r.problem(t, "<tag> is empty (expected a word such as high-street)");
+      else a.subject.tags.push_back(tag);
+    }
+  }
+  pugi::xml_node meta = r.required_child(root, "meta");
+  if (meta) {
+    r.allow(meta, {"assessor", "date", "method"}, {});
+    a.meta.assessor = r.optional(meta, "assessor");
+    a.meta.date = r.required(meta, "date", "the date of the assessment, YYYY-MM-DD");
+    a.meta.method = r.optional(meta, "method");
+    if (!a.meta.date.empty() && !is_iso_date(a.meta.date))
+      r.problem(meta, fmt::format("date '{}' is not a date (expected YYYY-MM-DD)", a.meta.date));
+  }
+  pugi::xml_node scope = r.required_child(root, "scope");
+  if (scope) {
+    r.allow(scope, {"model", "profile", "channels"}, {"checklist"});
+    a.scope.where = r.at(scope);
+    a.scope.model = r.required(scope, "model", "the id of the model, e.g. cjb-retail");
+    a.scope.profile = r.optional(scope, "profile");
+    a.scope.channels = split_words(r.optional(scope, "channels"));
+    for (auto c : scope.children("checklist")) {
+      r.allow(c, {"ref"}, {});
+      a.scope.checklists.push_back(r.required(c, "ref", "a checklist id"));
+    }
+    if (a.scope.profile.empty() && a.scope.checklists.empty())
+      r.problem(scope, "<scope> names no profile and no checklist (expected profile=\"ID\" or <checklist ref=\"ID\"/>)");
+    if (a.scope.profile.empty() && a.scope.channels.empty())
+      r.problem(scope, "<scope> names no channels (expected channels=\"physical\", \"online\" or \"physical online\")");
+  }
+  pugi::xml_node responses = r.required_child(root, "responses");
+  if (responses) {
+    r.allow(responses, {}, {"response"});
+    for (auto x : responses.children("response")) {
+      r.allow(x, {"item", "level", "na"}, {"note", "evidence"});
+      Response response;
+      response.where = r.at(x);
+      response.item = r.required(x, "item", "the id of the item answered");
+      response.na = r.boolean(x, "na", false);
+      response.level = r.optional_integer(x, "level");
+      if (x.attribute("level") && response.na)
+        r.problem(x, fmt::format("response to '{}' has both a level and na=\"true\" (expected one of them)", response.item));
+      else if (!x.attribute("level") && !response.na)
+        r.problem(x, fmt::format("response to '{}' has no level (expected level=\"N\" or na=\"true\")", response.item));
+      for (auto n : x.children("note")) {
+        r.allow(n, {}, {});
+        response.note += (response.note.empty() ? "" : "\n") + trim(n.text().get());
+      }
+      for (auto e : x.children("evidence")) {
+        r.allow(e, {}, {});
+        response.evidence += (response.evidence.empty() ? "" : "\n") + trim(e.text().get());
+      }
+      a.responses.push_back(response);
+    }
+  }
+  r.throw_if_problems();
+  return a;
+}
+
+Model parse_model(std::string text, std::string name) { return parse_model(Source(std::move(text), std::move(name))); }
+Checklist parse_checklist(std::string text, std::string name) { return parse_checklist(Source(std::move(text), std::move(name))); }
+Profile parse_profile(std::string text, std::string name) { return parse_profile(Source(std::move(text), std::move(name))); }
+Assessment parse_assessment(std::string text, std::string name) { return parse_assessment(Source(std::move(text), std::move(name))); }
+
+Assessment load_assessment(const std::string& path) { return parse_assessment(read_file(path), path); }
+
+std::string write_assessment(const Assessment& a) {
+  pugi::xml_document doc;
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  auto root = doc.append_child("assessment");
+  root.append_attribute("id") = a.id.c_str();
+  auto subject = root.append_child("subject");
+  subject.append_attribute("retailer") = a.subject.retailer.c_str();
+  subject.append_attribute("site") = a.subject.site.c_str();
+  auto optional_attr = [](pugi::xml_node node, const char* name, const std::string& value) {
+    if (!value.empty()) node.append_attribute(name) = value.c_str();
+  };
+  optional_attr(subject, "site-id", a.subject.site_id);
+  optional_attr(subject, "sector", a.subject.sector);
+  optional_attr(subject, "region", a.subject.region);
+  optional_attr(subject, "format", a.subject.format);
+  for (const auto& tag : a.subject.tags) subject.append_child("tag").text() = tag.c_str();
+  auto meta = root.append_child("meta");
+  optional_attr(meta, "assessor", a.meta.assessor);
+  meta.append_attribute("date") = a.meta.date.c_str();
+  optional_attr(meta, "method", a.meta.method);
+  auto scope = root.append_child("scope");
+  scope.append_attribute("model") = a.scope.model.c_str();
+  optional_attr(scope, "profile", a.scope.profile);
+  std::string channels;
+  for (const auto& c : a.scope.channels) channels += (channels.empty() ? "" : " ") + c;
+  optional_attr(scope, "channels", channels);
+  for (const auto& c : a.scope.checklists) scope.append_child("checklist").append_attribute("ref") = c.c_str();
+  auto responses = root.append_child("responses");
+  for (const auto& r : a.responses) {
+    auto x = responses.append_child("response");
+    x.append_attribute("item") = r.item.c_str();
+    if (r.na) x.append_attribute("na") = "true";
+    else if (r.level) x.append_attribute("level") = *r.level;
+    if (!r.note.empty()) x.append_child("note").text() = r.note.c_str();
+    if (!r.evidence.empty()) x.append_child("evidence").text() = r.evidence.c_str();
+  }
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
+}
+
+}  // namespace cjb::xml

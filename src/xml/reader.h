@@ -1,0 +1,56 @@
+#pragma once
+// Helpers that read elements and attributes the way an XSD would check them, collecting every
+// problem with its location instead of stopping at the first.
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xml/source.h"
+
+namespace cjb::xml {
+
+class Reader {
+ public:
+  explicit Reader(const Source& source) : source_(source) {}
+
+  Location at(pugi::xml_node node) const { return source_.locate(node); }
+  void problem(pugi::xml_node node, std::string message);
+
+  // The root element must be `name`; otherwise throws InputError right away.
+  pugi::xml_node root(const char* name) const;
+  // Reports attributes and child elements other than those allowed, and non-blank text
+  // directly inside an element that holds only elements.
+  void allow(pugi::xml_node node, std::initializer_list<const char*> attributes,
+             std::initializer_list<const char*> children);
+
+  std::string required(pugi::xml_node node, const char* attribute, const char* expected);
+  std::string optional(pugi::xml_node node, const char* attribute, const std::string& fallback = "");
+  double number(pugi::xml_node node, const char* attribute, double fallback);
+  std::optional<double> optional_number(pugi::xml_node node, const char* attribute);
+  double required_number(pugi::xml_node node, const char* attribute, const char* expected);
+  std::optional<int> optional_integer(pugi::xml_node node, const char* attribute);
+  bool boolean(pugi::xml_node node, const char* attribute, bool fallback);
+
+  pugi::xml_node required_child(pugi::xml_node node, const char* name);
+  // Text of a child element with whitespace runs collapsed; empty when the child is missing.
+  std::string child_text(pugi::xml_node node, const char* name) const;
+  std::string required_child_text(pugi::xml_node node, const char* name, const char* expected);
+
+  const std::vector<Diagnostic>& problems() const { return problems_; }
+  void throw_if_problems() const;
+
+ private:
+  const Source& source_;
+  std::vector<Diagnostic> problems_;
+};
+
+// "a  b\n c" → "a b c"
+std::string collapse_whitespace(const std::string& text);
+// Leading and trailing whitespace removed; the inside kept as typed.
+std::string trim(const std::string& text);
+// Space-separated words.
+std::vector<std::string> split_words(const std::string& text);
+
+}  // namespace cjb::xml

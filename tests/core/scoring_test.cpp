@@ -1,0 +1,80 @@
+#include "core/scoring.h"
+
+#include <gtest/gtest.h>
+
+#include "core/worked_example.h"
+
+namespace cjb {
+namespace {
+
+class WorkedExample : public ::testing::Test {
+ protected:
+  Catalog catalog = test::worked_example_catalog();
+  Assessment assessment = test::worked_example_assessment();
+  Instrument instrument = resolve_scope(catalog, assessment.scope);
+  Scorecard card = score_assessment(instrument, assessment);
+};
+
+TEST_F(WorkedExample, ItemScores) {
+  EXPECT_DOUBLE_EQ(*card.find_item("L1")->score, 100);
+  EXPECT_DOUBLE_EQ(*card.find_item("L2")->score, 50);
+  EXPECT_DOUBLE_EQ(*card.find_item("R1")->score, 75);
+  EXPECT_DOUBLE_EQ(*card.find_item("R2")->score, 100);
+  EXPECT_DOUBLE_EQ(*card.find_item("R3")->score, 0);
+  EXPECT_EQ(card.find_item("C1")->status, ItemStatus::NotApplicable);
+  EXPECT_EQ(card.find_item("C2")->status, ItemStatus::Unanswered);
+  EXPECT_FALSE(card.find_item("C2")->score.has_value());
+}
+
+TEST_F(WorkedExample, Sections) {
+  EXPECT_NEAR(*card.find_section("vision", "all")->score, 66.6667, 1e-4);
+  EXPECT_DOUBLE_EQ(*card.find_section("research", "physical")->score, 75);
+  const SectionResult* online = card.find_section("research", "online");
+  EXPECT_DOUBLE_EQ(*online->uncapped, 50);
+  EXPECT_DOUBLE_EQ(*online->score, 40);
+  EXPECT_EQ(online->critical_failures, std::vector<std::string>{"R3"});
+  EXPECT_FALSE(card.find_section("checkout", "physical")->score.has_value());
+  EXPECT_DOUBLE_EQ(*card.find_section("checkout", "online")->score, 50);
+}
+
+TEST_F(WorkedExample, GroupsLayersOverallChannels) {
+  EXPECT_NEAR(*card.find_group("vision")->figure.score, 66.6667, 1e-4);
+  EXPECT_DOUBLE_EQ(*card.find_group("research")->figure.score, 57.5);
+  EXPECT_DOUBLE_EQ(*card.find_group("checkout")->figure.score, 50);
+  EXPECT_NEAR(*card.find_layer("leadership")->figure.score, 66.6667, 1e-4);
+  EXPECT_DOUBLE_EQ(*card.find_layer("journey")->figure.score, 52.5);
+  EXPECT_NEAR(*card.overall.score, 57.2222, 1e-4);
+  ASSERT_EQ(card.channels.size(), 2u);
+  EXPECT_EQ(card.channels[0].id, "physical");
+  EXPECT_DOUBLE_EQ(*card.channels[0].score, 75);
+  EXPECT_EQ(card.channels[1].id, "online");
+  EXPECT_NEAR(*card.channels[1].score, 46.6667, 1e-4);
+}
+
+TEST_F(WorkedExample, CompletenessBandTargetGap) {
+  EXPECT_EQ(card.overall.answered, 6);
+  EXPECT_EQ(card.overall.applicable, 7);
+  EXPECT_NEAR(*card.overall.completeness, 6.0 / 7.0, 1e-12);
+  ASSERT_NE(card.overall.band, nullptr);
+  EXPECT_EQ(card.overall.band->id, "developing");
+  EXPECT_DOUBLE_EQ(card.overall.target, 75);
+  EXPECT_NEAR(*card.overall.gap, 75 - 57.2222, 1e-4);
+  EXPECT_EQ(card.find_group("checkout")->figure.answered, 1);
+  EXPECT_EQ(card.find_group("checkout")->figure.applicable, 2);
+  EXPECT_EQ(card.unanswered, std::vector<std::string>{"C2"});
+}
+
+TEST_F(WorkedExample, ActionPlan) {
+  ASSERT_EQ(card.actions.size(), 4u);
+  EXPECT_EQ(card.actions[0].item, "C3");
+  EXPECT_NEAR(card.actions[0].impact, 22.2222, 1e-4);
+  EXPECT_EQ(card.actions[1].item, "L2");
+  EXPECT_NEAR(card.actions[1].impact, 11.1111, 1e-4);
+  EXPECT_EQ(card.actions[2].item, "R3");
+  EXPECT_NEAR(card.actions[2].impact, 6.6667, 1e-4);
+  EXPECT_EQ(card.actions[3].item, "R1");
+  EXPECT_NEAR(card.actions[3].impact, 2.7778, 1e-4);
+}
+
+}  // namespace
+}  // namespace cjb

@@ -1,0 +1,33 @@
+#pragma once
+// Helpers shared by the tests: running the cjb binary, temporary files, the source tree.
+
+#include <string>
+#include <vector>
+
+namespace cjb::test {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built cjb with args (no shell), stdin from `input`, NO_COLOR set, CJB_DATA unset.
+RunResult run_cjb(const std::vector<std::string>& args, const std::string& input = "",
+                  const std::vector<std::string>& extra_env = {});
+
+// The source tree (data, examples, golden files).
+std::string source_dir();
+std::string source_path(const std::string& relative);
+
+// A fresh empty folder for one test, removed at the start of the next run.
+std::string temp_dir(const std::string& name);
+
+std::string read_text(const std::string& path);
+void write_text(const std::string& path, const std::string& text);
+
+// Compares text with a golden file under tests/golden/. With CJB_UPDATE_GOLDEN=1 in the
+// environment, rewrites the golden file instead (review the diff before committing).
+void expect_golden(const std::string& text, const std::string& golden_name);
+
+}  // namespace cjb::test
