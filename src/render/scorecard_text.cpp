@@ -64,6 +64,14 @@ std::string figure_row(const Painter& paint, const std::string& label, const Fig
                      f.gap ? fmt::format("{:.1f}", *f.gap) : "–", completeness_text(f.answered, f.applicable, f.completeness));
 }
 
+// "section 40.0 (58.3 before the cap)", or "section 12.5 (below the cap)" when the cap changed nothing.
+std::string cap_text(const SectionResult& section) {
+  if (!section.score || !section.uncapped) return "section –";
+  if (*section.uncapped > *section.score)
+    return fmt::format("section {} ({} before the cap)", score_text(section.score), score_text(section.uncapped));
+  return fmt::format("section {} (below the cap)", score_text(section.score));
+}
+
 std::string critical_flag(const Painter& paint, const SectionResult& section) {
   if (section.critical_failures.empty()) return "";
   return paint.red(fmt::format("  critical: {}", fmt::join(section.critical_failures, ", ")));
@@ -152,8 +160,10 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
   for (const auto& id : failures) {
     const ItemResult* item = card.find_item(id);
     if (!item) continue;
+    const SectionResult* section = card.find_section(item->group, item->channel);
     out += paint.red(fmt::format("  {}  {} · {}: {}", id, group_label(model, item->group), channel_label(model, item->channel),
-                                 item->item->text)) + "\n";
+                                 section ? cap_text(*section) : "")) + "\n";
+    out += fmt::format("     {}\n", item->item->text);
   }
 
   size_t shown = std::min(options.top_actions, card.actions.size());
