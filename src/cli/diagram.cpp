@@ -6,11 +6,11 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/output.h"
+#include "cli/scored.h"
 #include "core/error.h"
 #include "core/scoring.h"
 #include "diagram/journey_graph.h"
 #include "diagram/journey_render.h"
-#include "xml/files.h"
 
 namespace cjb::cli {
 
@@ -68,12 +68,8 @@ class DiagramCommand : public Command {
     if (blank_) {
       graph = diagram::build_blank_journey_graph(blank_instrument(catalog), options);
     } else {
-      Assessment assessment = xml::load_assessment(assessment_);
-      Instrument instrument = resolve_scope(catalog, assessment.scope);
-      auto problems = check_assessment(catalog, instrument, assessment);
-      if (!problems.empty()) throw InputError(problems);
-      Scorecard card = score_assessment(instrument, assessment, ScoringOptions{.actions = false});
-      graph = diagram::build_journey_graph(card, options);
+      auto scored = score_file(catalog, assessment_, ScoringOptions{.actions = false});
+      graph = diagram::build_journey_graph(scored->card, options);
     }
     write_output(context, output_, diagram::render_journey(graph, format));
     return 0;
