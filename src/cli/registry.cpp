@@ -8,6 +8,8 @@ const std::vector<CommandInfo>& commands() {
   static const std::vector<CommandInfo> table = {
       {"validate", "check model, checklist, profile and assessment files", make_validate},
       {"score", "score an assessment: scorecard, critical failures, action plan", make_score},
+      {"export", "write a field sheet (CSV) to audit on paper or in a spreadsheet", make_export},
+      {"import", "read a filled field sheet (CSV) into an assessment", make_import},
       {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},
   };
   return table;
