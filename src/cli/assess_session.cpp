@@ -310,7 +310,7 @@ std::string AssessSession::question() const {
   } else if (auto it = pending_notes_.find(item.id); it != pending_notes_.end()) {
     text += "\n" + paint("Note ", kDim) + wrap(it->second, 5, 0);
   }
-  return text;
+  return text + "\n";  // a blank line before the prompt
 }
 
 std::string AssessSession::prompt() const {
@@ -428,25 +428,12 @@ SessionReply AssessSession::answer_level(int level) {
   Response& r = ensure_response(id);
   r.na = false;
   r.level = level;
-  std::string text = saved_line();
-  return advance() ? SessionReply{text + question(), true, false} : finish(text);
+  return move_on(saved_line(), true);
 }
 
-SessionReply AssessSession::answer_not_applicable() {
-  const std::string id = instrument_.items[current_].item->id;
-  Response& r = ensure_response(id);
-  r.na = true;
-  r.level.reset();
-  std::string text = saved_line();
-  return advance() ? SessionReply{text + question(), true, false} : finish(text);
-}
-
-SessionReply AssessSession::skip() {
-  const std::string id = instrument_.items[current_].item->id;
-  const bool was_answered = is_responded(current_);
+SessionReply AssessSession::move_on(std::string text, bool changed) {
   const bool passed = passed_end_;
-  if (!advance()) return finish("");
-  std::string text = was_answered ? fmt::format("Kept your answer to {}.\n", id) : fmt::format("Skipped {} for now.\n", id);
+  if (!advance()) return finish(text);
   if (passed_end_ && !passed) {
     size_t open = instrument_.items.size() - responded();
     text += paint(fmt::format("That was the last item. {} still open: here is the first one. q shows your scorecard.",
@@ -454,7 +441,22 @@ SessionReply AssessSession::skip() {
                   kYellow) +
             "\n";
   }
-  return {text + question(), false, false};
+  return {text + question(), changed, false};
+}
+
+SessionReply AssessSession::answer_not_applicable() {
+  const std::string id = instrument_.items[current_].item->id;
+  Response& r = ensure_response(id);
+  r.na = true;
+  r.level.reset();
+  return move_on(saved_line(), true);
+}
+
+SessionReply AssessSession::skip() {
+  const std::string id = instrument_.items[current_].item->id;
+  const bool was_answered = is_responded(current_);
+  std::string text = was_answered ? fmt::format("Kept your answer to {}.\n", id) : fmt::format("Skipped {} for now.\n", id);
+  return move_on(text, false);
 }
 
 SessionReply AssessSession::back() {
@@ -589,31 +591,32 @@ std::string AssessSession::summary() const {
     std::string sgr = style_.colour ? truecolour(f.band->colour) : std::string();
     return paint(f.band->label, sgr.empty() ? nullptr : sgr.c_str());
   };
-  auto figure_line = [&](const std::string& label, const Figure& f, size_t width) {
-    std::string line = pad(fit(label, width), width) + "  " + paint(fmt::format("{:>5}", render::score_text(f.score)), kBold);
-    std::string band = band_text(f);
-    line += "  " + band + std::string(13 - std::min<size_t>(13, f.band ? columns(f.band->label) : 0), ' ');
-    line += fmt::format("target {:g}", f.target);
-    if (f.completeness && *f.completeness < 1) line += fmt::format("{}{}/{} answered", f.target < 100 ? "   " : "  ", f.answered, f.applicable);
+  // One row: label, score, band, target, answered — 72 columns at most.
+  constexpr size_t kLabel = 32;
+  auto figure_line = [&](const std::string& label, const Figure& f) {
+    std::string line = pad(fit(label, kLabel), kLabel) + "  " + paint(fmt::format("{:>5}", render::score_text(f.score)), kBold);
+    line += "  " + band_text(f) + std::string(12 - std::min<size_t>(12, f.band ? columns(f.band->label) : 0), ' ');
+    line += fmt::format("{:>6g}  {:>9}", f.target, fmt::format("{} of {}", f.answered, f.applicable));
     return line + "\n";
   };
 
   std::string text = "\n" + rule() + paint("Your scorecard", kBold) + "\n\n";
-  text += figure_line("Overall", card.overall, 34);
+  text += paint(pad("", kLabel) + "  score  band        target   answered", kDim) + "\n";
+  text += figure_line("Overall", card.overall);
   for (const auto& layer : card.layers) {
     const Layer* l = model.find_layer(layer.id);
-    text += "\n" + figure_line(l ? l->label : layer.id, layer.figure, 34);
+    text += "\n" + figure_line(l ? l->label : layer.id, layer.figure);
     for (size_t g : layer.groups) {
       const GroupResult& group = card.groups[g];
       const Group* def = model.find_group(group.id);
-      text += figure_line("  " + (def ? def->label : group.id), group.figure, 34);
+      text += figure_line("  " + (def ? def->label : group.id), group.figure);
     }
   }
   if (!card.channels.empty()) {
     text += "\n";
     for (const auto& c : card.channels) {
       const Channel* channel = model.find_channel(c.id);
-      text += pad("Journey, " + lower(channel ? channel->label : c.id), 34) + "  " +
+      text += pad("Journey, " + lower(channel ? channel->label : c.id), kLabel) + "  " +
               paint(fmt::format("{:>5}", render::score_text(c.score)), kBold) + "\n";
     }
   }
@@ -653,11 +656,11 @@ std::string AssessSession::summary() const {
     text += paint("(points the overall score gains when the item reaches its top level)", kDim) + "\n";
   }
   text += "\n";
-  if (!card.unanswered.empty())
-    text += fmt::format("{} still unanswered; finish with: cjb assess {}{}\n", plural(card.unanswered.size(), "item is", "items are"),
-                        shell_quote(files_.path), files_.extra_args);
   text += fmt::format("Saved {} of {} answers to {}.\n", responded(), instrument_.items.size(), files_.path);
-  text += "Render the full report with: " +
+  if (!card.unanswered.empty())
+    text += fmt::format("{} still unanswered. Finish them with:\n  ", plural(card.unanswered.size(), "item is", "items are")) +
+            paint(fmt::format("cjb assess {}{}", shell_quote(files_.path), files_.extra_args), kBold) + "\n";
+  text += "Render the full report with:\n  " +
           paint(fmt::format("cjb report {}{} -o report.pdf", shell_quote(files_.path), files_.extra_args), kBold) + "\n";
   return text;
 }

@@ -83,6 +83,8 @@ class AssessSession {
   // (sets passed_end_), else none.
   bool advance();
 
+  // Acknowledges (text), then goes on to the next question, or finishes when none is left.
+  SessionReply move_on(std::string text, bool changed);
   SessionReply answer_level(int level);
   SessionReply answer_not_applicable();
   SessionReply skip();

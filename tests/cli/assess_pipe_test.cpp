@@ -201,7 +201,7 @@ TEST(AssessPipe, ACompleteSessionEndsWithScorecardActionsAndReportCommand) {
   EXPECT_EQ(r.err, "");
   EXPECT_THAT(r.out, HasSubstr("Your scorecard"));
   EXPECT_THAT(r.out, HasSubstr("The 5 actions with the most impact\n 1. +"));
-  EXPECT_THAT(r.out, HasSubstr("Render the full report with: cjb report " + file + " --data-dir tests/data/mini -o report.pdf\n"));
+  EXPECT_THAT(r.out, HasSubstr("Render the full report with:\n  cjb report " + file + " --data-dir tests/data/mini -o report.pdf\n"));
   Assessment a = xml::load_assessment(file);
   EXPECT_EQ(a.responses.size(), 48u);
   // Resuming a finished assessment shows the scorecard again at the end of the input.

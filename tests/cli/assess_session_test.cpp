@@ -251,8 +251,8 @@ TEST_F(Session, QuitAtTheLastItemShowsTheScorecard) {
   SessionReply r = s.handle("q");
   EXPECT_TRUE(r.done);
   EXPECT_THAT(r.text, HasSubstr("Your scorecard"));
-  EXPECT_THAT(r.text, HasSubstr("8 items are still unanswered; finish with: cjb assess a.xml\n"));
-  EXPECT_THAT(r.text, HasSubstr("Render the full report with: cjb report a.xml -o report.pdf\n"));
+  EXPECT_THAT(r.text, HasSubstr("8 items are still unanswered. Finish them with:\n  cjb assess a.xml\n"));
+  EXPECT_THAT(r.text, HasSubstr("Render the full report with:\n  cjb report a.xml -o report.pdf\n"));
 }
 
 TEST_F(Session, EndOfInputSavesAndSaysHowToResume) {
@@ -285,10 +285,11 @@ TEST_F(Session, TheEndShowsScorecardActionsAndTheReportCommand) {
   SessionReply r = s.handle("4");
   EXPECT_TRUE(r.done);
   EXPECT_THAT(r.text, HasSubstr("Saved C2: 4 L4.\n"));
-  EXPECT_THAT(r.text, HasSubstr("Overall                              68.3  Established  target 75\n"));
+  EXPECT_THAT(r.text, HasSubstr("                                  score  band        target   answered\n"
+                                 "Overall                            68.3  Established     75     7 of 7\n"));
   EXPECT_THAT(r.text, HasSubstr("Critical failures (each caps its section at 40): R3\n"));
   EXPECT_THAT(r.text, HasSubstr("The 4 actions with the most impact\n 1. +11.1  C3  Checkout · Online\n        Item C3\n        Now 2 L2.\n 2. +11.1  L2  Vision\n"));
-  EXPECT_THAT(r.text, HasSubstr("Render the full report with: cjb report a.xml -o report.pdf\n"));
+  EXPECT_THAT(r.text, HasSubstr("Render the full report with:\n  cjb report a.xml -o report.pdf\n"));
   EXPECT_THAT(r.text, Not(HasSubstr("unanswered")));
 }
 
