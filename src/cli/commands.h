@@ -9,5 +9,6 @@ namespace cjb::cli {
 
 std::unique_ptr<Command> make_validate();
 std::unique_ptr<Command> make_assess();
+std::unique_ptr<Command> make_score();
 
 }  // namespace cjb::cli
