@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/scoring.h"
-#include "render/format.h"
+#include "render/scorecard_text.h"
 
 namespace cjb::cli {
 
@@ -64,18 +64,6 @@ std::string fit(std::string_view text, size_t width) {
 }
 
 std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
-
-// "#RRGGBB" → the 24-bit SGR foreground code; empty when the colour is malformed.
-std::string truecolour(const std::string& hex) {
-  if (hex.size() != 7 || hex[0] != '#') return {};
-  try {
-    int r = std::stoi(hex.substr(1, 2), nullptr, 16), g = std::stoi(hex.substr(3, 2), nullptr, 16),
-        b = std::stoi(hex.substr(5, 2), nullptr, 16);
-    return fmt::format("38;2;{};{};{}", r, g, b);
-  } catch (const std::exception&) {
-    return {};
-  }
-}
 
 }  // namespace
 
@@ -584,79 +572,26 @@ SessionReply AssessSession::finish(std::string text) {
 }
 
 std::string AssessSession::summary() const {
-  const Model& model = *instrument_.model;
   Scorecard card = score_assessment(instrument_, assessment_);
-  auto band_text = [&](const Figure& f) {
-    if (!f.band) return std::string();
-    std::string sgr = style_.colour ? truecolour(f.band->colour) : std::string();
-    return paint(f.band->label, sgr.empty() ? nullptr : sgr.c_str());
-  };
-  // One row: label, score, band, target, answered — 72 columns at most.
-  constexpr size_t kLabel = 32;
-  auto figure_line = [&](const std::string& label, const Figure& f) {
-    std::string line = pad(fit(label, kLabel), kLabel) + "  " + paint(fmt::format("{:>5}", render::score_text(f.score)), kBold);
-    line += "  " + band_text(f) + std::string(12 - std::min<size_t>(12, f.band ? columns(f.band->label) : 0), ' ');
-    line += fmt::format("{:>6g}  {:>9}", f.target, fmt::format("{} of {}", f.answered, f.applicable));
-    return line + "\n";
-  };
+  render::ScorecardTextOptions options;
+  options.colour = style_.colour;
+  options.top_actions = kShownActions;
+  std::string text = "\n" + rule() + render::scorecard_text(card, options);
 
-  std::string text = "\n" + rule() + paint("Your scorecard", kBold) + "\n\n";
-  text += paint(pad("", kLabel) + "  score  band        target   answered", kDim) + "\n";
-  text += figure_line("Overall", card.overall);
-  for (const auto& layer : card.layers) {
-    const Layer* l = model.find_layer(layer.id);
-    text += "\n" + figure_line(l ? l->label : layer.id, layer.figure);
-    for (size_t g : layer.groups) {
-      const GroupResult& group = card.groups[g];
-      const Group* def = model.find_group(group.id);
-      text += figure_line("  " + (def ? def->label : group.id), group.figure);
-    }
+  // The scorecard names the actions; a shop owner also wants to know what the next level takes.
+  std::string steps;
+  for (size_t i = 0; i < card.actions.size() && i < kShownActions; ++i) {
+    const ScopedItem* scoped = instrument_.find(card.actions[i].item);
+    const Response* r = assessment_.find_response(card.actions[i].item);
+    if (!scoped || !r || !r->level) continue;
+    const ItemLevel* now = scoped->item->find_level(*r->level);
+    if (!now || now->improve.empty()) continue;
+    std::string prefix = fmt::format("  {}. {}: ", i + 1, scoped->item->id);
+    steps += prefix + wrap(now->improve, 5, columns(prefix)).substr(columns(prefix));
   }
-  if (!card.channels.empty()) {
-    text += "\n";
-    for (const auto& c : card.channels) {
-      const Channel* channel = model.find_channel(c.id);
-      text += pad("Journey, " + lower(channel ? channel->label : c.id), kLabel) + "  " +
-              paint(fmt::format("{:>5}", render::score_text(c.score)), kBold) + "\n";
-    }
-  }
-  auto failures = card.critical_failures();
-  if (!failures.empty()) {
-    std::string ids;
-    for (const auto& id : failures) ids += (ids.empty() ? "" : ", ") + id;
-    text += "\n" + paint(wrap(fmt::format("Critical failures (each caps its section at {}): {}", card.critical_cap, ids), 2, 0), kRed);
-  }
+  if (!steps.empty()) text += "\n" + paint("How to reach the next level", kBold) + "\n" + steps;
 
-  if (!card.actions.empty()) {
-    const size_t shown = std::min(kShownActions, card.actions.size());
-    text += "\n" + paint(shown == 1 ? std::string("The action with the most impact") : fmt::format("The {} actions with the most impact", shown), kBold) + "\n";
-    for (size_t i = 0; i < card.actions.size() && i < kShownActions; ++i) {
-      const Action& action = card.actions[i];
-      const ScopedItem* scoped = instrument_.find(action.item);
-      if (!scoped) continue;
-      const Item& item = *scoped->item;
-      const Group* group = model.find_group(item.group);
-      const Channel* channel = model.find_channel(item.channel);
-      std::string where = group ? group->label : item.group;
-      if (channel) where += " · " + channel->label;
-      text += fmt::format("{:>2}. ", i + 1) + paint(fmt::format("+{:.1f}", action.impact), kGreen) + "  " +
-              paint(action.item, kBold) + "  " + where + "\n";
-      text += wrap(item.text, 8, 8);
-      const Response* r = assessment_.find_response(item.id);
-      if (r && r->level) {
-        const ItemLevel* now = item.find_level(*r->level);
-        std::string next = now && !now->improve.empty() ? now->improve : std::string();
-        const Scale* scale = model.find_scale(item.scale);
-        std::string now_label = scale && static_cast<size_t>(*r->level) < scale->levels.size()
-                                    ? " " + scale->levels[*r->level].label
-                                    : std::string();
-        text += paint(wrap(fmt::format("Now {}{}.{}", *r->level, now_label, next.empty() ? "" : " Next: " + next), 8, 8), kDim);
-      }
-    }
-    text += paint("(points the overall score gains when the item reaches its top level)", kDim) + "\n";
-  }
-  text += "\n";
-  text += fmt::format("Saved {} of {} answers to {}.\n", responded(), instrument_.items.size(), files_.path);
+  text += "\n" + fmt::format("Saved {} of {} answers to {}.\n", responded(), instrument_.items.size(), files_.path);
   if (!card.unanswered.empty())
     text += fmt::format("{} still unanswered. Finish them with:\n  ", plural(card.unanswered.size(), "item is", "items are")) +
             paint(fmt::format("cjb assess {}{}", shell_quote(files_.path), files_.extra_args), kBold) + "\n";

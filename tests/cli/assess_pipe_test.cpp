@@ -199,8 +199,8 @@ TEST(AssessPipe, ACompleteSessionEndsWithScorecardActionsAndReportCommand) {
   RunResult r = assess({"-o", file, "--profile", "mini-store"}, input);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
-  EXPECT_THAT(r.out, HasSubstr("Your scorecard"));
-  EXPECT_THAT(r.out, HasSubstr("The 5 actions with the most impact\n 1. +"));
+  EXPECT_THAT(r.out, HasSubstr("Scorecard: My shop — Store\n"));
+  EXPECT_THAT(r.out, HasSubstr("Top actions (5 of "));
   EXPECT_THAT(r.out, HasSubstr("Render the full report with:\n  cjb report " + file + " --data-dir tests/data/mini -o report.pdf\n"));
   Assessment a = xml::load_assessment(file);
   EXPECT_EQ(a.responses.size(), 48u);
@@ -208,7 +208,7 @@ TEST(AssessPipe, ACompleteSessionEndsWithScorecardActionsAndReportCommand) {
   r = assess({file}, "");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_THAT(r.out, HasSubstr("Every one of the 48 items is answered."));
-  EXPECT_THAT(r.out, HasSubstr("Your scorecard"));
+  EXPECT_THAT(r.out, HasSubstr("Scorecard: My shop — Store\n"));
 }
 
 TEST(AssessPipe, InterruptSavesAndSaysHowToResume) {
