@@ -127,24 +127,27 @@ Instrument build(const Catalog& catalog, const Profile* profile,
     inst.group_targets[group.id] = lookup(profile_group_targets, group.id, group.target.value_or(inherited));
   }
 
-  // Items in model order: group, then channel (model order, "all" first), then file order.
+  // Items in model order: group, then channel (model order, "all" first), then checklist and
+  // file order. Sorted into (group, channel) buckets in one pass, in checklist and file order.
+  std::map<std::pair<std::string, std::string>, std::vector<const Item*>> sections;
+  for (const Checklist* list : lists)
+    for (const auto& item : list->items) sections[{item.group, item.channel}].push_back(&item);
+  std::vector<std::string> channels{kAllChannels};
+  for (const auto& c : inst.channels) channels.push_back(c);
   for (const auto& group : model.groups) {
     if (excluded_groups.count(group.id)) continue;
-    std::vector<std::string> channels{kAllChannels};
-    for (const auto& c : inst.channels) channels.push_back(c);
     for (const auto& channel : channels) {
-      for (const Checklist* list : lists) {
-        for (const auto& item : list->items) {
-          if (item.group != group.id || item.channel != channel) continue;
-          if (excluded_items.count(item.id)) continue;
-          const Scale* scale = model.find_scale(item.scale);
-          ScopedItem scoped;
-          scoped.item = &item;
-          scoped.weight = lookup(item_weights, item.id, item.weight);
-          scoped.max_level = scale ? scale->max_level() : 1;
-          inst.index_.emplace(item.id, inst.items.size());
-          inst.items.push_back(scoped);
-        }
+      auto section = sections.find({group.id, channel});
+      if (section == sections.end()) continue;
+      for (const Item* item : section->second) {
+        if (excluded_items.count(item->id)) continue;
+        const Scale* scale = model.find_scale(item->scale);
+        ScopedItem scoped;
+        scoped.item = item;
+        scoped.weight = lookup(item_weights, item->id, item->weight);
+        scoped.max_level = scale ? scale->max_level() : 1;
+        inst.index_.emplace(item->id, inst.items.size());
+        inst.items.push_back(scoped);
       }
     }
   }

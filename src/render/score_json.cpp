@@ -1,6 +1,8 @@
 #include "render/score_json.h"
 
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -140,12 +142,15 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
   }
   doc["items"] = std::move(items);
 
+  std::unordered_map<std::string_view, const ItemResult*> items_by_id;
+  for (const auto& item : card.items) items_by_id.emplace(item.id, &item);
   Json actions = Json::array();
   for (const auto& action : card.actions) {
     Json a;
     a["item"] = action.item;
     a["impact"] = action.impact;
-    if (const ItemResult* item = card.find_item(action.item)) {
+    if (auto found = items_by_id.find(action.item); found != items_by_id.end()) {
+      const ItemResult* item = found->second;
       a["group"] = item->group;
       a["channel"] = item->channel;
       a["level"] = item->level ? Json(*item->level) : Json(nullptr);

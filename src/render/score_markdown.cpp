@@ -1,5 +1,8 @@
 #include "render/score_markdown.h"
 
+#include <string_view>
+#include <unordered_map>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -101,12 +104,14 @@ std::string score_markdown(const Scorecard& card) {
   if (failures.empty()) {
     out += "None.\n";
   } else {
-    out += markdown_row({"Item", "Group", "Channel", "Statement", "Note"});
-    out += "| --- | --- | --- | --- | --- |\n";
+    out += markdown_row({"Item", "Group", "Channel", "Section score", "Before the cap", "Statement", "Note"});
+    out += "| --- | --- | --- | ---: | ---: | --- | --- |\n";
     for (const auto& id : failures) {
       const ItemResult* item = card.find_item(id);
       if (!item) continue;
+      const SectionResult* section = card.find_section(item->group, item->channel);
       out += markdown_row({markdown_escape(id), group_label(model, item->group), channel_label(model, item->channel),
+                           score_text(section ? section->score : std::nullopt), score_text(section ? section->uncapped : std::nullopt),
                            markdown_escape(item->item->text), item->response ? markdown_escape(item->response->note) : ""});
     }
   }
@@ -117,9 +122,12 @@ std::string score_markdown(const Scorecard& card) {
   } else {
     out += markdown_row({"#", "Item", "Group", "Channel", "Level", "Impact", "Statement"});
     out += "| ---: | --- | --- | --- | ---: | ---: | --- |\n";
+    std::unordered_map<std::string_view, const ItemResult*> items_by_id;
+    for (const auto& item : card.items) items_by_id.emplace(item.id, &item);
     for (size_t i = 0; i < card.actions.size(); ++i) {
-      const ItemResult* item = card.find_item(card.actions[i].item);
-      if (!item) continue;
+      auto found = items_by_id.find(card.actions[i].item);
+      if (found == items_by_id.end()) continue;
+      const ItemResult* item = found->second;
       out += markdown_row({std::to_string(i + 1), markdown_escape(item->id), group_label(model, item->group),
                            channel_label(model, item->channel), fmt::format("{} → {}", *item->level, item->max_level),
                            fmt::format("+{:.2f}", card.actions[i].impact), markdown_escape(item->item->text)});
