@@ -22,6 +22,15 @@ TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(csv_row({"a", "b,c", ""}), "a,\"b,c\",\n");
 }
 
+TEST(Csv, TextThatASpreadsheetWouldRunIsDefused) {
+  EXPECT_EQ(spreadsheet_text("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+  EXPECT_EQ(spreadsheet_text("+1 call back"), "'+1 call back");
+  EXPECT_EQ(spreadsheet_text("-2 points"), "'-2 points");
+  EXPECT_EQ(spreadsheet_text("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(spreadsheet_text("Greeted at once."), "Greeted at once.");
+  EXPECT_EQ(spreadsheet_text(""), "");
+}
+
 TEST(Markdown, UserTextCannotBecomeMarkupOrBreakATable) {
   EXPECT_EQ(markdown_escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
   EXPECT_EQ(markdown_escape("a | b"), "a \\| b");
