@@ -1,5 +1,7 @@
 // Text, CSV and Markdown renderings of a scorecard, on the worked example.
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "core/worked_example.h"
@@ -55,6 +57,18 @@ TEST_F(WorkedExampleRendering, TextShowsTheNumbersOfTheExample) {
   EXPECT_NE(text.find("1. +22.22  C3"), std::string::npos) << text;
   EXPECT_NE(text.find("Unanswered: 1 item in scope still needs a response: C2"), std::string::npos) << text;
   EXPECT_EQ(text.find('\x1b'), std::string::npos) << "no colour unless asked";
+}
+
+TEST_F(WorkedExampleRendering, OneChannelInScopeHasNoChannelRows) {
+  assessment.scope.channels = {"online"};
+  Instrument online_only = resolve_scope(catalog, assessment.scope);
+  assessment.responses.erase(std::remove_if(assessment.responses.begin(), assessment.responses.end(),
+                                            [&](const Response& r) { return !online_only.find(r.item); }),
+                             assessment.responses.end());
+  std::string text = scorecard_text(score_assessment(online_only, assessment));
+  EXPECT_EQ(text.find("    Online "), std::string::npos) << text;
+  EXPECT_NE(text.find("  Research                             40.0  Developing"), std::string::npos) << text;
+  EXPECT_NE(text.find("critical: R3\n"), std::string::npos) << "the flag moves to the group's row";
 }
 
 TEST_F(WorkedExampleRendering, ColourOnlyWhenAsked) {
