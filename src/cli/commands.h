@@ -8,5 +8,6 @@
 namespace cjb::cli {
 
 std::unique_ptr<Command> make_validate();
+std::unique_ptr<Command> make_report();
 
 }  // namespace cjb::cli
