@@ -182,19 +182,27 @@ std::string journey_svg(const JourneyMap& map, const ReportStyle& style, double 
     return {};
   }
   double lane_w = 64, cell_w = (width - lane_w) / n, cell_h = 34;
+  // Wide cells take their label wrapped above them; narrow ones a slanted label.
+  bool slanted = cell_w < 60;
   size_t chars = static_cast<size_t>(std::max(6.0, cell_w / 4.6));
   size_t max_lines = 1;
   std::vector<std::vector<std::string>> labels;
   for (size_t i = 0; i < n; ++i) {
-    auto lines = wrap(map.labels[i], chars);
-    lines.insert(lines.begin(), std::to_string(i + 1));
+    auto lines = slanted ? std::vector<std::string>{fmt::format("{} {}", i + 1, map.labels[i])} : wrap(map.labels[i], chars);
+    if (!slanted) lines.insert(lines.begin(), std::to_string(i + 1));
     max_lines = std::max(max_lines, lines.size());
     labels.push_back(std::move(lines));
   }
-  double label_h = max_lines * 9 + 4;
+  double label_h = slanted ? 84 : max_lines * 9 + 4;
   std::string out;
   for (size_t i = 0; i < n; ++i) {
     double tx = x + lane_w + (i + 0.5) * cell_w;
+    if (slanted) {
+      double ty = y + label_h - 2;
+      out += fmt::format(R"svg(<text x="{}" y="{}" font-size="7.5" text-anchor="start" fill="{}" transform="rotate(-50 {} {})">{}</text>)svg",
+                         num(tx), num(ty), style.colour("ink"), num(tx), num(ty), esc(labels[i][0]));
+      continue;
+    }
     double ty = y + label_h - 4 - (labels[i].size() - 1) * 9;
     out += svg_text(tx, ty, labels[i], 7.5, "middle", style.colour("ink"), 9);
   }
@@ -364,11 +372,12 @@ std::string render_svg_summary(const Document& d) {
     if (f.label == "Date" || f.label == "Assessor" || f.label == "Method") facts += (facts.empty() ? "" : " · ") + f.value;
   std::string line = c.subtitle.empty() ? facts : c.subtitle + (facts.empty() ? "" : " · " + facts);
   out += fmt::format(R"(<text x="30" y="104" font-size="12" fill="{}">{}</text>)", cover_ink, esc(line)) + "\n";
-  out += fmt::format(R"(<rect x="{}" y="14" width="190" height="90" rx="8" fill="{}"/>)", num(width - 220), c.band_colour);
-  out += fmt::format(R"(<text x="{}" y="34" font-size="10" text-anchor="middle" fill="{}">Overall score</text>)", num(width - 125), c.band_ink);
-  out += fmt::format(R"(<text x="{}" y="70" font-size="32" font-weight="bold" text-anchor="middle" fill="{}">{}</text>)", num(width - 125), c.band_ink, esc(c.score));
-  out += fmt::format(R"(<text x="{}" y="93" font-size="11" text-anchor="middle" fill="{}">{}</text>)", num(width - 125), c.band_ink,
-                     esc(c.band + " · " + c.target_line)) + "\n";
+  out += fmt::format(R"(<rect x="{}" y="10" width="220" height="98" rx="8" fill="{}"/>)", num(width - 250), c.band_colour);
+  out += fmt::format(R"(<text x="{}" y="27" font-size="10" text-anchor="middle" fill="{}">Overall score</text>)", num(width - 140), c.band_ink);
+  out += fmt::format(R"(<text x="{}" y="61" font-size="32" font-weight="bold" text-anchor="middle" fill="{}">{}</text>)", num(width - 140), c.band_ink, esc(c.score));
+  out += fmt::format(R"(<text x="{}" y="81" font-size="12" font-weight="bold" text-anchor="middle" fill="{}">{}</text>)", num(width - 140), c.band_ink, esc(c.band));
+  out += fmt::format(R"(<text x="{}" y="99" font-size="9.5" text-anchor="middle" fill="{}">{}</text>)", num(width - 140), c.band_ink,
+                     esc(c.target_line)) + "\n";
 
   // The scorecard of layers and groups on the left.
   const Section* scorecard = d.find_section("scorecard");
@@ -419,16 +428,16 @@ std::string render_svg_summary(const Document& d) {
     for (const auto& b : charts->blocks)
       if (auto* r = std::get_if<RadarChart>(&b)) {
         out += fmt::format(R"(<text x="570" y="150" font-size="13" font-weight="bold" fill="{}">{}</text>)", style.colour("primary"), esc(r->caption));
-        out += "<g>" + radar_svg(*r, style, 560, 158, 540, 400) + "</g>\n";
+        out += "<g>" + radar_svg(*r, style, 560, 158, 540, 372) + "</g>\n";
         break;
       }
   const Section* journey = d.find_section("journey");
   if (journey)
     for (const auto& b : journey->blocks)
       if (auto* m = std::get_if<JourneyMap>(&b)) {
-        out += fmt::format(R"(<text x="570" y="585" font-size="13" font-weight="bold" fill="{}">Customer journey</text>)", style.colour("primary"));
+        out += fmt::format(R"(<text x="570" y="552" font-size="13" font-weight="bold" fill="{}">Customer journey</text>)", style.colour("primary"));
         double h = 0;
-        out += "<g>" + journey_svg(*m, style, 570, 595, 530, h) + "</g>\n";
+        out += "<g>" + journey_svg(*m, style, 570, 556, 450, h) + "</g>\n";
         break;
       }
 
