@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/output.h"
+#include "cli/scored.h"
 #include "core/peers.h"
 #include "render/pdf_report.h"
 #include "render/report_document.h"
@@ -26,27 +27,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// An assessment with what its scorecard points into; pinned in place.
-struct Scored {
-  Assessment assessment;
-  Instrument instrument;
-  Scorecard card;
-};
-
-std::unique_ptr<Scored> score_path(const Catalog& catalog, const std::string& path, const std::string& profile) {
-  auto scored = std::make_unique<Scored>();
-  scored->assessment = xml::load_assessment(path);
+// Loads, checks and scores an assessment; with --profile, against that profile instead of the
+// scope the file names.
+std::unique_ptr<ScoredAssessment> score_path(const Catalog& catalog, const std::string& path, const std::string& profile) {
+  Assessment assessment = xml::load_assessment(path);
   if (!profile.empty()) {
-    // --profile: score against another tailoring of the same checklists.
-    scored->assessment.scope.profile = profile;
-    scored->assessment.scope.checklists.clear();
-    scored->assessment.scope.channels.clear();
+    assessment.scope.profile = profile;
+    assessment.scope.checklists.clear();
+    assessment.scope.channels.clear();
   }
-  scored->instrument = resolve_scope(catalog, scored->assessment.scope);
-  auto problems = check_assessment(catalog, scored->instrument, scored->assessment);
-  if (!problems.empty()) throw InputError(std::move(problems));
-  scored->card = score_assessment(scored->instrument, scored->assessment);
-  return scored;
+  return score_loaded(catalog, std::move(assessment));
 }
 
 std::string format_from_path(const std::string& path) {
@@ -98,9 +88,9 @@ class ReportCommand : public Command {
     render::ReportTemplate report_template = load_template(data_dir);
 
     auto subject = score_path(catalog, assessment_, profile_);
-    std::unique_ptr<Scored> previous;
+    std::unique_ptr<ScoredAssessment> previous;
     if (!previous_.empty()) previous = score_path(catalog, previous_, profile_);
-    std::vector<std::unique_ptr<Scored>> peers;
+    std::vector<std::unique_ptr<ScoredAssessment>> peers;
     std::vector<const Scorecard*> peer_cards;
     for (const auto& path : peers_) {
       peers.push_back(score_path(catalog, path, profile_));
