@@ -9,6 +9,7 @@ namespace cjb::cli {
 
 std::unique_ptr<Command> make_validate();
 std::unique_ptr<Command> make_score();
+std::unique_ptr<Command> make_diagram();
 std::unique_ptr<Command> make_report();
 
 }  // namespace cjb::cli

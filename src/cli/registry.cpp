@@ -8,6 +8,7 @@ const std::vector<CommandInfo>& commands() {
   static const std::vector<CommandInfo> table = {
       {"validate", "check model, checklist, profile and assessment files", make_validate},
       {"score", "score an assessment: scorecard, critical failures, action plan", make_score},
+      {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},
       {"report", "write the gap report of an assessment (PDF, HTML, Markdown, SVG, JSON)", make_report},
   };
   return table;

@@ -104,12 +104,14 @@ std::string score_markdown(const Scorecard& card) {
   if (failures.empty()) {
     out += "None.\n";
   } else {
-    out += markdown_row({"Item", "Group", "Channel", "Statement", "Note"});
-    out += "| --- | --- | --- | --- | --- |\n";
+    out += markdown_row({"Item", "Group", "Channel", "Section score", "Before the cap", "Statement", "Note"});
+    out += "| --- | --- | --- | ---: | ---: | --- | --- |\n";
     for (const auto& id : failures) {
       const ItemResult* item = card.find_item(id);
       if (!item) continue;
+      const SectionResult* section = card.find_section(item->group, item->channel);
       out += markdown_row({markdown_escape(id), group_label(model, item->group), channel_label(model, item->channel),
+                           score_text(section ? section->score : std::nullopt), score_text(section ? section->uncapped : std::nullopt),
                            markdown_escape(item->item->text), item->response ? markdown_escape(item->response->note) : ""});
     }
   }

@@ -56,10 +56,20 @@ std::string completeness_text(int answered, int applicable, std::optional<double
 
 std::string band_label(const Band* band) { return band ? band->label : "–"; }
 
-std::string figure_row(const Painter& paint, const std::string& label, const Figure& f) {
-  return fmt::format("{} {:>6}  {} {:>6} {:>6} {}\n", fit(label, kLabelWidth), score_text(f.score),
+// One row of a figure; strong rows (overall, layers) have their label in bold.
+std::string figure_row(const Painter& paint, const std::string& label, const Figure& f, bool strong = false) {
+  std::string name = fit(label, kLabelWidth);
+  return fmt::format("{} {:>6}  {} {:>6} {:>6} {}\n", strong ? paint.bold(name) : name, score_text(f.score),
                      paint.band(fit(band_label(f.band), 12), f.band), fmt::format("{:.1f}", f.target),
                      f.gap ? fmt::format("{:.1f}", *f.gap) : "–", completeness_text(f.answered, f.applicable, f.completeness));
+}
+
+// "section 40.0 (58.3 before the cap)", or "section 12.5 (below the cap)" when the cap changed nothing.
+std::string cap_text(const SectionResult& section) {
+  if (!section.score || !section.uncapped) return "section –";
+  if (*section.uncapped > *section.score)
+    return fmt::format("section {} ({} before the cap)", score_text(section.score), score_text(section.uncapped));
+  return fmt::format("section {} (below the cap)", score_text(section.score));
 }
 
 std::string critical_flag(const Painter& paint, const SectionResult& section) {
@@ -108,11 +118,11 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
 
   out += paint.dim(fmt::format("{} {:>6}  {} {:>6} {:>6} {:>8}", fit("", kLabelWidth), "score", fit("band", 12), "target",
                                "gap", "answered")) + "\n";
-  out += paint.bold(figure_row(paint, "Overall", card.overall));
+  out += figure_row(paint, "Overall", card.overall, true);
 
   for (const auto& layer : card.layers) {
     const Layer* l = model.find_layer(layer.id);
-    out += "\n" + figure_row(paint, l ? l->label : layer.id, layer.figure);
+    out += "\n" + figure_row(paint, l ? l->label : layer.id, layer.figure, true);
     for (size_t g : layer.groups) {
       const GroupResult& group = card.groups[g];
       std::string row = figure_row(paint, "  " + group_label(model, group.id), group.figure);
@@ -150,8 +160,10 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
   for (const auto& id : failures) {
     const ItemResult* item = card.find_item(id);
     if (!item) continue;
+    const SectionResult* section = card.find_section(item->group, item->channel);
     out += paint.red(fmt::format("  {}  {} · {}: {}", id, group_label(model, item->group), channel_label(model, item->channel),
-                                 item->item->text)) + "\n";
+                                 section ? cap_text(*section) : "")) + "\n";
+    out += fmt::format("     {}\n", item->item->text);
   }
 
   size_t shown = std::min(options.top_actions, card.actions.size());

@@ -10,7 +10,7 @@ namespace cjb::test {
 namespace {
 
 const std::vector<std::string> kExamples = {"fashion-independent", "online-pureplay", "grocer-omnichannel",
-                                            "self-assessment-in-progress"};
+                                            "grocer-omnichannel-revisit", "self-assessment-in-progress"};
 
 TEST(Examples, AllValidate) {
   std::vector<std::string> args{"validate"};
@@ -56,13 +56,22 @@ TEST(Examples, EachShowsWhatItIsFor) {
   EXPECT_GE(grocer["critical_failures"].size(), 2u);
   EXPECT_EQ(grocer["unanswered"].size(), 0u);
 
+  // A later visit of the same site, for trends and `cjb compare`: better overall, the old
+  // critical failures fixed, a new one, and one item not checked this time.
+  auto revisit = score("grocer-omnichannel-revisit");
+  EXPECT_EQ(revisit["assessment"]["site_id"], grocer["assessment"]["site_id"]);
+  EXPECT_GT(revisit["assessment"]["date"].get<std::string>(), grocer["assessment"]["date"].get<std::string>());
+  EXPECT_GT(revisit["overall"]["score"].get<double>(), grocer["overall"]["score"].get<double>());
+  EXPECT_EQ(revisit["critical_failures"], nlohmann::json::parse(R"(["J-RET-O-02"])"));
+  EXPECT_EQ(revisit["unanswered"], nlohmann::json::parse(R"(["J-RES-O-03"])"));
+
   auto self = score("self-assessment-in-progress");
   EXPECT_EQ(self["assessment"]["method"], "self-assessment");
   double completeness = self["overall"]["completeness"];
   EXPECT_GT(completeness, 0.4);
   EXPECT_LT(completeness, 0.6);
 
-  for (const auto* doc : {&fashion, &online, &grocer, &self}) {
+  for (const auto* doc : {&fashion, &online, &grocer, &revisit, &self}) {
     size_t notes = 0, evidence = 0;
     for (const auto& item : (*doc)["items"]) {
       notes += !item["note"].get<std::string>().empty();
