@@ -1,6 +1,9 @@
 // The example assessments in examples/: valid against the standard checklists, and their
 // scores pinned by golden JSON (a change to the checklists or the rules shows up here).
 
+#include <cctype>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -81,6 +84,22 @@ TEST(Examples, EachShowsWhatItIsFor) {
     if (*doc != self) {
       EXPECT_GE(evidence, 3u) << (*doc)["assessment"]["id"];
     }
+  }
+}
+
+// examples/README.md quotes each example's overall score and band; they must stay true.
+TEST(Examples, ReadmeQuotesTheRealScores) {
+  std::string readme = read_text(source_path("examples/README.md"));
+  for (const auto& name : kExamples) {
+    auto doc = score(name);
+    std::string band = doc["overall"]["band"];
+    band[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(band[0])));
+    std::string row_start = "| `" + name + ".xml` |";
+    size_t row = readme.find(row_start);
+    ASSERT_NE(row, std::string::npos) << "examples/README.md has no row for " << name;
+    std::string line = readme.substr(row, readme.find('\n', row) - row);
+    std::string quoted = fmt::format("| {:.1f} {} |", doc["overall"]["score"].get<double>(), band);
+    EXPECT_NE(line.find(quoted), std::string::npos) << line << "\nexpected " << quoted;
   }
 }
 
