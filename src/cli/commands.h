@@ -13,5 +13,6 @@ std::unique_ptr<Command> make_score();
 std::unique_ptr<Command> make_export();
 std::unique_ptr<Command> make_import();
 std::unique_ptr<Command> make_diagram();
+std::unique_ptr<Command> make_report();
 
 }  // namespace cjb::cli

@@ -12,6 +12,7 @@ const std::vector<CommandInfo>& commands() {
       {"export", "write a field sheet (CSV) to audit on paper or in a spreadsheet", make_export},
       {"import", "read a filled field sheet (CSV) into an assessment", make_import},
       {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},
+      {"report", "write the gap report of an assessment (PDF, HTML, Markdown, SVG, JSON)", make_report},
   };
   return table;
 }
