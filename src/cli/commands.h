@@ -8,5 +8,7 @@
 namespace cjb::cli {
 
 std::unique_ptr<Command> make_validate();
+std::unique_ptr<Command> make_compare();
+std::unique_ptr<Command> make_benchmark();
 
 }  // namespace cjb::cli
