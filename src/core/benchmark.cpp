@@ -12,7 +12,7 @@ namespace cjb {
 
 std::string BenchmarkEntry::site_key() const { return subject.site_id.empty() ? subject.site : subject.site_id; }
 
-const NamedScore* BenchmarkEntry::find(const std::vector<NamedScore>& scores, const std::string& name) const {
+const NamedScore* BenchmarkEntry::find(const std::vector<NamedScore>& scores, std::string_view name) const {
   for (const auto& s : scores)
     if (s.id == name) return &s;
   return nullptr;
@@ -30,21 +30,112 @@ BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file) {
   e.answered = card.overall.answered;
   e.applicable = card.overall.applicable;
   e.layers.reserve(card.layers.size());
-  for (const auto& l : card.layers) {
-    int order = 0;
+  for (const auto& l : card.layers)
     for (size_t i = 0; i < model.layers.size(); ++i)
-      if (model.layers[i].id == l.id) order = static_cast<int>(i);
-    e.layers.push_back({l.id, order, l.figure.score});
-  }
+      if (model.layers[i].id == l.id) e.layers.push_back({model.layers[i].id, static_cast<int>(i), l.figure.score});
   e.groups.reserve(card.groups.size());
-  for (const auto& g : card.groups) e.groups.push_back({g.id, model.group_index(g.id), g.figure.score});
-  for (const auto& c : card.channels) {
-    int order = 0;
-    for (size_t i = 0; i < model.channels.size(); ++i)
-      if (model.channels[i].id == c.id) order = static_cast<int>(i);
-    e.channels.push_back({c.id, order, c.score});
+  for (const auto& g : card.groups) {
+    int order = model.group_index(g.id);
+    if (order >= 0) e.groups.push_back({model.groups[static_cast<size_t>(order)].id, order, g.figure.score});
   }
+  for (const auto& c : card.channels)
+    for (size_t i = 0; i < model.channels.size(); ++i)
+      if (model.channels[i].id == c.id) e.channels.push_back({model.channels[i].id, static_cast<int>(i), c.score});
   return e;
+}
+
+BenchmarkScorer::BenchmarkScorer(const Instrument& instrument) : instrument_(&instrument) {
+  const Model& model = *instrument.model;
+  critical_cap_ = model.critical_cap;
+  // Sections as score_assessment makes them: a new one whenever (group, channel) changes
+  // along the instrument's items.
+  std::vector<std::pair<std::string, std::string>> section_keys;
+  for (const auto& scoped : instrument.items) {
+    const Item& item = *scoped.item;
+    if (section_keys.empty() || section_keys.back().first != item.group || section_keys.back().second != item.channel)
+      section_keys.emplace_back(item.group, item.channel);
+    items_.push_back({section_keys.size() - 1, scoped.weight, scoped.max_level, item.critical});
+  }
+  sections_.resize(section_keys.size());
+  for (size_t l = 0; l < model.layers.size(); ++l) {
+    const Layer& layer = model.layers[l];
+    LayerPlan lp{layer.id, static_cast<int>(l), instrument.layer_weight(layer.id), {}};
+    for (const auto& group_id : layer.groups) {
+      GroupPlan gp{group_id, model.group_index(group_id), layers_.size(), instrument.group_weight(group_id), {}};
+      for (size_t s = 0; s < section_keys.size(); ++s)
+        if (section_keys[s].first == group_id) gp.sections.push_back(s);
+      if (gp.sections.empty()) continue;
+      for (size_t s : gp.sections) sections_[s] = {groups_.size(), instrument.channel_weight(section_keys[s].second), -1};
+      lp.groups.push_back(groups_.size());
+      groups_.push_back(std::move(gp));
+    }
+    if (!lp.groups.empty()) layers_.push_back(std::move(lp));
+  }
+  for (const auto& channel : instrument.channels) {
+    size_t order = 0;
+    for (size_t i = 0; i < model.channels.size(); ++i)
+      if (model.channels[i].id == channel) order = i;
+    ChannelPlan cp{model.channels[order].id, static_cast<int>(order), {}};
+    for (size_t s = 0; s < section_keys.size(); ++s) {
+      const Group* group = model.find_group(section_keys[s].first);
+      if (section_keys[s].second == channel && group && group->layer == kJourney) cp.sections.push_back(s);
+    }
+    channels_.push_back(std::move(cp));
+  }
+}
+
+void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& entry) const {
+  struct Sums {
+    double weighted = 0, weights = 0;
+    bool critical_failure = false;
+  };
+  std::vector<Sums> sums(sections_.size());
+  int answered = 0, applicable = 0;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const ItemPlan& item = items_[i];
+    int answer = i < answers.size() ? answers[i] : kUnanswered;
+    if (answer == kNotApplicable) continue;
+    ++applicable;
+    if (answer < 0) continue;
+    ++answered;
+    Sums& s = sums[item.section];
+    s.weighted += item.weight * (100.0 * answer / item.max_level);
+    s.weights += item.weight;
+    if (item.critical && answer == 0) s.critical_failure = true;
+  }
+  std::vector<std::optional<double>> section_scores(sections_.size());
+  for (size_t s = 0; s < sections_.size(); ++s) {
+    if (sums[s].weights <= 0) continue;
+    double score = sums[s].weighted / sums[s].weights;
+    section_scores[s] = sums[s].critical_failure ? std::min(score, critical_cap_) : score;
+  }
+  std::vector<std::pair<std::optional<double>, double>> values;
+  std::vector<std::optional<double>> group_scores(groups_.size());
+  entry.groups.clear();
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    values.clear();
+    for (size_t s : groups_[g].sections) values.emplace_back(section_scores[s], sections_[s].channel_weight);
+    group_scores[g] = weighted_mean(values);
+    entry.groups.push_back({groups_[g].id, groups_[g].order, group_scores[g]});
+  }
+  entry.layers.clear();
+  std::vector<std::pair<std::optional<double>, double>> layer_values;
+  for (const auto& layer : layers_) {
+    values.clear();
+    for (size_t g : layer.groups) values.emplace_back(group_scores[g], groups_[g].weight);
+    std::optional<double> score = weighted_mean(values);
+    entry.layers.push_back({layer.id, layer.order, score});
+    layer_values.emplace_back(score, layer.weight);
+  }
+  entry.overall = weighted_mean(layer_values);
+  entry.channels.clear();
+  for (const auto& channel : channels_) {
+    values.clear();
+    for (size_t s : channel.sections) values.emplace_back(section_scores[s], groups_[sections_[s].group].weight);
+    entry.channels.push_back({channel.id, channel.order, weighted_mean(values)});
+  }
+  entry.answered = answered;
+  entry.applicable = applicable;
 }
 
 std::vector<size_t> league_order(const std::vector<BenchmarkEntry>& entries) {
@@ -67,7 +158,7 @@ namespace {
 // the ids in model order.
 std::vector<Distribution> distributions(const std::vector<BenchmarkEntry>& entries,
                                         std::vector<NamedScore> BenchmarkEntry::*member) {
-  std::map<std::pair<int, std::string>, std::vector<double>> values;
+  std::map<std::pair<int, std::string_view>, std::vector<double>> values;
   for (const auto& e : entries)
     for (const auto& s : e.*member) {
       auto& v = values[{s.order, s.id}];
@@ -81,7 +172,7 @@ std::vector<Distribution> distributions(const std::vector<BenchmarkEntry>& entri
 
 // The peers' values of one score, for compare_with_peers.
 std::vector<double> peer_values(const std::vector<const BenchmarkEntry*>& peers,
-                                std::vector<NamedScore> BenchmarkEntry::*member, const std::string& id) {
+                                std::vector<NamedScore> BenchmarkEntry::*member, std::string_view id) {
   std::vector<double> values;
   for (const auto* p : peers) {
     const NamedScore* s = p->find(p->*member, id);
@@ -134,7 +225,7 @@ std::vector<PeerStanding> compare_with_peers(const BenchmarkEntry& subject, cons
   out.push_back(standing("overall", "overall", subject.overall, std::move(overall)));
   for (const auto& [kind, member] : {std::pair{"layer", &BenchmarkEntry::layers}, std::pair{"group", &BenchmarkEntry::groups},
                                      std::pair{"channel", &BenchmarkEntry::channels}})
-    for (const auto& s : subject.*member) out.push_back(standing(kind, s.id, s.score, peer_values(others, member, s.id)));
+    for (const auto& s : subject.*member) out.push_back(standing(kind, std::string(s.id), s.score, peer_values(others, member, s.id)));
   return out;
 }
 
@@ -200,7 +291,7 @@ std::optional<double> merge(std::vector<double> values, CombineMethod method) {
 
 std::vector<NamedScore> merge_scores(const std::vector<const BenchmarkEntry*>& visits,
                                      std::vector<NamedScore> BenchmarkEntry::*member, CombineMethod method) {
-  std::map<std::pair<int, std::string>, std::vector<double>> values;
+  std::map<std::pair<int, std::string_view>, std::vector<double>> values;
   for (const auto* v : visits)
     for (const auto& s : v->*member) {
       auto& list = values[{s.order, s.id}];

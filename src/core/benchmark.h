@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/assessment.h"
@@ -18,9 +19,11 @@
 namespace cjb {
 
 // One score of a layer, group or channel. `order` is its position in the model (layer,
-// group or channel index), so entries of different scopes line up in model order.
+// group or channel index), so entries of different scopes line up in model order. id points
+// into the Model (or other storage that outlives the entry): 50,000 entries then hold no copy
+// of the 40 ids each.
 struct NamedScore {
-  std::string id;
+  std::string_view id;
   int order = 0;
   std::optional<double> score;  // null when nothing in it was answered
 };
@@ -38,11 +41,72 @@ struct BenchmarkEntry {
 
   // The site across visits: subject.site_id, else the site name.
   std::string site_key() const;
-  const NamedScore* find(const std::vector<NamedScore>& scores, const std::string& id) const;
+  const NamedScore* find(const std::vector<NamedScore>& scores, std::string_view id) const;
 };
 
-// Extracts the entry of a scorecard (its assessment and instrument must still be alive).
+// Extracts the entry of a scorecard (its assessment and instrument must still be alive; the
+// entry's score ids point into the instrument's model, which must outlive it).
 BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file = "");
+
+// ---- Scoring many visits fast -----------------------------------------------------------
+
+// The scoring rules of score_assessment (BRIEF §4) for one instrument, with every lookup done
+// once: scoring a visit is then one pass over arrays, with no allocation per item. For
+// benchmarks of thousands of files, where a Scorecard (items, actions, bands) is not needed.
+// Sums run in the same order as score_assessment's, so the scores are equal to the last bit;
+// tests/core/benchmark_test.cpp holds it to that.
+class BenchmarkScorer {
+ public:
+  static constexpr int kNotApplicable = -1;
+  static constexpr int kUnanswered = -2;
+
+  // The instrument must outlive the scorer.
+  explicit BenchmarkScorer(const Instrument& instrument);
+
+  // answers[i] answers instrument.items[i]: a level in 0..max_level, kNotApplicable or
+  // kUnanswered. Fills overall, layers, groups, channels, answered and applicable of entry.
+  void score(const std::vector<int>& answers, BenchmarkEntry& entry) const;
+
+  const Instrument& instrument() const { return *instrument_; }
+
+ private:
+  struct ItemPlan {
+    size_t section;
+    double weight;
+    int max_level;
+    bool critical;
+  };
+  struct SectionPlan {
+    size_t group;           // index into groups_
+    double channel_weight;  // weight of the section in its group
+    int channel = -1;       // index into channels_ for journey sections, else -1
+  };
+  struct GroupPlan {
+    std::string_view id;  // into the model
+    int order;
+    size_t layer;  // index into layers_
+    double weight;
+    std::vector<size_t> sections;
+  };
+  struct LayerPlan {
+    std::string_view id;
+    int order;
+    double weight;
+    std::vector<size_t> groups;
+  };
+  struct ChannelPlan {
+    std::string_view id;
+    int order;
+    std::vector<size_t> sections;  // journey sections of the channel, in section order
+  };
+  const Instrument* instrument_;
+  double critical_cap_;
+  std::vector<ItemPlan> items_;
+  std::vector<SectionPlan> sections_;
+  std::vector<GroupPlan> groups_;
+  std::vector<LayerPlan> layers_;
+  std::vector<ChannelPlan> channels_;
+};
 
 // ---- League table ----------------------------------------------------------------------
 
@@ -52,7 +116,7 @@ std::vector<size_t> league_order(const std::vector<BenchmarkEntry>& entries);
 // ---- Distributions ---------------------------------------------------------------------
 
 struct Distribution {
-  std::string id;
+  std::string_view id;  // as NamedScore::id
   Summary summary;  // over the entries where the score is not null (summary.n of them)
 };
 

@@ -37,7 +37,7 @@ Json json_stats(const BenchmarkStats& stats) {
   for (const auto& [key, list] : {std::pair{"layers", &stats.layers}, std::pair{"groups", &stats.groups},
                                   std::pair{"channels", &stats.channels}}) {
     Json by_id = Json::object();
-    for (const auto& d : *list) by_id[d.id] = json_summary(d.summary);
+    for (const auto& d : *list) by_id[std::string(d.id)] = json_summary(d.summary);
     j[key] = by_id;
   }
   return j;
@@ -45,11 +45,12 @@ Json json_stats(const BenchmarkStats& stats) {
 
 Json json_scores(const std::vector<NamedScore>& scores) {
   Json j = Json::object();
-  for (const auto& s : scores) j[s.id] = json_number(s.score);
+  for (const auto& s : scores) j[std::string(s.id)] = json_number(s.score);
   return j;
 }
 
-Json json_entry(const BenchmarkEntry& e) {
+// brief: the league's form (layers only), so that 50,000 entries stay quick to write and read.
+Json json_entry(const BenchmarkEntry& e, bool brief = false) {
   Json j;
   j["id"] = e.id;
   j["retailer"] = e.subject.retailer;
@@ -64,6 +65,7 @@ Json json_entry(const BenchmarkEntry& e) {
   j["visits"] = e.visits;
   if (!e.file.empty()) j["file"] = e.file;
   j["layers"] = json_scores(e.layers);
+  if (brief) return j;
   j["groups"] = json_scores(e.groups);
   j["channels"] = json_scores(e.channels);
   return j;
@@ -91,9 +93,9 @@ struct StatRow {
 
 std::vector<StatRow> stat_rows(const BenchmarkStats& stats) {
   std::vector<StatRow> rows{{"overall", &stats.overall}};
-  for (const auto& d : stats.layers) rows.push_back({"layer " + d.id, &d.summary});
-  for (const auto& d : stats.groups) rows.push_back({"group " + d.id, &d.summary});
-  for (const auto& d : stats.channels) rows.push_back({"channel " + d.id, &d.summary});
+  for (const auto& d : stats.layers) rows.push_back({"layer " + std::string(d.id), &d.summary});
+  for (const auto& d : stats.groups) rows.push_back({"group " + std::string(d.id), &d.summary});
+  for (const auto& d : stats.channels) rows.push_back({"channel " + std::string(d.id), &d.summary});
   return rows;
 }
 
@@ -166,10 +168,10 @@ BenchmarkTables benchmark_tables(const BenchmarkReport& r) {
 
   t.trend.header = {combined ? "period" : "date", "id", "overall", "change"};
   t.trend.align = {Align::Left, Align::Left, Align::Right, Align::Right};
-  std::vector<std::string> layer_ids;
+  std::vector<std::string_view> layer_ids;
   for (const auto& d : r.stats.layers) layer_ids.push_back(d.id);
   for (const auto& id : layer_ids) {
-    t.trend.header.push_back(id);
+    t.trend.header.push_back(std::string(id));
     t.trend.align.push_back(Align::Right);
   }
   std::optional<double> previous;
@@ -215,42 +217,63 @@ std::string benchmark_text(const BenchmarkReport& r) {
 }
 
 std::string benchmark_json(const BenchmarkReport& r) {
-  Json j;
-  j["schema"] = "cjb.benchmark/1";
-  j["files"] = r.files;
-  j["assessments"] = r.assessments;
-  j["left_out"] = r.left_out.size();
+  // Written key by key rather than as one tree: the league of 50,000 entries, one entry a
+  // line, never exists as a JSON tree in memory.
+  std::string out = "{\n";
+  bool first = true;
+  auto key = [&](const char* name) {
+    out += first ? "  \"" : ",\n  \"";
+    out += name;
+    out += "\": ";
+    first = false;
+  };
+  auto value = [&](const char* name, const Json& v) {
+    key(name);
+    std::string text = v.dump(2);
+    // Indent the value's own lines by one level.
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += "  ";
+    }
+  };
+  value("schema", "cjb.benchmark/1");
+  value("files", r.files);
+  value("assessments", r.assessments);
+  value("left_out", r.left_out.size());
   Json left = Json::array();
   for (const auto& l : r.left_out) left.push_back(Json{{"file", l.file}, {"problem", l.problem}});
-  j["left_out_files"] = left;
-  j["combine"] = r.combine.empty() ? Json(nullptr) : Json{{"method", r.combine}, {"period", r.period}};
-  Json league = Json::array();
+  value("left_out_files", left);
+  value("combine", r.combine.empty() ? Json(nullptr) : Json{{"method", r.combine}, {"period", r.period}});
+  key("league");
+  out += "[";
   int rank = 0;
   for (size_t i : league_order(r.entries)) {
-    Json e = json_entry(r.entries[i]);
+    Json e;
     e["rank"] = ++rank;
-    league.push_back(std::move(e));
+    e.update(json_entry(r.entries[i], true));
+    out += rank == 1 ? "\n    " : ",\n    ";
+    out += e.dump();
   }
-  j["league"] = std::move(league);
-  j["stats"] = json_stats(r.stats);
+  out += rank ? "\n  ]" : "]";
+  value("stats", json_stats(r.stats));
   if (r.subject) {
     Json s = json_entry(*r.subject);
     Json standings = Json::array();
     for (const auto& x : r.standings) standings.push_back(json_standing(x));
     s["standings"] = std::move(standings);
-    j["subject"] = std::move(s);
+    value("subject", s);
   }
   if (!r.by.empty()) {
     Json rows = Json::array();
     for (const auto& row : r.rollups) rows.push_back(Json{{"key", row.key}, {"stats", json_stats(row.stats)}});
-    j["rollup"] = Json{{"by", r.by}, {"rows", std::move(rows)}};
+    value("rollup", Json{{"by", r.by}, {"rows", std::move(rows)}});
   }
   if (!r.site.empty()) {
     Json points = Json::array();
     for (size_t i : r.trend) points.push_back(json_entry(r.entries[i]));
-    j["trend"] = Json{{"site", r.site}, {"points", std::move(points)}};
+    value("trend", Json{{"site", r.site}, {"points", std::move(points)}});
   }
-  return j.dump(2) + "\n";
+  return out + "\n}\n";
 }
 
 std::string benchmark_csv(const BenchmarkReport& r) {
@@ -284,7 +307,7 @@ std::string benchmark_csv(const BenchmarkReport& r) {
   std::vector<std::string> header{"rank", "id", "retailer", "site", "site_id", "sector", "region", "format", "tags", "date", "visits", "overall"};
   for (const auto& [prefix, list] : {std::pair{"layer:", &r.stats.layers}, std::pair{"group:", &r.stats.groups},
                                      std::pair{"channel:", &r.stats.channels}})
-    for (const auto& d : *list) header.push_back(prefix + d.id);
+    for (const auto& d : *list) header.push_back(prefix + std::string(d.id));
   out += csv_row(header);
   std::vector<size_t> order = r.site.empty() ? league_order(r.entries) : r.trend;
   int rank = 0;
