@@ -16,14 +16,14 @@ void Command::parse(const std::vector<std::string>& args) {
       ("data-dir", po::value<std::string>(&data_dir_)->value_name("DIR"),
        "where model/ and checklists/ are (default: $CJB_DATA, the installed data, or the source tree)");
   declare(options, positional);
+  for (const auto& arg : args)
+    if (arg == "-h" || arg == "--help") {
+      help_ = true;
+      return;  // --help wins over everything else on the line
+    }
   try {
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    for (const auto& arg : args)
-      if (arg == "-h" || arg == "--help") {
-        help_ = true;
-        return;  // --help wins over missing arguments
-      }
     po::notify(vm);
   } catch (const po::error& e) {
     throw UsageError(fmt::format("{}: {} (see 'cjb {} --help')", name(), e.what(), name()));

@@ -7,6 +7,8 @@ namespace cjb::cli {
 const std::vector<CommandInfo>& commands() {
   static const std::vector<CommandInfo> table = {
       {"validate", "check model, checklist, profile and assessment files", make_validate},
+      {"score", "score an assessment: scorecard, critical failures, action plan", make_score},
+      {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},
       {"compare", "what changed between two assessments, item by item", make_compare},
       {"benchmark", "compare many assessments: league table, distributions, peers, roll-ups, trends", make_benchmark},
   };

@@ -79,9 +79,12 @@ class ValidateCommand : public Command {
     if (files_.empty() || model_path.empty() || !checklists.empty() || !profiles.empty() || !assessments.empty()) {
       data_dir = find_data_dir(data_dir_option());
       if (model_path.empty()) model_path = (fs::path(data_dir) / "model" / "model.xml").string();
+      // Standard files first, so that a duplicate id is reported in the file the user gave.
       auto add_standard = [&](std::vector<std::string>& list, const std::string& dir) {
+        std::vector<std::string> standard;
         for (const auto& path : xml::xml_files_in(dir))
-          if (!given_paths.count(canonical(path))) list.push_back(path);
+          if (!given_paths.count(canonical(path))) standard.push_back(path);
+        list.insert(list.begin(), standard.begin(), standard.end());
       };
       add_standard(checklists, (fs::path(data_dir) / "checklists").string());
       add_standard(profiles, (fs::path(data_dir) / "checklists" / "profiles").string());

@@ -88,14 +88,8 @@ Instrument build(const Catalog& catalog, const Profile* profile,
       (e.kind == Exclusion::Kind::Group ? excluded_groups : excluded_items).insert(e.id);
   }
 
-  for (const auto& layer : model.layers) {
-    inst.layer_weights[layer.id] = layer.weight;
-    inst.layer_targets[layer.id] = model.layer_target(layer);
-  }
-  for (const auto& group : model.groups) {
-    inst.group_weights[group.id] = group.weight;
-    inst.group_targets[group.id] = model.group_target(group);
-  }
+  for (const auto& layer : model.layers) inst.layer_weights[layer.id] = layer.weight;
+  for (const auto& group : model.groups) inst.group_weights[group.id] = group.weight;
   for (const auto& channel : model.channels) inst.channel_weights[channel.id] = channel.weight;
   inst.overall_target = model.target;
 
@@ -110,34 +104,50 @@ Instrument build(const Catalog& catalog, const Profile* profile,
         case Override::Kind::Overall: break;
       }
     }
+  }
+
+  // Targets cascade overall → layer → group: each takes the most specific value set for it
+  // (profile first, then model), else its parent's effective target. So a profile that lowers
+  // a layer's target lowers the targets of that layer's groups that have none of their own.
+  std::map<std::string, double> profile_layer_targets, profile_group_targets;
+  if (profile) {
     for (const auto& o : profile->targets) {
       switch (o.kind) {
         case Override::Kind::Overall: inst.overall_target = o.value; break;
-        case Override::Kind::Layer: inst.layer_targets[o.id] = o.value; break;
-        case Override::Kind::Group: inst.group_targets[o.id] = o.value; break;
+        case Override::Kind::Layer: profile_layer_targets[o.id] = o.value; break;
+        case Override::Kind::Group: profile_group_targets[o.id] = o.value; break;
         default: break;
       }
     }
   }
+  for (const auto& layer : model.layers)
+    inst.layer_targets[layer.id] = lookup(profile_layer_targets, layer.id, layer.target.value_or(inst.overall_target));
+  for (const auto& group : model.groups) {
+    double inherited = lookup(inst.layer_targets, group.layer, inst.overall_target);
+    inst.group_targets[group.id] = lookup(profile_group_targets, group.id, group.target.value_or(inherited));
+  }
 
-  // Items in model order: group, then channel (model order, "all" first), then file order.
+  // Items in model order: group, then channel (model order, "all" first), then checklist and
+  // file order. Sorted into (group, channel) buckets in one pass, in checklist and file order.
+  std::map<std::pair<std::string, std::string>, std::vector<const Item*>> sections;
+  for (const Checklist* list : lists)
+    for (const auto& item : list->items) sections[{item.group, item.channel}].push_back(&item);
+  std::vector<std::string> channels{kAllChannels};
+  for (const auto& c : inst.channels) channels.push_back(c);
   for (const auto& group : model.groups) {
     if (excluded_groups.count(group.id)) continue;
-    std::vector<std::string> channels{kAllChannels};
-    for (const auto& c : inst.channels) channels.push_back(c);
     for (const auto& channel : channels) {
-      for (const Checklist* list : lists) {
-        for (const auto& item : list->items) {
-          if (item.group != group.id || item.channel != channel) continue;
-          if (excluded_items.count(item.id)) continue;
-          const Scale* scale = model.find_scale(item.scale);
-          ScopedItem scoped;
-          scoped.item = &item;
-          scoped.weight = lookup(item_weights, item.id, item.weight);
-          scoped.max_level = scale ? scale->max_level() : 1;
-          inst.index_.emplace(item.id, inst.items.size());
-          inst.items.push_back(scoped);
-        }
+      auto section = sections.find({group.id, channel});
+      if (section == sections.end()) continue;
+      for (const Item* item : section->second) {
+        if (excluded_items.count(item->id)) continue;
+        const Scale* scale = model.find_scale(item->scale);
+        ScopedItem scoped;
+        scoped.item = item;
+        scoped.weight = lookup(item_weights, item->id, item->weight);
+        scoped.max_level = scale ? scale->max_level() : 1;
+        inst.index_.emplace(item->id, inst.items.size());
+        inst.items.push_back(scoped);
       }
     }
   }

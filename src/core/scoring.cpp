@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <unordered_map>
 
 namespace cjb {
@@ -69,37 +70,55 @@ std::optional<double> section_score(const SectionSums& sums, double cap) {
 }
 
 // The roll-up from section scores to the overall score, kept as index tables so that the
-// action plan can re-run it cheaply with one section changed.
+// action plan can re-run one branch of it (one section → its group → its layer → overall)
+// without recomputing the rest. Each mean sums in the same order as the full roll-up, so a
+// partial re-run gives bit-for-bit the numbers a full re-scoring would.
 struct Rollup {
-  const Instrument* instrument;
   const Scorecard* card;
+  std::vector<double> section_weights;  // channel weight of each section
+  std::vector<size_t> section_group;    // group index of each section
+  std::vector<size_t> group_layer;      // layer index of each group
 
+  Rollup(const Instrument& instrument, const Scorecard& scorecard) : card(&scorecard) {
+    section_weights.reserve(card->sections.size());
+    for (const auto& s : card->sections) section_weights.push_back(instrument.channel_weight(s.channel));
+    section_group.assign(card->sections.size(), 0);
+    for (size_t g = 0; g < card->groups.size(); ++g)
+      for (size_t s : card->groups[g].sections) section_group[s] = g;
+    group_layer.assign(card->groups.size(), 0);
+    for (size_t l = 0; l < card->layers.size(); ++l)
+      for (size_t g : card->layers[l].groups) group_layer[g] = l;
+  }
+
+  std::optional<double> group_score(size_t g, const std::vector<std::optional<double>>& sections) const {
+    std::vector<std::pair<std::optional<double>, double>> values;
+    values.reserve(card->groups[g].sections.size());
+    for (size_t s : card->groups[g].sections) values.emplace_back(sections[s], section_weights[s]);
+    return weighted_mean(values);
+  }
+  std::optional<double> layer_score(size_t l, const std::vector<std::optional<double>>& groups) const {
+    std::vector<std::pair<std::optional<double>, double>> values;
+    values.reserve(card->layers[l].groups.size());
+    for (size_t g : card->layers[l].groups) values.emplace_back(groups[g], card->groups[g].weight);
+    return weighted_mean(values);
+  }
   std::vector<std::optional<double>> group_scores(const std::vector<std::optional<double>>& sections) const {
     std::vector<std::optional<double>> out;
     out.reserve(card->groups.size());
-    for (const auto& g : card->groups) {
-      std::vector<std::pair<std::optional<double>, double>> values;
-      for (size_t s : g.sections) values.emplace_back(sections[s], instrument->channel_weight(card->sections[s].channel));
-      out.push_back(weighted_mean(values));
-    }
+    for (size_t g = 0; g < card->groups.size(); ++g) out.push_back(group_score(g, sections));
     return out;
   }
   std::vector<std::optional<double>> layer_scores(const std::vector<std::optional<double>>& groups) const {
     std::vector<std::optional<double>> out;
-    for (const auto& l : card->layers) {
-      std::vector<std::pair<std::optional<double>, double>> values;
-      for (size_t g : l.groups) values.emplace_back(groups[g], card->groups[g].weight);
-      out.push_back(weighted_mean(values));
-    }
+    out.reserve(card->layers.size());
+    for (size_t l = 0; l < card->layers.size(); ++l) out.push_back(layer_score(l, groups));
     return out;
   }
   std::optional<double> overall(const std::vector<std::optional<double>>& layers) const {
     std::vector<std::pair<std::optional<double>, double>> values;
+    values.reserve(card->layers.size());
     for (size_t l = 0; l < card->layers.size(); ++l) values.emplace_back(layers[l], card->layers[l].weight);
     return weighted_mean(values);
-  }
-  std::optional<double> overall_from_sections(const std::vector<std::optional<double>>& sections) const {
-    return overall(layer_scores(group_scores(sections)));
   }
 };
 
@@ -123,7 +142,8 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
   card.assessment = &assessment;
   card.critical_cap = model.critical_cap;
 
-  std::unordered_map<std::string, const Response*> responses;
+  // Keys view the responses' own ids: no copies (the assessment outlives this function).
+  std::unordered_map<std::string_view, const Response*> responses;
   responses.reserve(assessment.responses.size());
   for (const auto& r : assessment.responses) responses.emplace(r.item, &r);
 
@@ -182,25 +202,27 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
   }
 
   // Groups and layers in model order, only those with sections.
+  std::unordered_map<std::string_view, std::vector<size_t>> sections_of_group;
+  for (size_t s = 0; s < card.sections.size(); ++s) sections_of_group[card.sections[s].group].push_back(s);
   for (const auto& layer : model.layers) {
     LayerResult lr;
     lr.id = layer.id;
     lr.weight = instrument.layer_weight(layer.id);
     for (const auto& group_id : layer.groups) {
+      auto found = sections_of_group.find(group_id);
+      if (found == sections_of_group.end()) continue;
       GroupResult gr;
       gr.id = group_id;
       gr.layer = layer.id;
       gr.weight = instrument.group_weight(group_id);
-      for (size_t s = 0; s < card.sections.size(); ++s)
-        if (card.sections[s].group == group_id) gr.sections.push_back(s);
-      if (gr.sections.empty()) continue;
+      gr.sections = found->second;
       lr.groups.push_back(card.groups.size());
       card.groups.push_back(std::move(gr));
     }
     if (!lr.groups.empty()) card.layers.push_back(std::move(lr));
   }
 
-  Rollup rollup{&instrument, &card};
+  Rollup rollup(instrument, card);
   std::vector<std::optional<double>> section_scores;
   for (const auto& s : card.sections) section_scores.push_back(s.score);
   auto group_scores = rollup.group_scores(section_scores);
@@ -233,10 +255,10 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
     cr.id = channel;
     cr.weight = instrument.channel_weight(channel);
     std::vector<std::pair<std::optional<double>, double>> values;
-    for (const auto& s : card.sections) {
-      const Group* group = model.find_group(s.group);
-      if (s.channel == channel && group && group->layer == kJourney)
-        values.emplace_back(s.score, instrument.group_weight(s.group));
+    for (const auto& group : card.groups) {
+      if (group.layer != kJourney) continue;
+      for (size_t s : group.sections)
+        if (card.sections[s].channel == channel) values.emplace_back(card.sections[s].score, group.weight);
     }
     cr.score = weighted_mean(values);
     card.channels.push_back(cr);
@@ -251,9 +273,16 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
       SectionSums raised = sums[s];
       raised.weighted += item.weight * (100.0 - *item.score);
       if (item.critical && *item.level == 0) --raised.critical_failures;
-      auto changed = section_scores;
-      changed[s] = section_score(raised, model.critical_cap);
-      auto after = rollup.overall_from_sections(changed);
+      // Only this section's branch of the roll-up changes: its group, its layer, the overall.
+      section_scores[s] = section_score(raised, model.critical_cap);
+      size_t g = rollup.section_group[s], l = rollup.group_layer[g];
+      std::optional<double> group_before = group_scores[g], layer_before = layer_scores[l];
+      group_scores[g] = rollup.group_score(g, section_scores);
+      layer_scores[l] = rollup.layer_score(l, group_scores);
+      auto after = rollup.overall(layer_scores);
+      section_scores[s] = card.sections[s].score;
+      group_scores[g] = group_before;
+      layer_scores[l] = layer_before;
       card.actions.push_back({item.id, *after - *overall});
     }
     // Ties by item id. Impacts are compared at 1e-9 points, so that two actions whose impacts

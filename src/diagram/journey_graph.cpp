@@ -1,0 +1,403 @@
+#include "diagram/journey_graph.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace cjb::diagram {
+
+const JourneyNode* JourneyGraph::find_node(const std::string& id) const {
+  for (const auto& n : nodes)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+namespace {
+
+// Number of code points in UTF-8 text (continuation bytes are not counted).
+size_t utf8_length(const std::string& text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string node_id(const std::string& group, const std::string& channel) { return group + "@" + channel; }
+
+// Number as written in a legend range or tooltip: no trailing ".0".
+std::string number(double value) {
+  if (std::floor(value) == value && std::abs(value) < 1e9) return fmt::format("{}", static_cast<long long>(value));
+  return fmt::format("{:.1f}", value);
+}
+
+std::string percent(double fraction) { return fmt::format("{:.0f}%", std::floor(fraction * 100 + 1e-9)); }
+
+std::vector<LegendEntry> band_legend(const Model& model) {
+  std::vector<LegendEntry> legend;
+  for (size_t i = 0; i < model.bands.size(); ++i) {
+    const Band& band = model.bands[i];
+    std::string range;
+    if (i + 1 < model.bands.size()) {
+      // Scores are continuous: the band holds [lower, next lower); the last whole score is next − 1.
+      double upper = model.bands[i + 1].lower;
+      range = std::floor(upper) == upper ? fmt::format("{}–{}", number(band.lower), number(upper - 1))
+                                         : fmt::format("{}–<{}", number(band.lower), number(upper));
+    } else {
+      range = fmt::format("{}–100", number(band.lower));
+    }
+    legend.push_back({band.id, band.label, range, band.colour});
+  }
+  return legend;
+}
+
+// Lanes and columns shared by the scored and the blank graph: one lane per channel in scope,
+// one column per touchpoint that has a section in any lane.
+struct Frame {
+  std::vector<std::string> columns;
+  std::map<std::string, int> column_of;
+};
+
+Frame frame_of(const Model& model, const std::set<std::pair<std::string, std::string>>& sections) {
+  Frame frame;
+  for (const Group& group : model.groups) {
+    if (group.layer != kJourney) continue;
+    bool present = false;
+    for (const auto& [g, c] : sections) present = present || g == group.id;
+    if (!present) continue;
+    frame.column_of[group.id] = static_cast<int>(frame.columns.size());
+    frame.columns.push_back(group.id);
+  }
+  return frame;
+}
+
+JourneyNode touchpoint_node(const Group& group, const std::string& channel, int column) {
+  JourneyNode node;
+  node.id = node_id(group.id, channel);
+  node.kind = NodeKind::Touchpoint;
+  node.group = group.id;
+  node.channel = channel;
+  node.lane = channel;
+  node.column = column;
+  node.label = group.label;
+  node.label_lines = wrap_words(group.label, 14);
+  return node;
+}
+
+// Fills score, band and colours of a node from a score (or lack of one).
+void colour_node(JourneyNode& node, const Model& model, std::optional<double> score, bool blank) {
+  node.score = score;
+  const Band* band = score ? model.band_for(*score) : nullptr;
+  if (score) node.score_text = score_text(*score, model);
+  else if (!blank) node.score_text = "–";
+  if (band) {
+    node.band_id = band->id;
+    node.band_label = band->label;
+    node.fill = band->colour;
+  } else {
+    node.fill = kNoScoreFill;
+  }
+  node.text_colour = text_colour_on(node.fill);
+}
+
+std::string tooltip_of(const JourneyNode& node, const std::string& channel_label, bool blank) {
+  std::vector<std::string> lines;
+  lines.push_back(node.kind == NodeKind::Driver ? node.label : fmt::format("{} ({})", node.label, channel_label));
+  if (!blank) {
+    if (node.score) lines.push_back(fmt::format("Score {:.1f}: {}", *node.score, node.band_label));
+    else lines.push_back("Not scored: nothing answered");
+    if (node.completeness) lines.push_back(fmt::format("{} answered", percent(*node.completeness)));
+  }
+  lines.push_back(fmt::format("{} item{} in scope", node.items, node.items == 1 ? "" : "s"));
+  if (node.critical_failure()) {
+    std::string ids;
+    for (const auto& id : node.critical_failures) ids += (ids.empty() ? "" : ", ") + id;
+    lines.push_back("Critical failure: " + ids);
+  }
+  std::string text;
+  for (const auto& line : lines) text += (text.empty() ? "" : "\n") + line;
+  return text;
+}
+
+void add_journey_edges(JourneyGraph& graph) {
+  for (const auto& lane : graph.lanes) {
+    if (lane.drivers) continue;
+    for (size_t i = 1; i < lane.nodes.size(); ++i)
+      graph.edges.push_back({graph.nodes[lane.nodes[i - 1]].id, graph.nodes[lane.nodes[i]].id, EdgeKind::Journey, "", 0});
+  }
+}
+
+void add_transitions(JourneyGraph& graph, const Model& model) {
+  int number = 0;
+  for (const Transition& t : model.transitions) {
+    std::string from = node_id(t.from_group, t.from_channel), to = node_id(t.to_group, t.to_channel);
+    if (!graph.find_node(from) || !graph.find_node(to)) continue;
+    graph.edges.push_back({from, to, EdgeKind::Transition, t.label, ++number});
+  }
+}
+
+// Driver rows: one lane per layer (leadership, enablers) holding the groups in scope.
+void add_driver_lanes(JourneyGraph& graph, const Model& model, const std::set<std::string>& groups_in_scope,
+                      const std::map<std::string, std::optional<double>>& scores,
+                      const std::map<std::string, int>& item_counts, bool blank) {
+  std::vector<JourneyLane> lanes;
+  for (const char* layer_id : {kLeadership, kEnablers}) {
+    const Layer* layer = model.find_layer(layer_id);
+    if (!layer) continue;
+    JourneyLane lane{layer->id, layer->label, true, {}};
+    int column = 0;
+    for (const auto& group_id : layer->groups) {
+      if (!groups_in_scope.count(group_id)) continue;
+      const Group* group = model.find_group(group_id);
+      if (!group) continue;
+      JourneyNode node;
+      node.id = node_id(group->id, kAllChannels);
+      node.kind = NodeKind::Driver;
+      node.group = group->id;
+      node.channel = kAllChannels;
+      node.lane = lane.id;
+      node.column = column++;
+      node.label = group->label;
+      node.label_lines = wrap_words(group->label, 14);
+      auto count = item_counts.find(group->id);
+      node.items = count == item_counts.end() ? 0 : count->second;
+      auto score = scores.find(group->id);
+      colour_node(node, model, score == scores.end() ? std::nullopt : score->second, blank);
+      node.tooltip = tooltip_of(node, "", blank);
+      lane.nodes.push_back(graph.nodes.size());
+      graph.nodes.push_back(std::move(node));
+    }
+    if (!lane.nodes.empty()) lanes.push_back(std::move(lane));
+  }
+  graph.lanes.insert(graph.lanes.begin(), lanes.begin(), lanes.end());
+}
+
+// Links each driver group to the touchpoints whose chosen items name it as a driver; the edge
+// label lists those items.
+void add_driver_edges(JourneyGraph& graph, const std::set<std::string>& driver_groups,
+                      const std::function<std::vector<const Item*>(const JourneyNode&)>& items_of) {
+  for (const auto& lane : graph.lanes) {
+    if (lane.drivers) continue;
+    for (size_t index : lane.nodes) {
+      const JourneyNode& node = graph.nodes[index];
+      std::map<std::string, std::vector<std::string>> driven;  // driver → item ids
+      for (const Item* item : items_of(node))
+        for (const auto& driver : item->drivers)
+          if (driver_groups.count(driver)) driven[driver].push_back(item->id);
+      for (const auto& driver_lane : graph.lanes) {
+        if (!driver_lane.drivers) continue;
+        for (size_t d : driver_lane.nodes) {
+          auto found = driven.find(graph.nodes[d].group);
+          if (found == driven.end()) continue;
+          std::string items;
+          for (const auto& id : found->second) items += (items.empty() ? "" : ", ") + id;
+          graph.edges.push_back({graph.nodes[d].id, node.id, EdgeKind::Driver, items, 0});
+        }
+      }
+    }
+  }
+}
+
+void add_notes(JourneyGraph& graph) {
+  bool critical = false, low = false, unscored = false;
+  for (const auto& n : graph.nodes) {
+    critical = critical || n.critical_failure();
+    low = low || n.low_completeness;
+    unscored = unscored || (!n.score && !graph.blank);
+  }
+  if (unscored) graph.legend.push_back({"", "Not scored", "", kNoScoreFill});
+  if (critical) graph.notes.push_back("! critical failure (score capped)");
+  if (low) graph.notes.push_back(fmt::format("◔ under {} of items answered", percent(kLowCompleteness)));
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_words(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
+      lines.push_back(line);
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+std::string score_text(double score, const Model& model) {
+  double shown = std::round(score);
+  const Band* band = model.band_for(score);
+  if (band != model.band_for(shown)) shown = std::floor(score);
+  return fmt::format("{}", static_cast<long long>(shown));
+}
+
+std::string text_colour_on(const std::string& background) {
+  auto luminance = [](const std::string& hex) {
+    auto linear = [&](size_t at) {
+      double c = std::stoi(hex.substr(at, 2), nullptr, 16) / 255.0;
+      return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(1) + 0.7152 * linear(3) + 0.0722 * linear(5);
+  };
+  const std::string dark = "#1A1A1A", light = "#FFFFFF";
+  bool valid = background.size() == 7 && background[0] == '#' &&
+               background.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+  if (!valid) return dark;
+  // WCAG contrast ratios of each text colour against the background.
+  double bg = luminance(background);
+  double with_light = (luminance(light) + 0.05) / (bg + 0.05);
+  double with_dark = (bg + 0.05) / (luminance(dark) + 0.05);
+  return with_light > with_dark ? light : dark;
+}
+
+JourneyGraph build_journey_graph(const Scorecard& card, const JourneyOptions& options) {
+  const Instrument& instrument = *card.instrument;
+  const Model& model = *instrument.model;
+  const Assessment& assessment = *card.assessment;
+
+  JourneyGraph graph;
+  graph.title = assessment.subject.retailer;
+  std::vector<std::string> sub;
+  for (const auto& part : {assessment.subject.site, assessment.meta.date})
+    if (!part.empty()) sub.push_back(part);
+  for (const auto& part : sub) graph.subtitle += (graph.subtitle.empty() ? "" : " · ") + part;
+  graph.drivers = options.drivers;
+
+  std::set<std::pair<std::string, std::string>> section_keys;
+  for (const auto& s : card.sections) section_keys.emplace(s.group, s.channel);
+  Frame frame = frame_of(model, section_keys);
+  graph.columns = frame.columns;
+
+  std::map<std::pair<std::string, std::string>, int> item_counts;
+  for (const auto& item : card.items) ++item_counts[{item.group, item.channel}];
+
+  for (const auto& channel_id : instrument.channels) {
+    const Channel* channel = model.find_channel(channel_id);
+    JourneyLane lane{channel_id, channel ? channel->label : channel_id, false, {}};
+    for (const auto& group_id : frame.columns) {
+      const SectionResult* section = card.find_section(group_id, channel_id);
+      if (!section) continue;
+      JourneyNode node = touchpoint_node(*model.find_group(group_id), channel_id, frame.column_of[group_id]);
+      colour_node(node, model, section->score, false);
+      node.critical_failures = section->critical_failures;
+      if (section->applicable > 0) node.completeness = static_cast<double>(section->answered) / section->applicable;
+      node.low_completeness = node.completeness && *node.completeness < kLowCompleteness;
+      node.items = item_counts[{group_id, channel_id}];
+      node.tooltip = tooltip_of(node, lane.label, false);
+      lane.nodes.push_back(graph.nodes.size());
+      graph.nodes.push_back(std::move(node));
+    }
+    if (!lane.nodes.empty()) graph.lanes.push_back(std::move(lane));
+  }
+
+  add_journey_edges(graph);
+  add_transitions(graph, model);
+
+  if (options.drivers) {
+    std::set<std::string> driver_groups;
+    std::map<std::string, std::optional<double>> scores;
+    std::map<std::string, int> counts;
+    for (const auto& g : card.groups) {
+      if (g.layer != kLeadership && g.layer != kEnablers) continue;
+      driver_groups.insert(g.id);
+      scores[g.id] = g.figure.score;
+      counts[g.id] = item_counts[{g.id, kAllChannels}];
+    }
+    add_driver_lanes(graph, model, driver_groups, scores, counts, false);
+
+    // A touchpoint below its target links to the drivers of its weakest answered items (its
+    // critical failures when it has any): where its gap comes from.
+    add_driver_edges(graph, driver_groups, [&](const JourneyNode& node) {
+      std::vector<const Item*> items;
+      if (!node.score || *node.score >= instrument.group_target(node.group)) return items;
+      if (node.critical_failure()) {
+        for (const auto& id : node.critical_failures) items.push_back(card.find_item(id)->item);
+        return items;
+      }
+      std::optional<double> lowest;
+      for (const auto& item : card.items) {
+        if (item.group != node.group || item.channel != node.channel || !item.score) continue;
+        if (lowest && *item.score > *lowest) continue;
+        if (lowest && *item.score < *lowest) items.clear();
+        lowest = item.score;
+        items.push_back(item.item);
+      }
+      return items;
+    });
+  }
+
+  graph.legend = band_legend(model);
+  add_notes(graph);
+  return graph;
+}
+
+JourneyGraph build_blank_journey_graph(const Instrument& instrument, const JourneyOptions& options) {
+  const Model& model = *instrument.model;
+  JourneyGraph graph;
+  graph.blank = true;
+  graph.drivers = options.drivers;
+  graph.title = model.title;
+  graph.subtitle = instrument.profile ? instrument.profile->title : "";
+
+  std::set<std::pair<std::string, std::string>> section_keys;
+  std::map<std::pair<std::string, std::string>, int> item_counts;
+  for (const auto& scoped : instrument.items) {
+    section_keys.emplace(scoped.item->group, scoped.item->channel);
+    ++item_counts[{scoped.item->group, scoped.item->channel}];
+  }
+  Frame frame = frame_of(model, section_keys);
+  graph.columns = frame.columns;
+
+  for (const auto& channel_id : instrument.channels) {
+    const Channel* channel = model.find_channel(channel_id);
+    JourneyLane lane{channel_id, channel ? channel->label : channel_id, false, {}};
+    for (const auto& group_id : frame.columns) {
+      if (!section_keys.count({group_id, channel_id})) continue;
+      JourneyNode node = touchpoint_node(*model.find_group(group_id), channel_id, frame.column_of[group_id]);
+      colour_node(node, model, std::nullopt, true);
+      node.items = item_counts[{group_id, channel_id}];
+      node.tooltip = tooltip_of(node, lane.label, true);
+      lane.nodes.push_back(graph.nodes.size());
+      graph.nodes.push_back(std::move(node));
+    }
+    if (!lane.nodes.empty()) graph.lanes.push_back(std::move(lane));
+  }
+  add_journey_edges(graph);
+  add_transitions(graph, model);
+
+  if (options.drivers) {
+    std::set<std::string> driver_groups;
+    std::map<std::string, int> counts;
+    for (const auto& [key, count] : item_counts) {
+      const Group* group = model.find_group(key.first);
+      if (group && (group->layer == kLeadership || group->layer == kEnablers)) {
+        driver_groups.insert(key.first);
+        counts[key.first] += count;
+      }
+    }
+    add_driver_lanes(graph, model, driver_groups, {}, counts, true);
+    // Without scores every item counts: a touchpoint links to every driver its items name.
+    add_driver_edges(graph, driver_groups, [&](const JourneyNode& node) {
+      std::vector<const Item*> items;
+      for (const auto& scoped : instrument.items)
+        if (scoped.item->group == node.group && scoped.item->channel == node.channel) items.push_back(scoped.item);
+      return items;
+    });
+  }
+
+  graph.legend = band_legend(model);
+  add_notes(graph);
+  return graph;
+}
+
+}  // namespace cjb::diagram

@@ -1,0 +1,516 @@
+#include "diagram/journey_render.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "diagram/escape.h"
+#include "diagram/graphviz.h"
+
+namespace cjb::diagram {
+
+const char* to_string(DiagramFormat format) {
+  switch (format) {
+    case DiagramFormat::Dot: return "dot";
+    case DiagramFormat::Svg: return "svg";
+    case DiagramFormat::Pdf: return "pdf";
+    case DiagramFormat::Png: return "png";
+  }
+  return "svg";
+}
+
+std::optional<DiagramFormat> diagram_format_named(std::string_view name) {
+  for (auto format : {DiagramFormat::Dot, DiagramFormat::Svg, DiagramFormat::Pdf, DiagramFormat::Png})
+    if (name == to_string(format)) return format;
+  return std::nullopt;
+}
+
+std::optional<DiagramFormat> diagram_format_of_path(std::string_view path) {
+  size_t dot = path.rfind('.');
+  size_t slash = path.find_last_of("/\\");
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return std::nullopt;
+  std::string extension(path.substr(dot + 1));
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == "gv") return DiagramFormat::Dot;
+  return diagram_format_named(extension);
+}
+
+namespace {
+
+// Sizes in inches, as Graphviz wants them.
+constexpr double kNodeWidth = 1.32;
+constexpr double kNodeHeight = 1.12;
+constexpr double kPad = 0.25;
+constexpr int kHeaderSpacer = 14;  // points
+
+// Graphviz names: node ids are ours ("research@physical"); lane parts are prefixed so they
+// cannot collide with a group id.
+std::string caption_name(const JourneyLane& lane) { return "lane:" + lane.id; }
+
+// An id for SVG (id and class attributes): letters, digits, '-' and '_' only.
+std::string svg_id(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) out += std::isalnum(c) || c == '-' || c == '_' ? static_cast<char>(c) : '_';
+  return out;
+}
+
+std::string font(double size, const std::string& colour, const std::string& text, bool bold = false) {
+  return fmt::format(R"(<FONT POINT-SIZE="{}" COLOR="{}">{}{}{}</FONT>)", size, colour, bold ? "<B>" : "", text,
+                     bold ? "</B>" : "");
+}
+
+std::string node_label(const JourneyGraph& graph, const JourneyNode& node, const DiagramStyle& style) {
+  std::string lines;
+  for (const auto& line : node.label_lines) lines += (lines.empty() ? "" : "<BR/>") + escape_html_label(line);
+  std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">)";
+  html += "<TR><TD>" + font(style.font_size, node.text_colour, lines) + "</TD></TR>";
+  if (graph.blank) {
+    html += "<TR><TD>" + font(8, style.muted, fmt::format("{} item{}", node.items, node.items == 1 ? "" : "s")) +
+            "</TD></TR>";
+    return html + "</TABLE>";
+  }
+  html += "<TR><TD>" + font(style.score_font_size, node.text_colour, escape_html_label(node.score_text), true) +
+          "</TD></TR>";
+  html += "<TR><TD>" + font(8, node.text_colour, escape_html_label(node.band_label.empty() ? "not scored" : node.band_label)) +
+          "</TD></TR>";
+  std::vector<std::string> markers;
+  if (node.critical_failure()) markers.push_back(font(7.5, style.critical, "! CRITICAL", true));
+  if (node.low_completeness && node.completeness)
+    markers.push_back(font(7.5, style.ink, escape_html_label(fmt::format("◔ {:.0f}% answered", *node.completeness * 100))));
+  if (!markers.empty()) {
+    html += R"(<TR><TD CELLPADDING="0"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>)";
+    for (const auto& marker : markers) html += R"(<TD BGCOLOR="#FFFFFF" STYLE="rounded">)" + marker + "</TD>";
+    html += "</TR></TABLE></TD></TR>";
+  }
+  return html + "</TABLE>";
+}
+
+std::string header_label(const JourneyGraph& graph, const DiagramStyle& style) {
+  std::string html = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">)";
+  html += R"(<TR><TD ALIGN="LEFT">)" + font(style.title_font_size, style.ink, escape_html_label(graph.title), true) +
+          "</TD></TR>";
+  if (!graph.subtitle.empty())
+    html += R"(<TR><TD ALIGN="LEFT">)" + font(11, style.muted, escape_html_label(graph.subtitle)) + "</TD></TR>";
+
+  // Legend: band swatches, then what the markers mean.
+  html += R"(<TR><TD ALIGN="LEFT" CELLPADDING="6"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>)";
+  html += "<TD>" + font(9, style.muted, "Score bands:") + "</TD>";
+  for (const auto& entry : graph.legend) {
+    html += fmt::format(R"(<TD WIDTH="8"></TD><TD BGCOLOR="{}" BORDER="1" COLOR="{}" WIDTH="14" HEIGHT="12" FIXEDSIZE="TRUE"></TD>)",
+                        entry.colour, style.node_border);
+    std::string text = escape_html_label(entry.label);
+    if (!entry.range.empty()) text += " " + font(9, style.muted, escape_html_label(entry.range));
+    html += R"(<TD ALIGN="LEFT">)" + font(9, style.ink, text) + "</TD>";
+  }
+  for (const auto& note : graph.notes)
+    html += R"(<TD WIDTH="14"></TD><TD ALIGN="LEFT">)" + font(9, style.ink, escape_html_label(note)) + "</TD>";
+  html += "</TR></TABLE></TD></TR>";
+
+  // Key of the cross-channel links, three to a row.
+  std::vector<const JourneyEdge*> transitions;
+  for (const auto& edge : graph.edges)
+    if (edge.kind == EdgeKind::Transition) transitions.push_back(&edge);
+  if (!transitions.empty()) {
+    html += R"(<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">)";
+    for (size_t i = 0; i < transitions.size(); i += 3) {
+      html += "<TR>";
+      html += i == 0 ? R"(<TD ALIGN="LEFT">)" + font(9, style.muted, "Cross-channel journeys:") + "</TD>" : "<TD></TD>";
+      for (size_t k = i; k < std::min(i + 3, transitions.size()); ++k) {
+        html += R"(<TD WIDTH="8"></TD><TD>)" +
+                font(9, style.transition_edge, fmt::format("{}", transitions[k]->number), true) + "</TD>";
+        html += R"(<TD ALIGN="LEFT">)" + font(9, style.ink, escape_html_label(transitions[k]->label)) + "</TD>";
+      }
+      html += "</TR>";
+    }
+    html += "</TABLE></TD></TR>";
+  }
+  // Room between the header and the first lane's band (which reaches above its nodes).
+  html += fmt::format(R"(<TR><TD HEIGHT="{}"></TD></TR>)", kHeaderSpacer);
+  return html + "</TABLE>";
+}
+
+// Whether driver links are Graphviz edges: in DOT output yes (the text says everything); when
+// cjb lays out, dot would route them through every lane in loops, so they are drawn after
+// layout instead, as plain curves under the nodes (driver_links).
+enum class DriverLinks { AsEdges, DrawnAfterLayout };
+
+// The journey as a Graphviz graph. Columns are ranks (rankdir LR): invisible edges give every
+// node the rank of its column, and heavy zero-length edges between the lanes keep a column's
+// nodes one above the other, in lane order.
+gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, DriverLinks driver_links) {
+  const DiagramStyle& style = options.style;
+  gv::Graph g("journey");
+  Agraph_t* root = g.get();
+
+  g.set_default(AGRAPH, "rankdir", "LR");
+  g.set_default(AGRAPH, "fontname", style.font);
+  g.set_default(AGRAPH, "bgcolor", "#FFFFFF");
+  g.set_default(AGRAPH, "pad", fmt::format("{}", kPad));
+  g.set_default(AGRAPH, "nodesep", "0.7");
+  g.set_default(AGRAPH, "ranksep", "0.34");
+  g.set_default(AGRAPH, "outputorder", "edgesfirst");
+  g.set_default(AGRAPH, "labelloc", "t");
+  g.set_default(AGRAPH, "labeljust", "l");
+  g.set_html(root, "label", header_label(graph, style));
+
+  g.set_default(AGNODE, "shape", "box");
+  g.set_default(AGNODE, "style", "rounded,filled");
+  g.set_default(AGNODE, "fontname", style.font);
+  g.set_default(AGNODE, "fontsize", fmt::format("{}", style.font_size));
+  g.set_default(AGNODE, "width", fmt::format("{}", kNodeWidth));
+  g.set_default(AGNODE, "height", fmt::format("{}", kNodeHeight));
+  g.set_default(AGNODE, "margin", "0.04,0.03");
+  g.set_default(AGNODE, "penwidth", "1");
+  g.set_default(AGNODE, "color", style.node_border);
+  g.set_default(AGNODE, "fillcolor", kNoScoreFill);
+
+  g.set_default(AGEDGE, "fontname", style.font);
+  g.set_default(AGEDGE, "fontsize", "9");
+  g.set_default(AGEDGE, "color", style.journey_edge);
+  g.set_default(AGEDGE, "penwidth", "1.2");
+  g.set_default(AGEDGE, "arrowsize", "0.7");
+
+  std::map<std::string, Agnode_t*> nodes;
+  std::vector<Agnode_t*> captions;
+  for (const auto& lane : graph.lanes) {
+    // No clusters: dot does not keep clusters in the order that flat edges ask for. The lane's
+    // band is drawn behind it after layout (lane_bands).
+    Agnode_t* caption = g.add_node(root, caption_name(lane));
+    g.set(caption, "shape", "plaintext");
+    g.set(caption, "style", "");
+    g.set(caption, "width", "1.0");
+    g.set(caption, "group", lane.id);
+    g.set(caption, "height", "0.5");
+    g.set(caption, "id", svg_id("caption-" + lane.id));
+    g.set_html(caption, "label", font(12, style.ink, escape_html_label(lane.label), true));
+    captions.push_back(caption);
+
+    Agnode_t* previous = caption;
+    int previous_column = -1;
+    for (size_t index : lane.nodes) {
+      const JourneyNode& node = graph.nodes[index];
+      Agnode_t* n = g.add_node(root, node.id);
+      nodes[node.id] = n;
+      std::string kind = node.kind == NodeKind::Driver ? "driver" : "touchpoint";
+      g.set(n, "id", svg_id(kind + "-" + node.group + "-" + node.channel));
+      g.set(n, "class", svg_id(kind) + (node.band_id.empty() ? "" : " band-" + svg_id(node.band_id)));
+      g.set(n, "group", lane.id);
+      g.set(n, "fillcolor", node.fill);
+      g.set(n, "tooltip", escape_attribute(node.tooltip));
+      g.set_html(n, "label", node_label(graph, node, style));
+      if (node.critical_failure()) {
+        g.set(n, "color", style.critical);
+        g.set(n, "penwidth", "3");
+      }
+      // Rank = column + 1 (the captions hold rank 0): an invisible edge from the caption to the
+      // lane's first node, then the journey edges (or, in a driver row, invisible ones) whose
+      // minimum length is the number of columns they span.
+      if (previous == caption || lane.drivers) {
+        Agedge_t* e = g.add_edge(root, previous, n);
+        g.set(e, "style", "invis");
+        g.set(e, "minlen", fmt::format("{}", node.column - previous_column));
+      }
+      previous = n;
+      previous_column = node.column;
+    }
+  }
+
+  // Columns: each node sits at the rank of its column, above the same column of the next lane.
+  for (size_t l = 1; l < captions.size(); ++l) {
+    Agedge_t* e = g.add_edge(root, captions[l - 1], captions[l]);
+    g.set(e, "style", "invis");
+    g.set(e, "minlen", "0");
+  }
+  std::map<int, std::vector<Agnode_t*>> columns;
+  for (const auto& lane : graph.lanes)
+    for (size_t index : lane.nodes) columns[graph.nodes[index].column].push_back(nodes[graph.nodes[index].id]);
+  for (const auto& [column, stack] : columns)
+    for (size_t i = 1; i < stack.size(); ++i) {
+      Agedge_t* e = g.add_edge(root, stack[i - 1], stack[i]);
+      g.set(e, "style", "invis");
+      g.set(e, "minlen", "0");
+      g.set(e, "weight", "10");
+    }
+
+  for (const auto& edge : graph.edges) {
+    if (edge.kind == EdgeKind::Driver && driver_links == DriverLinks::DrawnAfterLayout) continue;
+    Agnode_t* tail = nodes.at(edge.from);
+    Agnode_t* head = nodes.at(edge.to);
+    Agedge_t* e = g.add_edge(root, tail, head);
+    switch (edge.kind) {
+      case EdgeKind::Journey:
+        g.set(e, "id", svg_id("journey-" + edge.from + "-" + edge.to));
+        g.set(e, "minlen", fmt::format("{}", graph.find_node(edge.to)->column - graph.find_node(edge.from)->column));
+        break;
+      case EdgeKind::Transition:
+        g.set(e, "id", svg_id(fmt::format("transition-{}", edge.number)));
+        g.set(e, "constraint", "false");
+        g.set(e, "color", style.transition_edge);
+        g.set(e, "style", "dashed");
+        g.set(e, "penwidth", "1.4");
+        g.set(e, "arrowsize", "0.8");
+        g.set_html(e, "xlabel", font(9, style.transition_edge, fmt::format("{}", edge.number), true));
+        g.set(e, "tooltip", escape_attribute(fmt::format("{}. {}", edge.number, edge.label)));
+        break;
+      case EdgeKind::Driver:
+        g.set(e, "id", svg_id("driver-" + edge.from + "-" + edge.to));
+        g.set(e, "constraint", "false");
+        g.set(e, "color", style.driver_edge);
+        g.set(e, "penwidth", "0.8");
+        g.set(e, "arrowsize", "0.5");
+        g.set(e, "tooltip", escape_attribute("Drives " + edge.label));
+        break;
+    }
+  }
+  return g;
+}
+
+// The background band of each lane, in Graphviz coordinates (points, y up): from the left of
+// the caption to the right of the drawing, around the lane's nodes.
+struct Band {
+  double left, bottom, right, top;
+};
+constexpr double kBandPadding = 9;
+
+std::vector<Band> lane_bands(const JourneyGraph& graph, Agraph_t* g) {
+  std::vector<Band> bands;
+  const boxf& bb = GD_bb(g);
+  for (const auto& lane : graph.lanes) {
+    Band band{bb.LL.x - kBandPadding, 1e9, bb.UR.x + kBandPadding, -1e9};
+    auto extend = [&](const std::string& name) {
+      Agnode_t* n = agnode(g, const_cast<char*>(name.c_str()), 0);
+      if (!n) return;
+      double half = ND_height(n) * 72 / 2;
+      band.bottom = std::min(band.bottom, ND_coord(n).y - half - kBandPadding);
+      band.top = std::max(band.top, ND_coord(n).y + half + kBandPadding);
+    };
+    extend(caption_name(lane));
+    for (size_t index : lane.nodes) extend(graph.nodes[index].id);
+    bands.push_back(band);
+  }
+  return bands;
+}
+
+// A driver link: from the bottom of the driver to the top of the touchpoint, leaving and
+// arriving vertically. Four Bézier points and the arrow tip, in Graphviz coordinates.
+struct Link {
+  std::vector<pointf> spline;
+  pointf tip;
+};
+constexpr double kArrowLength = 5;
+
+std::vector<Link> driver_links(const JourneyGraph& graph, Agraph_t* g) {
+  std::vector<Link> links;
+  for (const auto& edge : graph.edges) {
+    if (edge.kind != EdgeKind::Driver) continue;
+    Agnode_t* from = agnode(g, const_cast<char*>(edge.from.c_str()), 0);
+    Agnode_t* to = agnode(g, const_cast<char*>(edge.to.c_str()), 0);
+    if (!from || !to) continue;
+    pointf start{ND_coord(from).x, ND_coord(from).y - ND_height(from) * 72 / 2};
+    pointf tip{ND_coord(to).x, ND_coord(to).y + ND_height(to) * 72 / 2};
+    pointf end{tip.x, tip.y + kArrowLength};
+    double bend = (start.y - end.y) / 2;
+    links.push_back({{start, {start.x, start.y - bend}, {end.x, end.y + bend}, end}, tip});
+  }
+  return links;
+}
+
+std::string colour_op(char op, const std::string& colour) { return fmt::format("{} {} -{} ", op, colour.size(), colour); }
+
+// xdot drawing operations for what Graphviz draws first: the lane bands (filled rectangles
+// with rounded corners), then the driver links.
+std::string background_xdot(const JourneyGraph& graph, const std::vector<Band>& bands, const std::vector<Link>& links,
+                            const DiagramStyle& style) {
+  std::string ops;
+  constexpr double kRadius = 8;
+  constexpr int kSteps = 4;  // segments per rounded corner
+  for (size_t i = 0; i < bands.size(); ++i) {
+    const Band& b = bands[i];
+    const std::string& colour = graph.lanes[i].drivers ? style.driver_lane_fill : style.lane_fill;
+    ops += colour_op('c', colour) + colour_op('C', colour);
+    std::vector<std::pair<double, double>> points;
+    const std::pair<double, double> corners[] = {{b.right - kRadius, b.top - kRadius}, {b.left + kRadius, b.top - kRadius},
+                                                 {b.left + kRadius, b.bottom + kRadius}, {b.right - kRadius, b.bottom + kRadius}};
+    for (int c = 0; c < 4; ++c)
+      for (int k = 0; k <= kSteps; ++k) {
+        double angle = (c * 90.0 + k * 90.0 / kSteps) * 3.14159265358979323846 / 180;
+        points.emplace_back(corners[c].first + kRadius * std::cos(angle), corners[c].second + kRadius * std::sin(angle));
+      }
+    ops += fmt::format("P {}", points.size());
+    for (const auto& [x, y] : points) ops += fmt::format(" {:.2f} {:.2f}", x, y);
+    ops += " ";
+  }
+  if (!links.empty()) {
+    const std::string width = "setlinewidth(0.9)";
+    ops += colour_op('c', style.driver_edge) + colour_op('C', style.driver_edge) +
+           fmt::format("S {} -{} ", width.size(), width);
+  }
+  for (const auto& link : links) {
+    ops += "B 4";
+    for (const auto& p : link.spline) ops += fmt::format(" {:.2f} {:.2f}", p.x, p.y);
+    const pointf& end = link.spline.back();
+    ops += fmt::format(" P 3 {:.2f} {:.2f} {:.2f} {:.2f} {:.2f} {:.2f} ", end.x - 2.2, end.y, end.x + 2.2, end.y, link.tip.x,
+                       link.tip.y);
+  }
+  return ops;
+}
+
+// Graphviz's SVG starts with a comment naming its version; drop it so the output depends only
+// on the input and the fonts.
+std::string without_version_comment(std::string svg) {
+  size_t start = svg.find("<!-- Generated by graphviz");
+  if (start == std::string::npos) return svg;
+  size_t end = svg.find("-->", start);
+  if (end == std::string::npos) return svg;
+  end += 3;
+  if (end < svg.size() && svg[end] == '\n') ++end;
+  svg.erase(start, end - start);
+  return svg;
+}
+
+gv::Layout lay_out(const JourneyGraph& graph, const RenderOptions& options, std::optional<double> dpi = {}) {
+  gv::Graph g = build_graph(graph, options, DriverLinks::DrawnAfterLayout);
+  if (dpi) g.set(g.get(), "dpi", fmt::format("{}", *dpi));
+  gv::Layout layout(gv::Context(), std::move(g), "dot");
+  // The bands depend on where the nodes are, and Graphviz reads _background when a layout
+  // starts: lay out, draw the bands, lay out again (same input, same positions).
+  gv::set(layout.graph(), "_background",
+          background_xdot(graph, lane_bands(graph, layout.graph()), driver_links(graph, layout.graph()), options.style));
+  layout.redo();
+  return layout;
+}
+
+// Reading the positions Graphviz attached (as after `dot -Tdot`): points, y upwards.
+std::vector<double> numbers_in(const std::string& text) {
+  std::vector<double> out;
+  std::string token;
+  for (char c : text + " ") {
+    if (c == ',' || c == ' ' || c == '\n' || c == '\\' || c == ';') {
+      if (!token.empty()) out.push_back(std::strtod(token.c_str(), nullptr));
+      token.clear();
+    } else {
+      token += c;
+    }
+  }
+  return out;
+}
+
+std::string attribute(void* object, const char* name) {
+  const char* value = agget(object, const_cast<char*>(name));
+  return value ? value : "";
+}
+
+}  // namespace
+
+std::string journey_dot(const JourneyGraph& graph, const RenderOptions& options) {
+  gv::ErrorCapture quiet;
+  return build_graph(graph, options, DriverLinks::AsEdges).to_dot();
+}
+
+std::string render_journey(const JourneyGraph& graph, DiagramFormat format, const RenderOptions& options) {
+  switch (format) {
+    case DiagramFormat::Dot: return journey_dot(graph, options);
+    case DiagramFormat::Svg: return without_version_comment(lay_out(graph, options).render("svg"));
+    case DiagramFormat::Pdf: return lay_out(graph, options).render("pdf");
+    case DiagramFormat::Png: return lay_out(graph, options, options.png_dpi).render("png");
+  }
+  return {};
+}
+
+JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& options) {
+  gv::Layout layout = lay_out(graph, options);
+  layout.render("dot");  // attaches pos, width, height and bb as attributes
+  Agraph_t* g = layout.graph();
+
+  JourneyLayout result;
+  result.graph = graph;
+  result.style = options.style;
+  auto bb = numbers_in(attribute(g, "bb"));
+  if (bb.size() != 4) throw Error("cjb: Graphviz laid out the diagram without a bounding box");
+  const double pad = kPad * 72;
+  result.width = bb[2] - bb[0] + 2 * pad;
+  result.height = bb[3] - bb[1] + 2 * pad;
+  auto to_point = [&](double x, double y) { return Point{x - bb[0] + pad, bb[3] - y + pad}; };
+  auto box_around = [&](double x, double y, double width, double height) {
+    Point centre = to_point(x, y);
+    return Box{centre.x - width / 2, centre.y - height / 2, width, height};
+  };
+  auto node_box = [&](Agnode_t* n) {
+    auto pos = numbers_in(attribute(n, "pos"));
+    double width = std::strtod(attribute(n, "width").c_str(), nullptr) * 72;
+    double height = std::strtod(attribute(n, "height").c_str(), nullptr) * 72;
+    return pos.size() == 2 ? box_around(pos[0], pos[1], width, height) : Box{};
+  };
+
+  auto header = numbers_in(attribute(g, "lp"));
+  if (header.size() == 2)
+    result.header = box_around(header[0], header[1], std::strtod(attribute(g, "lwidth").c_str(), nullptr) * 72,
+                               std::strtod(attribute(g, "lheight").c_str(), nullptr) * 72);
+  result.header.height -= kHeaderSpacer;
+
+  std::vector<Band> bands = lane_bands(graph, g);
+  for (size_t l = 0; l < graph.lanes.size(); ++l) {
+    const JourneyLane& lane = graph.lanes[l];
+    LaidOutLane out{lane.id, lane.label, lane.drivers, {}, {}};
+    Point top_left = to_point(bands[l].left, bands[l].top);
+    out.band = Box{top_left.x, top_left.y, bands[l].right - bands[l].left, bands[l].top - bands[l].bottom};
+    if (Agnode_t* caption = agnode(g, const_cast<char*>(caption_name(lane).c_str()), 0)) out.caption = node_box(caption);
+    result.lanes.push_back(std::move(out));
+  }
+  for (const auto& node : graph.nodes) {
+    Agnode_t* n = agnode(g, const_cast<char*>(node.id.c_str()), 0);
+    result.nodes.push_back({node.id, n ? node_box(n) : Box{}});
+  }
+
+  // The drawn edges, matched by their ends and kind (an id attribute set when building).
+  std::map<std::string, Agedge_t*> edges_by_id;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+      std::string id = attribute(e, "id");
+      if (!id.empty()) edges_by_id[id] = e;
+    }
+  std::vector<Link> links = driver_links(graph, g);
+  size_t next_link = 0;
+  for (const auto& edge : graph.edges) {
+    LaidOutEdge out;
+    out.from = edge.from;
+    out.to = edge.to;
+    out.kind = edge.kind;
+    std::string id = edge.kind == EdgeKind::Journey      ? svg_id("journey-" + edge.from + "-" + edge.to)
+                     : edge.kind == EdgeKind::Transition ? svg_id(fmt::format("transition-{}", edge.number))
+                                                         : svg_id("driver-" + edge.from + "-" + edge.to);
+    auto found = edges_by_id.find(id);
+    if (edge.kind == EdgeKind::Driver && next_link < links.size()) {
+      const Link& link = links[next_link++];
+      for (const auto& p : link.spline) out.spline.push_back(to_point(p.x, p.y));
+      out.arrow_tip = to_point(link.tip.x, link.tip.y);
+    } else if (found != edges_by_id.end()) {
+      std::string pos = attribute(found->second, "pos");
+      pos = pos.substr(0, pos.find(';'));  // the first spline is the whole edge here
+      std::istringstream words(pos);
+      std::string word;
+      while (words >> word) {
+        bool end = word.rfind("e,", 0) == 0, start = word.rfind("s,", 0) == 0;
+        auto xy = numbers_in(end || start ? word.substr(2) : word);
+        if (xy.size() != 2) continue;
+        if (end) out.arrow_tip = to_point(xy[0], xy[1]);
+        else if (!start) out.spline.push_back(to_point(xy[0], xy[1]));
+      }
+      auto label = numbers_in(attribute(found->second, "xlp"));
+      if (label.size() == 2) {
+        out.label_centre = to_point(label[0], label[1]);
+        out.label = fmt::format("{}", edge.number);
+      }
+    }
+    result.edges.push_back(std::move(out));
+  }
+  return result;
+}
+
+}  // namespace cjb::diagram

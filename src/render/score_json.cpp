@@ -1,0 +1,170 @@
+#include "render/score_json.h"
+
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+namespace cjb::render {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Weights, targets and caps are usually whole numbers: write 40, not 40.0, as the brief does.
+Json plain_number(double value) {
+  if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e15)
+    return static_cast<long long>(value);
+  return value;
+}
+
+Json optional_number(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+
+// The figure's fields in contract order (score, band, target, gap, answered, applicable,
+// completeness), appended to an object that already holds its id fields.
+void add_figure(Json& object, const Figure& figure) {
+  object["score"] = optional_number(figure.score);
+  object["band"] = figure.band ? Json(figure.band->id) : Json(nullptr);
+  object["target"] = plain_number(figure.target);
+  object["gap"] = optional_number(figure.gap);
+  object["answered"] = figure.answered;
+  object["applicable"] = figure.applicable;
+  object["completeness"] = optional_number(figure.completeness);
+}
+
+Json string_array(const std::vector<std::string>& values) {
+  Json array = Json::array();
+  for (const auto& v : values) array.push_back(v);
+  return array;
+}
+
+}  // namespace
+
+std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
+  const Instrument& instrument = *card.instrument;
+  const Assessment& assessment = *card.assessment;
+  const Model& model = *instrument.model;
+
+  Json doc;
+  doc["schema"] = kScoreSchema;
+
+  Json subject;
+  subject["id"] = assessment.id;
+  subject["retailer"] = assessment.subject.retailer;
+  subject["site"] = assessment.subject.site;
+  subject["date"] = assessment.meta.date;
+  subject["channels"] = string_array(instrument.channels);
+  subject["site_id"] = assessment.subject.site_id.empty() ? assessment.subject.site : assessment.subject.site_id;
+  subject["sector"] = assessment.subject.sector;
+  subject["region"] = assessment.subject.region;
+  subject["format"] = assessment.subject.format;
+  subject["tags"] = string_array(assessment.subject.tags);
+  subject["assessor"] = assessment.meta.assessor;
+  subject["method"] = assessment.meta.method;
+  subject["model"] = model.id;
+  subject["profile"] = instrument.profile ? Json(instrument.profile->id) : Json(nullptr);
+  subject["checklists"] = string_array(instrument.checklists);
+  doc["assessment"] = std::move(subject);
+
+  doc["critical_cap"] = plain_number(card.critical_cap);
+
+  Json overall = Json::object();
+  add_figure(overall, card.overall);
+  doc["overall"] = std::move(overall);
+
+  Json layers = Json::array();
+  for (const auto& layer : card.layers) {
+    Json l;
+    l["id"] = layer.id;
+    l["weight"] = plain_number(layer.weight);
+    add_figure(l, layer.figure);
+    const Layer* known = model.find_layer(layer.id);
+    l["label"] = known ? known->label : layer.id;
+    layers.push_back(std::move(l));
+  }
+  doc["layers"] = std::move(layers);
+
+  Json groups = Json::array();
+  for (const auto& group : card.groups) {
+    Json g;
+    g["id"] = group.id;
+    g["layer"] = group.layer;
+    g["weight"] = plain_number(group.weight);
+    add_figure(g, group.figure);
+    const Group* known = model.find_group(group.id);
+    g["label"] = known ? known->label : group.id;
+    groups.push_back(std::move(g));
+  }
+  doc["groups"] = std::move(groups);
+
+  Json sections = Json::array();
+  for (const auto& section : card.sections) {
+    Json s;
+    s["group"] = section.group;
+    s["channel"] = section.channel;
+    s["score"] = optional_number(section.score);
+    s["answered"] = section.answered;
+    s["applicable"] = section.applicable;
+    s["critical_failures"] = string_array(section.critical_failures);
+    s["uncapped"] = optional_number(section.uncapped);
+    sections.push_back(std::move(s));
+  }
+  doc["sections"] = std::move(sections);
+
+  Json channels = Json::array();
+  for (const auto& channel : card.channels) {
+    Json c;
+    c["id"] = channel.id;
+    c["weight"] = plain_number(channel.weight);
+    c["score"] = optional_number(channel.score);
+    const Channel* known = model.find_channel(channel.id);
+    c["label"] = known ? known->label : channel.id;
+    channels.push_back(std::move(c));
+  }
+  doc["channels"] = std::move(channels);
+
+  Json items = Json::array();
+  for (const auto& item : card.items) {
+    Json i;
+    i["id"] = item.id;
+    i["group"] = item.group;
+    i["channel"] = item.channel;
+    i["weight"] = plain_number(item.weight);
+    i["max_level"] = item.max_level;
+    i["critical"] = item.critical;
+    i["status"] = to_string(item.status);
+    i["level"] = item.level ? Json(*item.level) : Json(nullptr);
+    i["score"] = optional_number(item.score);
+    i["note"] = item.response ? item.response->note : std::string();
+    i["evidence"] = item.response ? item.response->evidence : std::string();
+    items.push_back(std::move(i));
+  }
+  doc["items"] = std::move(items);
+
+  std::unordered_map<std::string_view, const ItemResult*> items_by_id;
+  for (const auto& item : card.items) items_by_id.emplace(item.id, &item);
+  Json actions = Json::array();
+  for (const auto& action : card.actions) {
+    Json a;
+    a["item"] = action.item;
+    a["impact"] = action.impact;
+    if (auto found = items_by_id.find(action.item); found != items_by_id.end()) {
+      const ItemResult* item = found->second;
+      a["group"] = item->group;
+      a["channel"] = item->channel;
+      a["level"] = item->level ? Json(*item->level) : Json(nullptr);
+      a["max_level"] = item->max_level;
+    }
+    actions.push_back(std::move(a));
+  }
+  doc["actions"] = std::move(actions);
+
+  doc["unanswered"] = string_array(card.unanswered);
+  doc["critical_failures"] = string_array(card.critical_failures());
+
+  // Invalid UTF-8 cannot reach here (the XML reader refuses it); replace rather than throw anyway.
+  return doc.dump(options.indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace cjb::render

@@ -1,0 +1,149 @@
+#include "render/score_markdown.h"
+
+#include <string_view>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "render/format.h"
+#include "render/markdown_text.h"
+
+namespace cjb::render {
+
+namespace {
+
+std::string band_label(const Band* band) { return band ? markdown_escape(band->label) : "–"; }
+
+std::string share_text(std::optional<double> completeness) {
+  return completeness ? fmt::format("{:.0f}%", *completeness * 100) : "–";
+}
+
+std::vector<std::string> figure_cells(const Figure& f) {
+  return {score_text(f.score), band_label(f.band), fmt::format("{:.1f}", f.target), f.gap ? fmt::format("{:.1f}", *f.gap) : "–",
+          fmt::format("{}/{}", f.answered, f.applicable), share_text(f.completeness)};
+}
+
+std::string group_label(const Model& model, const std::string& id) {
+  const Group* g = model.find_group(id);
+  return markdown_escape(g ? g->label : id);
+}
+
+std::string channel_label(const Model& model, const std::string& id) {
+  if (id == kAllChannels) return "All channels";
+  const Channel* c = model.find_channel(id);
+  return markdown_escape(c ? c->label : id);
+}
+
+std::vector<std::string> concat(std::vector<std::string> head, const std::vector<std::string>& tail) {
+  head.insert(head.end(), tail.begin(), tail.end());
+  return head;
+}
+
+}  // namespace
+
+std::string score_markdown(const Scorecard& card) {
+  const Instrument& instrument = *card.instrument;
+  const Assessment& a = *card.assessment;
+  const Model& model = *instrument.model;
+  std::string out;
+
+  out += fmt::format("# Scorecard: {} — {}\n\n", markdown_escape(a.subject.retailer), markdown_escape(a.subject.site));
+  std::vector<std::string> channel_names;
+  for (const auto& c : instrument.channels) channel_names.push_back(channel_label(model, c));
+  out += markdown_row({"Assessment", markdown_escape(a.id)});
+  out += "| --- | --- |\n";
+  out += markdown_row({"Date", markdown_escape(a.meta.date)});
+  if (!a.meta.method.empty()) out += markdown_row({"Method", markdown_escape(a.meta.method)});
+  if (!a.meta.assessor.empty()) out += markdown_row({"Assessor", markdown_escape(a.meta.assessor)});
+  out += markdown_row({"Scope", instrument.profile ? "profile " + markdown_escape(instrument.profile->id)
+                                                   : "checklists " + markdown_escape(fmt::format("{}", fmt::join(instrument.checklists, ", ")))});
+  out += markdown_row({"Channels", fmt::format("{}", fmt::join(channel_names, ", "))});
+  out += markdown_row({"Critical cap", fmt::format("{}", card.critical_cap)});
+
+  out += "\n## Overview\n\n";
+  out += markdown_row({"Layer", "Score", "Band", "Target", "Gap", "Answered", "Completeness"});
+  out += "| --- | ---: | --- | ---: | ---: | ---: | ---: |\n";
+  out += markdown_row(concat({"**Overall**"}, figure_cells(card.overall)));
+  for (const auto& layer : card.layers) {
+    const Layer* l = model.find_layer(layer.id);
+    out += markdown_row(concat({markdown_escape(l ? l->label : layer.id)}, figure_cells(layer.figure)));
+  }
+
+  out += "\n## Groups\n\n";
+  out += markdown_row({"Layer", "Group", "Score", "Band", "Target", "Gap", "Answered", "Completeness"});
+  out += "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |\n";
+  for (const auto& group : card.groups) {
+    const Layer* l = model.find_layer(group.layer);
+    out += markdown_row(concat({markdown_escape(l ? l->label : group.layer), group_label(model, group.id)}, figure_cells(group.figure)));
+  }
+
+  out += "\n## Sections\n\n";
+  out += markdown_row({"Group", "Channel", "Score", "Band", "Answered", "Critical failures"});
+  out += "| --- | --- | ---: | --- | ---: | --- |\n";
+  for (const auto& s : card.sections) {
+    const Band* band = s.score ? model.band_for(*s.score) : nullptr;
+    out += markdown_row({group_label(model, s.group), channel_label(model, s.channel), score_text(s.score), band_label(band),
+                         fmt::format("{}/{}", s.answered, s.applicable),
+                         s.critical_failures.empty() ? "–" : markdown_escape(fmt::format("{}", fmt::join(s.critical_failures, ", ")))});
+  }
+
+  if (!card.channels.empty()) {
+    out += "\n## Channels\n\nJourney touchpoints only, weighted by group.\n\n";
+    out += markdown_row({"Channel", "Score", "Band"});
+    out += "| --- | ---: | --- |\n";
+    for (const auto& c : card.channels) {
+      const Band* band = c.score ? model.band_for(*c.score) : nullptr;
+      out += markdown_row({channel_label(model, c.id), score_text(c.score), band_label(band)});
+    }
+  }
+
+  out += fmt::format("\n## Critical failures\n\nA critical item answered at level 0 caps its section at {}.\n\n",
+                     card.critical_cap);
+  std::vector<std::string> failures = card.critical_failures();
+  if (failures.empty()) {
+    out += "None.\n";
+  } else {
+    out += markdown_row({"Item", "Group", "Channel", "Section score", "Before the cap", "Statement", "Note"});
+    out += "| --- | --- | --- | ---: | ---: | --- | --- |\n";
+    for (const auto& id : failures) {
+      const ItemResult* item = card.find_item(id);
+      if (!item) continue;
+      const SectionResult* section = card.find_section(item->group, item->channel);
+      out += markdown_row({markdown_escape(id), group_label(model, item->group), channel_label(model, item->channel),
+                           score_text(section ? section->score : std::nullopt), score_text(section ? section->uncapped : std::nullopt),
+                           markdown_escape(item->item->text), item->response ? markdown_escape(item->response->note) : ""});
+    }
+  }
+
+  out += "\n## Action plan\n\nEvery answered item below its top level, by the overall points gained when it reaches the top.\n\n";
+  if (card.actions.empty()) {
+    out += "None.\n";
+  } else {
+    out += markdown_row({"#", "Item", "Group", "Channel", "Level", "Impact", "Statement"});
+    out += "| ---: | --- | --- | --- | ---: | ---: | --- |\n";
+    std::unordered_map<std::string_view, const ItemResult*> items_by_id;
+    for (const auto& item : card.items) items_by_id.emplace(item.id, &item);
+    for (size_t i = 0; i < card.actions.size(); ++i) {
+      auto found = items_by_id.find(card.actions[i].item);
+      if (found == items_by_id.end()) continue;
+      const ItemResult* item = found->second;
+      out += markdown_row({std::to_string(i + 1), markdown_escape(item->id), group_label(model, item->group),
+                           channel_label(model, item->channel), fmt::format("{} → {}", *item->level, item->max_level),
+                           fmt::format("+{:.2f}", card.actions[i].impact), markdown_escape(item->item->text)});
+    }
+  }
+
+  if (!card.unanswered.empty()) {
+    out += fmt::format("\n## Unanswered\n\n{} item{} in scope still need{} a response.\n\n", card.unanswered.size(),
+                       card.unanswered.size() == 1 ? "" : "s", card.unanswered.size() == 1 ? "s" : "");
+    for (const auto& id : card.unanswered) {
+      const ItemResult* item = card.find_item(id);
+      out += fmt::format("- {} ({} · {}): {}\n", markdown_escape(id), item ? group_label(model, item->group) : "",
+                         item ? channel_label(model, item->channel) : "", item ? markdown_escape(item->item->text) : "");
+    }
+  }
+  return out;
+}
+
+}  // namespace cjb::render

@@ -1,0 +1,194 @@
+#include "render/scorecard_text.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "render/format.h"
+
+namespace cjb::render {
+
+namespace {
+
+constexpr size_t kLabelWidth = 36;
+
+// Code points in UTF-8 text: what a terminal shows as columns for the labels cjb prints.
+size_t columns(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Text cut to at most width columns (with "…" when cut) and padded with spaces to width.
+std::string fit(const std::string& text, size_t width) {
+  if (columns(text) <= width) return text + std::string(width - columns(text), ' ');
+  std::string out;
+  size_t used = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (starts && ++used > width - 1) break;
+    out += text[i];
+  }
+  return out + "…";
+}
+
+class Painter {
+ public:
+  explicit Painter(bool on) : on_(on) {}
+  std::string bold(const std::string& text) const { return on_ ? "\x1b[1m" + text + "\x1b[0m" : text; }
+  std::string red(const std::string& text) const { return on_ ? "\x1b[31m" + text + "\x1b[0m" : text; }
+  std::string dim(const std::string& text) const { return on_ ? "\x1b[2m" + text + "\x1b[0m" : text; }
+  // text in the band's colour (#RRGGBB as a 24-bit terminal colour).
+  std::string band(const std::string& text, const Band* band) const {
+    unsigned r, g, b;
+    if (!on_ || !band || band->colour.size() != 7 || std::sscanf(band->colour.c_str(), "#%2x%2x%2x", &r, &g, &b) != 3) return text;
+    return fmt::format("\x1b[38;2;{};{};{}m{}\x1b[0m", r, g, b, text);
+  }
+
+ private:
+  bool on_;
+};
+
+std::string completeness_text(int answered, int applicable, std::optional<double> completeness) {
+  std::string share = completeness ? fmt::format("{:.0f}%", *completeness * 100) : "–";
+  return fmt::format("{:>8} {:>4}", fmt::format("{}/{}", answered, applicable), share);
+}
+
+std::string band_label(const Band* band) { return band ? band->label : "–"; }
+
+// One row of a figure; strong rows (overall, layers) have their label in bold.
+std::string figure_row(const Painter& paint, const std::string& label, const Figure& f, bool strong = false) {
+  std::string name = fit(label, kLabelWidth);
+  return fmt::format("{} {:>6}  {} {:>6} {:>6} {}\n", strong ? paint.bold(name) : name, score_text(f.score),
+                     paint.band(fit(band_label(f.band), 12), f.band), fmt::format("{:.1f}", f.target),
+                     f.gap ? fmt::format("{:.1f}", *f.gap) : "–", completeness_text(f.answered, f.applicable, f.completeness));
+}
+
+// "section 40.0 (58.3 before the cap)", or "section 12.5 (below the cap)" when the cap changed nothing.
+std::string cap_text(const SectionResult& section) {
+  if (!section.score || !section.uncapped) return "section –";
+  if (*section.uncapped > *section.score)
+    return fmt::format("section {} ({} before the cap)", score_text(section.score), score_text(section.uncapped));
+  return fmt::format("section {} (below the cap)", score_text(section.score));
+}
+
+std::string critical_flag(const Painter& paint, const SectionResult& section) {
+  if (section.critical_failures.empty()) return "";
+  return paint.red(fmt::format("  critical: {}", fmt::join(section.critical_failures, ", ")));
+}
+
+std::string group_label(const Model& model, const std::string& id) {
+  const Group* g = model.find_group(id);
+  return g ? g->label : id;
+}
+
+std::string channel_label(const Model& model, const std::string& id) {
+  if (id == kAllChannels) return "All channels";
+  const Channel* c = model.find_channel(id);
+  return c ? c->label : id;
+}
+
+std::string level_text(const Model& model, const Item& item, int level) {
+  const Scale* scale = model.find_scale(item.scale);
+  if (scale)
+    for (const auto& l : scale->levels)
+      if (l.value == level) return fmt::format("{} ({})", level, l.label);
+  return std::to_string(level);
+}
+
+}  // namespace
+
+std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& options) {
+  const Instrument& instrument = *card.instrument;
+  const Assessment& a = *card.assessment;
+  const Model& model = *instrument.model;
+  Painter paint(options.colour);
+  std::string out;
+
+  out += paint.bold(fmt::format("Scorecard: {} — {}", a.subject.retailer, a.subject.site)) + "\n";
+  std::string who = a.meta.method.empty() ? std::string("assessed") : a.meta.method;
+  if (!a.meta.assessor.empty()) who += " by " + a.meta.assessor;
+  out += fmt::format("Assessment {} · {} · {}\n", a.id, a.meta.date, who);
+  std::vector<std::string> channel_names;
+  for (const auto& c : instrument.channels) channel_names.push_back(channel_label(model, c));
+  std::string scope = instrument.profile ? "profile " + instrument.profile->id
+                                         : "checklists " + fmt::format("{}", fmt::join(instrument.checklists, ", "));
+  out += fmt::format("Scope: {} · channels: {} · critical cap {}\n\n", scope, fmt::join(channel_names, ", "),
+                     card.critical_cap);
+
+  out += paint.dim(fmt::format("{} {:>6}  {} {:>6} {:>6} {:>8}", fit("", kLabelWidth), "score", fit("band", 12), "target",
+                               "gap", "answered")) + "\n";
+  out += figure_row(paint, "Overall", card.overall, true);
+
+  for (const auto& layer : card.layers) {
+    const Layer* l = model.find_layer(layer.id);
+    out += "\n" + figure_row(paint, l ? l->label : layer.id, layer.figure, true);
+    for (size_t g : layer.groups) {
+      const GroupResult& group = card.groups[g];
+      std::string row = figure_row(paint, "  " + group_label(model, group.id), group.figure);
+      if (layer.id != kJourney) {
+        // One section (channel "all"): its critical failures go on the group's own row.
+        for (size_t s : group.sections) row.insert(row.size() - 1, critical_flag(paint, card.sections[s]));
+        out += row;
+        continue;
+      }
+      out += row;
+      for (size_t s : group.sections) {
+        const SectionResult& section = card.sections[s];
+        const Band* band = section.score ? model.band_for(*section.score) : nullptr;
+        std::optional<double> share;
+        if (section.applicable > 0) share = static_cast<double>(section.answered) / section.applicable;
+        out += fmt::format("{} {:>6}  {} {:>6} {:>6} {}{}\n", fit("    " + channel_label(model, section.channel), kLabelWidth),
+                           score_text(section.score), paint.band(fit(band_label(band), 12), band), "", "",
+                           completeness_text(section.answered, section.applicable, share), critical_flag(paint, section));
+      }
+    }
+  }
+
+  if (!card.channels.empty()) {
+    out += "\n" + paint.bold("Channels (journey touchpoints only)") + "\n";
+    for (const auto& channel : card.channels) {
+      const Band* band = channel.score ? model.band_for(*channel.score) : nullptr;
+      out += fmt::format("{} {:>6}  {}\n", fit("  " + channel_label(model, channel.id), kLabelWidth), score_text(channel.score),
+                         paint.band(band_label(band), band));
+    }
+  }
+
+  std::vector<std::string> failures = card.critical_failures();
+  out += "\n" + paint.bold(fmt::format("Critical failures (the section scores at most {})", card.critical_cap)) + "\n";
+  if (failures.empty()) out += "  none\n";
+  for (const auto& id : failures) {
+    const ItemResult* item = card.find_item(id);
+    if (!item) continue;
+    const SectionResult* section = card.find_section(item->group, item->channel);
+    out += paint.red(fmt::format("  {}  {} · {}: {}", id, group_label(model, item->group), channel_label(model, item->channel),
+                                 section ? cap_text(*section) : "")) + "\n";
+    out += fmt::format("     {}\n", item->item->text);
+  }
+
+  size_t shown = std::min(options.top_actions, card.actions.size());
+  out += "\n" + paint.bold(fmt::format("Top actions ({} of {}; overall points gained by raising one item to its top level)",
+                                       shown, card.actions.size())) + "\n";
+  if (card.actions.empty()) out += "  none\n";
+  for (size_t i = 0; i < shown; ++i) {
+    const Action& action = card.actions[i];
+    const ItemResult* item = card.find_item(action.item);
+    if (!item) continue;
+    out += fmt::format("  {}. +{:.2f}  {}  {} · {}, level {} → {}\n", i + 1, action.impact, item->id,
+                       group_label(model, item->group), channel_label(model, item->channel),
+                       level_text(model, *item->item, *item->level), level_text(model, *item->item, item->max_level));
+    out += fmt::format("     {}\n", item->item->text);
+  }
+
+  if (!card.unanswered.empty()) {
+    constexpr size_t kListed = 10;
+    std::vector<std::string> listed(card.unanswered.begin(),
+                                    card.unanswered.begin() + static_cast<std::ptrdiff_t>(std::min(kListed, card.unanswered.size())));
+    out += fmt::format("\nUnanswered: {} item{} in scope still need{} a response: {}{}\n", card.unanswered.size(),
+                       card.unanswered.size() == 1 ? "" : "s", card.unanswered.size() == 1 ? "s" : "",
+                       fmt::join(listed, ", "), card.unanswered.size() > kListed ? ", …" : "");
+  }
+  return out;
+}
+
+}  // namespace cjb::render

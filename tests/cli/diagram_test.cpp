@@ -1,0 +1,105 @@
+// cjb diagram through the binary: exit codes, formats, messages.
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "support.h"
+
+namespace cjb::test {
+namespace {
+
+const std::string kMini = "tests/data/mini-assessment.xml";
+const std::vector<std::string> kData = {"--data-dir", "tests/data/mini"};
+
+std::vector<std::string> args(std::vector<std::string> list) {
+  list.insert(list.end(), kData.begin(), kData.end());
+  return list;
+}
+
+TEST(CliDiagram, WritesSvgByExtension) {
+  std::string out = temp_dir("cli-diagram-svg") + "/journey.svg";
+  RunResult r = run_cjb(args({"diagram", kMini, "-o", out}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, "");
+  std::string svg = read_text(out);
+  EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+  EXPECT_NE(svg.find("Mini &amp; Co"), std::string::npos);
+}
+
+TEST(CliDiagram, SameInputSameBytes) {
+  std::string dir = temp_dir("cli-diagram-same");
+  ASSERT_EQ(run_cjb(args({"diagram", kMini, "-o", dir + "/a.svg"})).exit_code, 0);
+  ASSERT_EQ(run_cjb(args({"diagram", kMini, "-o", dir + "/b.svg"})).exit_code, 0);
+  EXPECT_EQ(read_text(dir + "/a.svg"), read_text(dir + "/b.svg"));
+}
+
+TEST(CliDiagram, DotToStdout) {
+  RunResult r = run_cjb(args({"diagram", kMini, "--format", "dot"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out.rfind("digraph journey {", 0), 0u);
+  EXPECT_EQ(r.out, read_text(source_path("tests/golden/diagram/mini.dot")));
+}
+
+TEST(CliDiagram, PngAndPdfByExtension) {
+  std::string dir = temp_dir("cli-diagram-binary");
+  RunResult png = run_cjb(args({"diagram", kMini, "-o", dir + "/journey.png", "--drivers"}));
+  EXPECT_EQ(png.exit_code, 0) << png.err;
+  EXPECT_EQ(read_text(dir + "/journey.png").substr(1, 3), "PNG");
+  RunResult pdf = run_cjb(args({"diagram", kMini, "-o", dir + "/journey.pdf"}));
+  EXPECT_EQ(pdf.exit_code, 0) << pdf.err;
+  EXPECT_EQ(read_text(dir + "/journey.pdf").substr(0, 5), "%PDF-");
+}
+
+TEST(CliDiagram, BlankMapOfAProfile) {
+  RunResult r = run_cjb(args({"diagram", "--blank", "--profile", "mini-store", "-f", "dot"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"research@physical\""), std::string::npos);
+  EXPECT_EQ(r.out.find("@online"), std::string::npos);
+  RunResult all = run_cjb(args({"diagram", "--blank", "-f", "dot"}));
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_NE(all.out.find("\"research@online\""), std::string::npos);
+}
+
+TEST(CliDiagram, UnknownFormatIsBadUsage) {
+  RunResult r = run_cjb(args({"diagram", kMini, "--format", "jpeg"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("unknown format 'jpeg' (expected svg, pdf, png or dot)"), std::string::npos) << r.err;
+}
+
+TEST(CliDiagram, UnknownExtensionIsBadUsage) {
+  std::string out = temp_dir("cli-diagram-ext") + "/journey.txt";
+  RunResult r = run_cjb(args({"diagram", kMini, "-o", out}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot tell the format of"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(CliDiagram, MissingFileIsBadInput) {
+  RunResult r = run_cjb(args({"diagram", "no/such/file.xml", "-f", "dot"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("no/such/file.xml"), std::string::npos) << r.err;
+}
+
+TEST(CliDiagram, ArgumentsThatDoNotGoTogether) {
+  EXPECT_EQ(run_cjb(args({"diagram", kMini, "--blank"})).exit_code, 2);
+  EXPECT_EQ(run_cjb(args({"diagram"})).exit_code, 2);
+  EXPECT_EQ(run_cjb(args({"diagram", kMini, "--profile", "mini-store"})).exit_code, 2);
+  RunResult r = run_cjb(args({"diagram", "--blank", "--profile", "nope"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown profile 'nope' (expected one of: "), std::string::npos) << r.err;
+}
+
+TEST(CliDiagram, HelpHasAnExample) {
+  RunResult r = run_cjb({"diagram", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("cjb diagram examples/"), std::string::npos);
+  EXPECT_NE(r.out.find("--drivers"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cjb::test

@@ -1,0 +1,79 @@
+// The example assessments in examples/: valid against the standard checklists, and their
+// scores pinned by golden JSON (a change to the checklists or the rules shows up here).
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+namespace cjb::test {
+namespace {
+
+const std::vector<std::string> kExamples = {"fashion-independent", "online-pureplay", "grocer-omnichannel",
+                                            "self-assessment-in-progress"};
+
+TEST(Examples, AllValidate) {
+  std::vector<std::string> args{"validate"};
+  for (const auto& name : kExamples) args.push_back("examples/" + name + ".xml");
+  RunResult r = run_cjb(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("ok: "), std::string::npos) << r.out;
+}
+
+class ExampleScore : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ExampleScore, JsonGolden) {
+  RunResult r = run_cjb({"score", "examples/" + GetParam() + ".xml", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  expect_golden(r.out, "examples/" + GetParam() + ".score.json");
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, ExampleScore, ::testing::ValuesIn(kExamples));
+
+nlohmann::json score(const std::string& name) {
+  RunResult r = run_cjb({"score", "examples/" + name + ".xml", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+// What each example is for, so that a later edit cannot quietly lose it.
+TEST(Examples, EachShowsWhatItIsFor) {
+  auto fashion = score("fashion-independent");
+  EXPECT_EQ(fashion["assessment"]["channels"], nlohmann::json::parse(R"(["physical"])"));
+  EXPECT_EQ(fashion["assessment"]["profile"], "small-independent");
+  EXPECT_EQ(fashion["unanswered"].size(), 0u);
+
+  auto online = score("online-pureplay");
+  EXPECT_EQ(online["assessment"]["channels"], nlohmann::json::parse(R"(["online"])"));
+  EXPECT_EQ(online["assessment"]["profile"], "online-pure-play");
+  EXPECT_EQ(online["unanswered"].size(), 0u);
+
+  auto grocer = score("grocer-omnichannel");
+  EXPECT_EQ(grocer["assessment"]["channels"], nlohmann::json::parse(R"(["physical","online"])"));
+  EXPECT_EQ(grocer["assessment"]["profile"], "omnichannel-chain");
+  EXPECT_GE(grocer["critical_failures"].size(), 2u);
+  EXPECT_EQ(grocer["unanswered"].size(), 0u);
+
+  auto self = score("self-assessment-in-progress");
+  EXPECT_EQ(self["assessment"]["method"], "self-assessment");
+  double completeness = self["overall"]["completeness"];
+  EXPECT_GT(completeness, 0.4);
+  EXPECT_LT(completeness, 0.6);
+
+  for (const auto* doc : {&fashion, &online, &grocer, &self}) {
+    size_t notes = 0, evidence = 0;
+    for (const auto& item : (*doc)["items"]) {
+      notes += !item["note"].get<std::string>().empty();
+      evidence += !item["evidence"].get<std::string>().empty();
+    }
+    EXPECT_GT(notes, (*doc)["items"].size() / 3) << (*doc)["assessment"]["id"];
+    if (*doc != self) {
+      EXPECT_GE(evidence, 3u) << (*doc)["assessment"]["id"];
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cjb::test

@@ -1,0 +1,141 @@
+// The standard checklists as an audit instrument: sizes, completeness of every item, coverage.
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "core/catalog.h"
+#include "support.h"
+#include "xml/catalog_loader.h"
+
+namespace cjb {
+namespace {
+
+class StandardChecklists : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { catalog_ = new Catalog(xml::load_catalog(test::source_dir())); }
+  static void TearDownTestSuite() { delete catalog_; }
+  static Catalog* catalog_;
+  const Catalog& catalog() { return *catalog_; }
+
+  std::vector<const Item*> items_of_layer(const std::string& layer) {
+    std::vector<const Item*> out;
+    for (const auto& c : catalog().checklists)
+      for (const auto& item : c.items)
+        if (catalog().model.find_group(item.group)->layer == layer) out.push_back(&item);
+    return out;
+  }
+};
+Catalog* StandardChecklists::catalog_ = nullptr;
+
+TEST_F(StandardChecklists, LeadershipHasAtLeast12ItemsOverAtLeast4Areas) {
+  auto items = items_of_layer(kLeadership);
+  std::set<std::string> groups;
+  for (auto* i : items) groups.insert(i->group);
+  EXPECT_GE(items.size(), 12u);
+  EXPECT_GE(groups.size(), 4u);
+}
+
+TEST_F(StandardChecklists, EnablersHaveAtLeast40ItemsOverAtLeast7Areas) {
+  auto items = items_of_layer(kEnablers);
+  std::set<std::string> groups;
+  for (auto* i : items) groups.insert(i->group);
+  EXPECT_GE(items.size(), 40u);
+  EXPECT_GE(groups.size(), 7u);
+}
+
+TEST_F(StandardChecklists, EveryJourneySectionHasAtLeastFiveItems) {
+  auto items = items_of_layer(kJourney);
+  EXPECT_GE(items.size(), 120u);
+  std::map<std::pair<std::string, std::string>, int> sections;
+  for (auto* i : items) ++sections[{i->group, i->channel}];
+  for (const auto& group : catalog().model.groups) {
+    if (group.layer != kJourney) continue;
+    for (const auto& channel : group.channels)
+      EXPECT_GE((sections[{group.id, channel}]), 5) << group.id << "/" << channel;
+  }
+}
+
+TEST_F(StandardChecklists, EveryItemIsComplete) {
+  for (const auto& c : catalog().checklists) {
+    for (const auto& item : c.items) {
+      EXPECT_FALSE(item.guidance.empty()) << item.id;
+      EXPECT_FALSE(item.evidence.empty()) << item.id;
+      const Scale* scale = catalog().model.find_scale(item.scale);
+      ASSERT_NE(scale, nullptr) << item.id;
+      ASSERT_EQ(item.levels.size(), scale->levels.size()) << item.id;
+      for (const auto& level : item.levels) {
+        EXPECT_FALSE(level.descriptor.empty()) << item.id << " level " << level.value;
+        if (level.value < scale->max_level()) {
+          EXPECT_FALSE(level.improve.empty()) << item.id << " level " << level.value;
+        }
+      }
+      if (catalog().model.find_group(item.group)->layer == kJourney) {
+        EXPECT_FALSE(item.drivers.empty()) << item.id;
+      }
+    }
+  }
+}
+
+TEST_F(StandardChecklists, NoItemTextIsRepeated) {
+  std::map<std::string, std::string> texts;
+  for (const auto& c : catalog().checklists)
+    for (const auto& item : c.items) {
+      auto [it, fresh] = texts.emplace(item.text, item.id);
+      EXPECT_TRUE(fresh) << item.id << " repeats the text of " << it->second;
+    }
+}
+
+TEST_F(StandardChecklists, CriticalItemsExistWhereFailureHarmsCustomers) {
+  int critical = 0;
+  for (auto* i : items_of_layer(kJourney)) critical += i->critical;
+  EXPECT_GE(critical, 5);
+  // No way to complain is a critical failure in both channels.
+  for (const char* id : {"J-COM-P-01", "J-COM-O-01"}) {
+    const Item* item = catalog().find_item(id);
+    ASSERT_NE(item, nullptr) << id;
+    EXPECT_TRUE(item->critical) << id;
+  }
+}
+
+TEST_F(StandardChecklists, EachProfileHasScopeInEveryLayer) {
+  ASSERT_GE(catalog().profiles.size(), 3u);
+  for (const char* id : {"small-independent", "online-pure-play", "omnichannel-chain"}) {
+    const Profile* profile = catalog().find_profile(id);
+    ASSERT_NE(profile, nullptr) << id;
+    Instrument inst = resolve_profile(catalog(), *profile);
+    std::map<std::string, int> per_layer;
+    for (const auto& s : inst.items) ++per_layer[catalog().model.find_group(s.item->group)->layer];
+    for (const char* layer : {kLeadership, kEnablers, kJourney}) EXPECT_GT(per_layer[layer], 0) << id << " " << layer;
+  }
+}
+
+TEST_F(StandardChecklists, ProfilesFitTheirKindOfRetailer) {
+  Instrument store = resolve_profile(catalog(), *catalog().find_profile("small-independent"));
+  EXPECT_EQ(store.channels, std::vector<std::string>{"physical"});
+  Instrument online = resolve_profile(catalog(), *catalog().find_profile("online-pure-play"));
+  EXPECT_EQ(online.channels, std::vector<std::string>{"online"});
+  Instrument chain = resolve_profile(catalog(), *catalog().find_profile("omnichannel-chain"));
+  EXPECT_EQ(chain.channels, (std::vector<std::string>{"physical", "online"}));
+  for (const auto& s : online.items) EXPECT_NE(s.item->channel, "physical") << s.item->id;
+}
+
+TEST_F(StandardChecklists, EveryIdInTheCoverageDocumentExists) {
+  std::string text = test::read_text(test::source_path("docs/coverage.md"));
+  ASSERT_FALSE(text.empty());
+  std::regex id_pattern("`([LEJ]-[A-Z]{3}(?:-[PO])?-[0-9]{2})`");
+  int ids = 0;
+  std::set<std::string> covered;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), id_pattern); it != std::sregex_iterator(); ++it) {
+    ++ids;
+    covered.insert((*it)[1]);
+    EXPECT_NE(catalog().find_item((*it)[1]), nullptr) << (*it)[1] << " is listed in docs/coverage.md but does not exist";
+  }
+  EXPECT_GE(ids, 50);
+  EXPECT_GE(covered.size(), 60u);
+}
+
+}  // namespace
+}  // namespace cjb
