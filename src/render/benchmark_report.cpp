@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "render/csv.h"
 #include "render/format.h"
 #include "render/benchmark_tables.h"
 

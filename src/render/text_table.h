@@ -1,5 +1,5 @@
 #pragma once
-// Aligned plain-text tables for terminals, and the escaping that HTML and CSV need.
+// Aligned plain-text tables for terminals, and the same tables as escaped HTML.
 
 #include <string>
 #include <string_view>
@@ -31,10 +31,5 @@ std::string html_table(const TextTable& table);
 // A self-contained HTML page (inline style, no external resources) around body, which must
 // already be escaped markup; title is escaped here.
 std::string html_document(std::string_view title, std::string_view body);
-
-// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
-std::string csv_field(std::string_view text);
-// Fields joined by commas, ended by CRLF-free "\n".
-std::string csv_row(const std::vector<std::string>& fields);
 
 }  // namespace cjb::render
