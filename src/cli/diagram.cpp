@@ -1,6 +1,8 @@
 // cjb diagram: the journey diagram of a scored assessment (or the blank map of the model) as
 // SVG, PDF, PNG or DOT, drawn by Graphviz.
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -71,7 +73,14 @@ class DiagramCommand : public Command {
       auto scored = score_file(catalog, assessment_, ScoringOptions{.actions = false});
       graph = diagram::build_journey_graph(scored->card, options);
     }
-    write_output(context, output_, diagram::render_journey(graph, format));
+    diagram::RenderOptions render;
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+      char* end = nullptr;
+      long long seconds = std::strtoll(epoch, &end, 10);
+      if (*end != '\0') throw UsageError(fmt::format("diagram: SOURCE_DATE_EPOCH='{}' is not a number of seconds", epoch));
+      render.pdf_creation_time = seconds;
+    }
+    write_output(context, output_, diagram::render_journey(graph, format, render));
     return 0;
   }
 

@@ -7,6 +7,7 @@ namespace cjb::cli {
 const std::vector<CommandInfo>& commands() {
   static const std::vector<CommandInfo> table = {
       {"validate", "check model, checklist, profile and assessment files", make_validate},
+      {"assess", "guided self-assessment: answer item by item, stop and resume, get a score and a plan", make_assess},
       {"score", "score an assessment: scorecard, critical failures, action plan", make_score},
       {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},
       {"compare", "what changed between two assessments, item by item", make_compare},

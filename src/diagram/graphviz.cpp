@@ -116,15 +116,18 @@ void set(void* object, const char* name, const std::string& value) {
 
 void Graph::set(void* object, const char* name, const std::string& value) { gv::set(object, name, value); }
 
-void Graph::set_html(void* object, const char* name, const std::string& html) {
+void set_html(void* object, const char* name, const std::string& html) {
+  Agraph_t* root = agroot(object);
   int kind = AGTYPE(object) == AGINEDGE ? AGEDGE : AGTYPE(object);
-  Agsym_t* symbol = agattr(get(), kind, mutable_chars(name), nullptr);
-  if (!symbol) symbol = agattr(get(), kind, mutable_chars(name), mutable_chars(""));
+  Agsym_t* symbol = agattr(root, kind, mutable_chars(name), nullptr);
+  if (!symbol) symbol = agattr(root, kind, mutable_chars(name), mutable_chars(""));
   // The pooled string is marked HTML; agxset takes its own reference.
-  char* pooled = agstrdup_html(get(), mutable_chars(html));
+  char* pooled = agstrdup_html(root, mutable_chars(html));
   agxset(object, symbol, pooled);
-  agstrfree(get(), pooled);
+  agstrfree(root, pooled);
 }
+
+void Graph::set_html(void* object, const char* name, const std::string& html) { gv::set_html(object, name, html); }
 
 std::string Graph::to_dot() const {
   std::string text;
@@ -137,8 +140,10 @@ Layout::Layout(Context context, Graph graph, const char* engine)
   run();
 }
 
-void Layout::redo() {
+void Layout::lay_out_again(const char* engine, const std::function<void(Agraph_t*)>& change) {
   layout_.reset();
+  if (change) change(graph_.get());
+  engine_ = engine;
   run();
 }
 

@@ -6,6 +6,7 @@
 // Graphviz keeps global state (its error handler, string pools per graph): use it from one
 // thread at a time.
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -16,6 +17,8 @@ namespace cjb::diagram::gv {
 
 // Sets an attribute of a graph, subgraph, node or edge (declared with default "" if new).
 void set(void* object, const char* name, const std::string& value);
+// Sets an HTML-like label (the text between the outer < >; escape user text first).
+void set_html(void* object, const char* name, const std::string& html);
 
 // GVC_t: the loaded plugins (layout engines, renderers). gvContext/gvFreeContext.
 class Context {
@@ -66,9 +69,11 @@ class Layout {
   Layout(Context context, Graph graph, const char* engine);  // throws cjb::Error with Graphviz's message
   Agraph_t* graph() const { return graph_.get(); }
 
-  // Lays the graph out again, e.g. after setting attributes that Graphviz reads only when it
-  // starts a layout (such as _background).
-  void redo();
+  // Frees this layout, lets change add to the graph (nothing may be added to a laid-out graph:
+  // the engine's cleanup would free what it did not allocate), and lays the graph out again
+  // with engine, e.g. "nop2" to keep the positions written by render("dot") and draw edges
+  // along their given "pos".
+  void lay_out_again(const char* engine, const std::function<void(Agraph_t*)>& change);
 
   // gvRenderData into a string: "svg", "pdf", "png", "dot" (DOT with positions), ...
   std::string render(const char* format) const;

@@ -51,7 +51,8 @@ struct LaidOutNode {
 };
 
 // A link: a cubic Bézier spline (first point, then three points per segment), and where its
-// arrow head ends (the spline stops short of the node to leave room for the head).
+// arrow head ends (the spline stops short of the node to leave room for the head). The spline
+// is empty for a journey edge that is not drawn because the journey continues on the next row.
 struct LaidOutEdge {
   std::string from, to;
   EdgeKind kind = EdgeKind::Journey;
@@ -61,11 +62,13 @@ struct LaidOutEdge {
   std::string label;                  // text at label_centre ("1")
 };
 
-// A lane's background band (full width of the diagram) and its caption box on the left.
+// A lane's background band (full width of the diagram) and its caption box on the left. A long
+// journey is folded into rows: then each channel lane appears once per row (row 0 at the top).
 struct LaidOutLane {
   std::string id;
   std::string label;
   bool drivers = false;
+  int row = 0;
   Box band;
   Box caption;
 };
@@ -76,7 +79,7 @@ struct JourneyLayout {
   double width = 0;
   double height = 0;
   Box header;  // title, subtitle and legend across the top
-  std::vector<LaidOutLane> lanes;  // graph.lanes order
+  std::vector<LaidOutLane> lanes;  // driver lanes, then each row's channel lanes in graph.lanes order
   std::vector<LaidOutNode> nodes;  // graph.nodes order
   std::vector<LaidOutEdge> edges;  // graph.edges order
 };

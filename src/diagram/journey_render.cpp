@@ -51,7 +51,7 @@ constexpr int kHeaderSpacer = 14;  // points
 
 // Graphviz names: node ids are ours ("research@physical"); lane parts are prefixed so they
 // cannot collide with a group id.
-std::string caption_name(const JourneyLane& lane) { return "lane:" + lane.id; }
+std::string caption_name(const std::string& row_name) { return "lane:" + row_name; }
 
 // An id for SVG (id and class attributes): letters, digits, '-' and '_' only.
 std::string svg_id(const std::string& text) {
@@ -135,15 +135,55 @@ std::string header_label(const JourneyGraph& graph, const DiagramStyle& style) {
   return html + "</TABLE>";
 }
 
-// Whether driver links are Graphviz edges: in DOT output yes (the text says everything); when
-// cjb lays out, dot would route them through every lane in loops, so they are drawn after
-// layout instead, as plain curves under the nodes (driver_links).
-enum class DriverLinks { AsEdges, DrawnAfterLayout };
+// A lane as drawn: a long journey is folded into rows of at most columns_per_row touchpoints
+// (row 0 above row 1), each channel lane once per row; driver rows stay one row at the top.
+struct Row {
+  const JourneyLane* lane;
+  int row = 0;
+  int first_column = 0;       // journey column of the row's first column
+  std::vector<size_t> nodes;  // indices into JourneyGraph::nodes
+  std::string name() const { return row == 0 ? lane->id : fmt::format("{}~{}", lane->id, row + 1); }
+};
+
+int columns_per_row(const JourneyGraph& graph, const RenderOptions& options) {
+  int columns = std::max<int>(1, static_cast<int>(graph.columns.size()));
+  if (options.columns_per_row > 0) return options.columns_per_row;
+  if (columns <= 8) return columns;
+  int rows = (columns + 6) / 7;  // rows of at most 7, as even as they come
+  return (columns + rows - 1) / rows;
+}
+
+std::vector<Row> rows_of(const JourneyGraph& graph, const RenderOptions& options) {
+  int per_row = columns_per_row(graph, options);
+  int rows = std::max<int>(1, (static_cast<int>(graph.columns.size()) + per_row - 1) / per_row);
+  std::vector<Row> out;
+  for (const auto& lane : graph.lanes)
+    if (lane.drivers) out.push_back({&lane, 0, 0, lane.nodes});
+  for (int row = 0; row < rows; ++row)
+    for (const auto& lane : graph.lanes) {
+      if (lane.drivers) continue;
+      Row r{&lane, row, row * per_row, {}};
+      for (size_t index : lane.nodes)
+        if (graph.nodes[index].column / per_row == row) r.nodes.push_back(index);
+      if (!r.nodes.empty()) out.push_back(std::move(r));
+    }
+  return out;
+}
+
+// Column of a node within its drawn row.
+int drawn_column(const JourneyNode& node, int per_row) {
+  return node.kind == NodeKind::Driver ? node.column : node.column % per_row;
+}
+
+// Whether driver links and transitions are Graphviz edges: in DOT output yes (the text says
+// everything); when cjb lays out, dot would route many of them in loops around the lanes, so
+// they are drawn after layout instead, as curves under the nodes (links_drawn_after_layout).
+enum class Links { AsEdges, DrawnAfterLayout };
 
 // The journey as a Graphviz graph. Columns are ranks (rankdir LR): invisible edges give every
 // node the rank of its column, and heavy zero-length edges between the lanes keep a column's
 // nodes one above the other, in lane order.
-gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, DriverLinks driver_links) {
+gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, Links links) {
   const DiagramStyle& style = options.style;
   gv::Graph g("journey");
   Agraph_t* root = g.get();
@@ -178,29 +218,32 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, D
 
   std::map<std::string, Agnode_t*> nodes;
   std::vector<Agnode_t*> captions;
-  for (const auto& lane : graph.lanes) {
+  const int per_row = columns_per_row(graph, options);
+  const std::vector<Row> rows = rows_of(graph, options);
+  for (const Row& row : rows) {
+    const JourneyLane& lane = *row.lane;
     // No clusters: dot does not keep clusters in the order that flat edges ask for. The lane's
     // band is drawn behind it after layout (lane_bands).
-    Agnode_t* caption = g.add_node(root, caption_name(lane));
+    Agnode_t* caption = g.add_node(root, caption_name(row.name()));
     g.set(caption, "shape", "plaintext");
     g.set(caption, "style", "");
     g.set(caption, "width", "1.0");
-    g.set(caption, "group", lane.id);
     g.set(caption, "height", "0.5");
-    g.set(caption, "id", svg_id("caption-" + lane.id));
+    g.set(caption, "group", row.name());
+    g.set(caption, "id", svg_id("caption-" + row.name()));
     g.set_html(caption, "label", font(12, style.ink, escape_html_label(lane.label), true));
     captions.push_back(caption);
 
     Agnode_t* previous = caption;
     int previous_column = -1;
-    for (size_t index : lane.nodes) {
+    for (size_t index : row.nodes) {
       const JourneyNode& node = graph.nodes[index];
       Agnode_t* n = g.add_node(root, node.id);
       nodes[node.id] = n;
       std::string kind = node.kind == NodeKind::Driver ? "driver" : "touchpoint";
       g.set(n, "id", svg_id(kind + "-" + node.group + "-" + node.channel));
       g.set(n, "class", svg_id(kind) + (node.band_id.empty() ? "" : " band-" + svg_id(node.band_id)));
-      g.set(n, "group", lane.id);
+      g.set(n, "group", row.name());
       g.set(n, "fillcolor", node.fill);
       g.set(n, "tooltip", escape_attribute(node.tooltip));
       g.set_html(n, "label", node_label(graph, node, style));
@@ -209,27 +252,29 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, D
         g.set(n, "penwidth", "3");
       }
       // Rank = column + 1 (the captions hold rank 0): an invisible edge from the caption to the
-      // lane's first node, then the journey edges (or, in a driver row, invisible ones) whose
+      // row's first node, then the journey edges (or, in a driver row, invisible ones) whose
       // minimum length is the number of columns they span.
+      int column = drawn_column(node, per_row);
       if (previous == caption || lane.drivers) {
         Agedge_t* e = g.add_edge(root, previous, n);
         g.set(e, "style", "invis");
-        g.set(e, "minlen", fmt::format("{}", node.column - previous_column));
+        g.set(e, "minlen", fmt::format("{}", column - previous_column));
       }
       previous = n;
-      previous_column = node.column;
+      previous_column = column;
     }
   }
 
-  // Columns: each node sits at the rank of its column, above the same column of the next lane.
+  // Columns: each node sits at the rank of its column, above the same column of the next row.
   for (size_t l = 1; l < captions.size(); ++l) {
     Agedge_t* e = g.add_edge(root, captions[l - 1], captions[l]);
     g.set(e, "style", "invis");
     g.set(e, "minlen", "0");
   }
   std::map<int, std::vector<Agnode_t*>> columns;
-  for (const auto& lane : graph.lanes)
-    for (size_t index : lane.nodes) columns[graph.nodes[index].column].push_back(nodes[graph.nodes[index].id]);
+  for (const Row& row : rows)
+    for (size_t index : row.nodes)
+      columns[drawn_column(graph.nodes[index], per_row)].push_back(nodes[graph.nodes[index].id]);
   for (const auto& [column, stack] : columns)
     for (size_t i = 1; i < stack.size(); ++i) {
       Agedge_t* e = g.add_edge(root, stack[i - 1], stack[i]);
@@ -239,7 +284,11 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, D
     }
 
   for (const auto& edge : graph.edges) {
-    if (edge.kind == EdgeKind::Driver && driver_links == DriverLinks::DrawnAfterLayout) continue;
+    if (edge.kind != EdgeKind::Journey && links == Links::DrawnAfterLayout) continue;
+    // The journey goes on at the start of the next row: no arrow back across the diagram.
+    if (edge.kind == EdgeKind::Journey &&
+        graph.find_node(edge.from)->column / per_row != graph.find_node(edge.to)->column / per_row)
+      continue;
     Agnode_t* tail = nodes.at(edge.from);
     Agnode_t* head = nodes.at(edge.to);
     Agedge_t* e = g.add_edge(root, tail, head);
@@ -278,10 +327,10 @@ struct Band {
 };
 constexpr double kBandPadding = 9;
 
-std::vector<Band> lane_bands(const JourneyGraph& graph, Agraph_t* g) {
+std::vector<Band> lane_bands(const JourneyGraph& graph, const std::vector<Row>& rows, Agraph_t* g) {
   std::vector<Band> bands;
   const boxf& bb = GD_bb(g);
-  for (const auto& lane : graph.lanes) {
+  for (const Row& row : rows) {
     Band band{bb.LL.x - kBandPadding, 1e9, bb.UR.x + kBandPadding, -1e9};
     auto extend = [&](const std::string& name) {
       Agnode_t* n = agnode(g, const_cast<char*>(name.c_str()), 0);
@@ -290,33 +339,42 @@ std::vector<Band> lane_bands(const JourneyGraph& graph, Agraph_t* g) {
       band.bottom = std::min(band.bottom, ND_coord(n).y - half - kBandPadding);
       band.top = std::max(band.top, ND_coord(n).y + half + kBandPadding);
     };
-    extend(caption_name(lane));
-    for (size_t index : lane.nodes) extend(graph.nodes[index].id);
+    extend(caption_name(row.name()));
+    for (size_t index : row.nodes) extend(graph.nodes[index].id);
     bands.push_back(band);
   }
   return bands;
 }
 
-// A driver link: from the bottom of the driver to the top of the touchpoint, leaving and
-// arriving vertically. Four Bézier points and the arrow tip, in Graphviz coordinates.
+// Links drawn after layout (driver links and cross-channel transitions): from the side of the
+// tail that faces the head to the facing side of the head, leaving and arriving vertically.
+// Between neighbouring lanes the curve stays inside the gap between them. Four Bézier points,
+// the arrow tip and, for transitions, the centre of the number badge; Graphviz coordinates.
 struct Link {
+  const JourneyEdge* edge;
   std::vector<pointf> spline;
   pointf tip;
+  std::optional<pointf> badge;
 };
-constexpr double kArrowLength = 5;
+constexpr double kArrowLength = 6;
+constexpr double kBadgeRadius = 7.5;
 
-std::vector<Link> driver_links(const JourneyGraph& graph, Agraph_t* g) {
+std::vector<Link> links_drawn_after_layout(const JourneyGraph& graph, Agraph_t* g) {
   std::vector<Link> links;
   for (const auto& edge : graph.edges) {
-    if (edge.kind != EdgeKind::Driver) continue;
+    if (edge.kind == EdgeKind::Journey) continue;
     Agnode_t* from = agnode(g, const_cast<char*>(edge.from.c_str()), 0);
     Agnode_t* to = agnode(g, const_cast<char*>(edge.to.c_str()), 0);
     if (!from || !to) continue;
-    pointf start{ND_coord(from).x, ND_coord(from).y - ND_height(from) * 72 / 2};
-    pointf tip{ND_coord(to).x, ND_coord(to).y + ND_height(to) * 72 / 2};
-    pointf end{tip.x, tip.y + kArrowLength};
+    double down = ND_coord(from).y >= ND_coord(to).y ? 1 : -1;  // y grows upwards here
+    pointf start{ND_coord(from).x, ND_coord(from).y - down * ND_height(from) * 72 / 2};
+    pointf tip{ND_coord(to).x, ND_coord(to).y + down * ND_height(to) * 72 / 2};
+    pointf end{tip.x, tip.y + down * kArrowLength};
     double bend = (start.y - end.y) / 2;
-    links.push_back({{start, {start.x, start.y - bend}, {end.x, end.y + bend}, end}, tip});
+    Link link{&edge, {start, {start.x, start.y - bend}, {end.x, end.y + bend}, end}, tip, std::nullopt};
+    if (edge.kind == EdgeKind::Transition)
+      link.badge = pointf{(start.x + end.x) / 2, (start.y + end.y) / 2};  // the curve's midpoint
+    links.push_back(std::move(link));
   }
   return links;
 }
@@ -324,15 +382,14 @@ std::vector<Link> driver_links(const JourneyGraph& graph, Agraph_t* g) {
 std::string colour_op(char op, const std::string& colour) { return fmt::format("{} {} -{} ", op, colour.size(), colour); }
 
 // xdot drawing operations for what Graphviz draws first: the lane bands (filled rectangles
-// with rounded corners), then the driver links.
-std::string background_xdot(const JourneyGraph& graph, const std::vector<Band>& bands, const std::vector<Link>& links,
-                            const DiagramStyle& style) {
+// with rounded corners).
+std::string background_xdot(const std::vector<Row>& rows, const std::vector<Band>& bands, const DiagramStyle& style) {
   std::string ops;
   constexpr double kRadius = 8;
   constexpr int kSteps = 4;  // segments per rounded corner
   for (size_t i = 0; i < bands.size(); ++i) {
     const Band& b = bands[i];
-    const std::string& colour = graph.lanes[i].drivers ? style.driver_lane_fill : style.lane_fill;
+    const std::string& colour = rows[i].lane->drivers ? style.driver_lane_fill : style.lane_fill;
     ops += colour_op('c', colour) + colour_op('C', colour);
     std::vector<std::pair<double, double>> points;
     const std::pair<double, double> corners[] = {{b.right - kRadius, b.top - kRadius}, {b.left + kRadius, b.top - kRadius},
@@ -345,18 +402,6 @@ std::string background_xdot(const JourneyGraph& graph, const std::vector<Band>& 
     ops += fmt::format("P {}", points.size());
     for (const auto& [x, y] : points) ops += fmt::format(" {:.2f} {:.2f}", x, y);
     ops += " ";
-  }
-  if (!links.empty()) {
-    const std::string width = "setlinewidth(0.9)";
-    ops += colour_op('c', style.driver_edge) + colour_op('C', style.driver_edge) +
-           fmt::format("S {} -{} ", width.size(), width);
-  }
-  for (const auto& link : links) {
-    ops += "B 4";
-    for (const auto& p : link.spline) ops += fmt::format(" {:.2f} {:.2f}", p.x, p.y);
-    const pointf& end = link.spline.back();
-    ops += fmt::format(" P 3 {:.2f} {:.2f} {:.2f} {:.2f} {:.2f} {:.2f} ", end.x - 2.2, end.y, end.x + 2.2, end.y, link.tip.x,
-                       link.tip.y);
   }
   return ops;
 }
@@ -374,15 +419,67 @@ std::string without_version_comment(std::string svg) {
   return svg;
 }
 
+std::string point(const pointf& p) { return fmt::format("{:.2f},{:.2f}", p.x, p.y); }
+
+// Adds the links drawn after layout as edges that follow the given curves ("pos"), and the
+// transitions' number badges as small nodes at their given place.
+void add_links(Agraph_t* g, const std::vector<Link>& links, const DiagramStyle& style) {
+  for (const Link& link : links) {
+    const JourneyEdge& edge = *link.edge;
+    Agnode_t* from = agnode(g, const_cast<char*>(edge.from.c_str()), 0);
+    Agnode_t* to = agnode(g, const_cast<char*>(edge.to.c_str()), 0);
+    Agedge_t* e = agedge(g, from, to, nullptr, 1);
+    std::string pos = "e," + point(link.tip);
+    for (const auto& p : link.spline) pos += " " + point(p);
+    gv::set(e, "pos", pos);
+    if (edge.kind == EdgeKind::Transition) {
+      gv::set(e, "id", svg_id(fmt::format("transition-{}", edge.number)));
+      gv::set(e, "color", style.transition_edge);
+      gv::set(e, "style", "dashed");
+      gv::set(e, "penwidth", "1.5");
+      gv::set(e, "arrowsize", "0.8");
+      gv::set(e, "tooltip", escape_attribute(fmt::format("{}. {}", edge.number, edge.label)));
+      std::string number = fmt::format("{}", edge.number);
+      Agnode_t* badge = agnode(g, const_cast<char*>(("badge:" + number).c_str()), 1);
+      gv::set(badge, "id", "badge-" + number);
+      gv::set(badge, "class", "badge");
+      gv::set(badge, "pos", point(*link.badge));
+      gv::set(badge, "shape", "circle");
+      gv::set(badge, "style", "filled");
+      gv::set(badge, "fixedsize", "true");
+      gv::set(badge, "width", fmt::format("{:.3f}", 2 * kBadgeRadius / 72));
+      gv::set(badge, "height", fmt::format("{:.3f}", 2 * kBadgeRadius / 72));
+      gv::set(badge, "penwidth", "1.2");
+      gv::set(badge, "color", style.transition_edge);
+      gv::set(badge, "fillcolor", "#FFFFFF");
+      gv::set(badge, "tooltip", escape_attribute(edge.label));
+      gv::set_html(badge, "label", font(8.5, style.transition_edge, number, true));
+    } else {
+      gv::set(e, "id", svg_id("driver-" + edge.from + "-" + edge.to));
+      gv::set(e, "color", style.driver_edge);
+      gv::set(e, "penwidth", "0.9");
+      gv::set(e, "arrowsize", "0.5");
+      gv::set(e, "tooltip", escape_attribute(edge.label.empty() ? "" : "Drives " + edge.label));
+    }
+  }
+}
+
+// Two passes: dot places the nodes and draws the journey edges; then, knowing where the nodes
+// are, cjb adds the lane bands, the transitions and the driver links as curves of its own, and
+// "nop2" renders everything at the positions dot chose.
 gv::Layout lay_out(const JourneyGraph& graph, const RenderOptions& options, std::optional<double> dpi = {}) {
-  gv::Graph g = build_graph(graph, options, DriverLinks::DrawnAfterLayout);
+  gv::Graph g = build_graph(graph, options, Links::DrawnAfterLayout);
   if (dpi) g.set(g.get(), "dpi", fmt::format("{}", *dpi));
   gv::Layout layout(gv::Context(), std::move(g), "dot");
-  // The bands depend on where the nodes are, and Graphviz reads _background when a layout
-  // starts: lay out, draw the bands, lay out again (same input, same positions).
-  gv::set(layout.graph(), "_background",
-          background_xdot(graph, lane_bands(graph, layout.graph()), driver_links(graph, layout.graph()), options.style));
-  layout.redo();
+  Agraph_t* laid = layout.graph();
+  const std::vector<Row> rows = rows_of(graph, options);
+  const std::vector<Band> bands = lane_bands(graph, rows, laid);
+  const std::vector<Link> links = links_drawn_after_layout(graph, laid);
+  layout.render("dot");  // writes the positions as attributes, which nop2 keeps
+  layout.lay_out_again("nop2", [&](Agraph_t* g) {
+    gv::set(g, "_background", background_xdot(rows, bands, options.style));
+    add_links(g, links, options.style);
+  });
   return layout;
 }
 
@@ -410,17 +507,49 @@ std::string attribute(void* object, const char* name) {
 
 std::string journey_dot(const JourneyGraph& graph, const RenderOptions& options) {
   gv::ErrorCapture quiet;
-  return build_graph(graph, options, DriverLinks::AsEdges).to_dot();
+  return build_graph(graph, options, Links::AsEdges).to_dot();
 }
 
 std::string render_journey(const JourneyGraph& graph, DiagramFormat format, const RenderOptions& options) {
   switch (format) {
     case DiagramFormat::Dot: return journey_dot(graph, options);
     case DiagramFormat::Svg: return without_version_comment(lay_out(graph, options).render("svg"));
-    case DiagramFormat::Pdf: return lay_out(graph, options).render("pdf");
+    case DiagramFormat::Pdf: {
+      std::string pdf = lay_out(graph, options).render("pdf");
+      return options.pdf_creation_time ? with_pdf_creation_time(std::move(pdf), *options.pdf_creation_time) : pdf;
+    }
     case DiagramFormat::Png: return lay_out(graph, options, options.png_dpi).render("png");
   }
   return {};
+}
+
+std::string with_pdf_creation_time(std::string pdf, long long seconds_since_1970) {
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm), without the C library's
+  // time zone state.
+  long long days = seconds_since_1970 / 86400, rest = seconds_since_1970 % 86400;
+  if (rest < 0) {
+    rest += 86400;
+    --days;
+  }
+  days += 719468;
+  long long era = (days >= 0 ? days : days - 146096) / 146097;
+  long long day_of_era = days - era * 146097;
+  long long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  long long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  long long mp = (5 * day_of_year + 2) / 153;
+  long long day = day_of_year - (153 * mp + 2) / 5 + 1;
+  long long month = mp < 10 ? mp + 3 : mp - 9;
+  long long year = year_of_era + era * 400 + (month <= 2);
+  std::string stamp = fmt::format("D:{:04}{:02}{:02}{:02}{:02}{:02}Z", year, month, day, rest / 3600, rest / 60 % 60, rest % 60);
+
+  const std::string key = "/CreationDate (";
+  size_t at = pdf.find(key);
+  if (at == std::string::npos) return pdf;
+  at += key.size();
+  size_t end = pdf.find(')', at);
+  if (end == std::string::npos || end - at != stamp.size()) return pdf;  // not cairo's form: leave it
+  pdf.replace(at, stamp.size(), stamp);
+  return pdf;
 }
 
 JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& options) {
@@ -454,13 +583,15 @@ JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& op
                                std::strtod(attribute(g, "lheight").c_str(), nullptr) * 72);
   result.header.height -= kHeaderSpacer;
 
-  std::vector<Band> bands = lane_bands(graph, g);
-  for (size_t l = 0; l < graph.lanes.size(); ++l) {
-    const JourneyLane& lane = graph.lanes[l];
-    LaidOutLane out{lane.id, lane.label, lane.drivers, {}, {}};
+  const std::vector<Row> rows = rows_of(graph, options);
+  std::vector<Band> bands = lane_bands(graph, rows, g);
+  for (size_t l = 0; l < rows.size(); ++l) {
+    const JourneyLane& lane = *rows[l].lane;
+    LaidOutLane out{lane.id, lane.label, lane.drivers, rows[l].row, {}, {}};
     Point top_left = to_point(bands[l].left, bands[l].top);
     out.band = Box{top_left.x, top_left.y, bands[l].right - bands[l].left, bands[l].top - bands[l].bottom};
-    if (Agnode_t* caption = agnode(g, const_cast<char*>(caption_name(lane).c_str()), 0)) out.caption = node_box(caption);
+    if (Agnode_t* caption = agnode(g, const_cast<char*>(caption_name(rows[l].name()).c_str()), 0))
+      out.caption = node_box(caption);
     result.lanes.push_back(std::move(out));
   }
   for (const auto& node : graph.nodes) {
@@ -475,8 +606,6 @@ JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& op
       std::string id = attribute(e, "id");
       if (!id.empty()) edges_by_id[id] = e;
     }
-  std::vector<Link> links = driver_links(graph, g);
-  size_t next_link = 0;
   for (const auto& edge : graph.edges) {
     LaidOutEdge out;
     out.from = edge.from;
@@ -486,11 +615,7 @@ JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& op
                      : edge.kind == EdgeKind::Transition ? svg_id(fmt::format("transition-{}", edge.number))
                                                          : svg_id("driver-" + edge.from + "-" + edge.to);
     auto found = edges_by_id.find(id);
-    if (edge.kind == EdgeKind::Driver && next_link < links.size()) {
-      const Link& link = links[next_link++];
-      for (const auto& p : link.spline) out.spline.push_back(to_point(p.x, p.y));
-      out.arrow_tip = to_point(link.tip.x, link.tip.y);
-    } else if (found != edges_by_id.end()) {
+    if (found != edges_by_id.end()) {
       std::string pos = attribute(found->second, "pos");
       pos = pos.substr(0, pos.find(';'));  // the first spline is the whole edge here
       std::istringstream words(pos);
@@ -502,9 +627,12 @@ JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& op
         if (end) out.arrow_tip = to_point(xy[0], xy[1]);
         else if (!start) out.spline.push_back(to_point(xy[0], xy[1]));
       }
-      auto label = numbers_in(attribute(found->second, "xlp"));
-      if (label.size() == 2) {
-        out.label_centre = to_point(label[0], label[1]);
+    }
+    if (edge.kind == EdgeKind::Transition) {
+      std::string badge_name = fmt::format("badge:{}", edge.number);
+      if (Agnode_t* badge = agnode(g, const_cast<char*>(badge_name.c_str()), 0)) {
+        auto centre = numbers_in(attribute(badge, "pos"));
+        if (centre.size() == 2) out.label_centre = to_point(centre[0], centre[1]);
         out.label = fmt::format("{}", edge.number);
       }
     }

@@ -24,6 +24,12 @@ std::optional<DiagramFormat> diagram_format_of_path(std::string_view path);
 
 struct RenderOptions {
   double png_dpi = 144;  // resolution of PNG output (default 144: sharp on screen and at A4)
+  // Creation time written into PDF output, in seconds since 1970 (e.g. from SOURCE_DATE_EPOCH)
+  // so that the same input gives the same bytes; default: the time of rendering.
+  std::optional<long long> pdf_creation_time;
+  // Touchpoint columns per row: a long journey folds into rows so that it stays readable on a
+  // landscape page. 0 (default): one row up to 8 columns, else rows of at most 7 (12 → 2 × 6).
+  int columns_per_row = 0;
   DiagramStyle style;    // fonts and colours (default: the cjb house style)
 };
 
@@ -32,6 +38,10 @@ std::string journey_dot(const JourneyGraph& graph, const RenderOptions& options 
 
 // The diagram in a format. Throws cjb::Error when Graphviz fails.
 std::string render_journey(const JourneyGraph& graph, DiagramFormat format, const RenderOptions& options = {});
+
+// Replaces the creation date (D:YYYYMMDDHHMMSSZ, as cairo writes it) of a PDF with the given
+// time, in place and at the same length, so the cross-reference offsets stay valid.
+std::string with_pdf_creation_time(std::string pdf, long long seconds_since_1970);
 
 // The diagram laid out by Graphviz, in points with the origin top-left.
 JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& options = {});

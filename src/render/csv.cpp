@@ -15,6 +15,11 @@ std::string csv_field(std::string_view text) {
   return out;
 }
 
+std::string spreadsheet_text(std::string_view text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) return "'" + std::string(text);
+  return std::string(text);
+}
+
 std::string csv_row(const std::vector<std::string>& fields) {
   std::string line;
   for (size_t i = 0; i < fields.size(); ++i) {

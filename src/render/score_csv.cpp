@@ -21,8 +21,8 @@ std::string score_csv(const Scorecard& card) {
                     item.critical ? "yes" : "no", to_string(item.status),
                     item.level ? std::to_string(*item.level) : std::string(), std::to_string(item.max_level),
                     item.score ? number(*item.score) : std::string(), number(item.weight),
-                    item.response ? item.response->note : std::string(),
-                    item.response ? item.response->evidence : std::string()});
+                    item.response ? spreadsheet_text(item.response->note) : std::string(),
+                    item.response ? spreadsheet_text(item.response->evidence) : std::string()});
   }
   return out;
 }

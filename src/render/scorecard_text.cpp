@@ -126,8 +126,9 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
     for (size_t g : layer.groups) {
       const GroupResult& group = card.groups[g];
       std::string row = figure_row(paint, "  " + group_label(model, group.id), group.figure);
-      if (layer.id != kJourney) {
-        // One section (channel "all"): its critical failures go on the group's own row.
+      // Channel rows only where there is a choice of channel: a journey group, more than one
+      // channel in scope. Otherwise the group has one section, whose flags go on its own row.
+      if (layer.id != kJourney || instrument.channels.size() < 2) {
         for (size_t s : group.sections) row.insert(row.size() - 1, critical_flag(paint, card.sections[s]));
         out += row;
         continue;

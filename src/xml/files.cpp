@@ -345,10 +345,7 @@ Assessment parse_assessment(std::string text, std::string name) { return parse_a
 Assessment load_assessment(const std::string& path) { return parse_assessment(read_file(path), path); }
 
 std::string write_assessment(const Assessment& a) {
-  pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
+  pugi::xml_document doc;  // the declaration is written below, once
   auto root = doc.append_child("assessment");
   root.append_attribute("id") = a.id.c_str();
   auto subject = root.append_child("subject");

@@ -1,6 +1,9 @@
 // The example assessments in examples/: valid against the standard checklists, and their
 // scores pinned by golden JSON (a change to the checklists or the rules shows up here).
 
+#include <cctype>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -10,7 +13,7 @@ namespace cjb::test {
 namespace {
 
 const std::vector<std::string> kExamples = {"fashion-independent", "online-pureplay", "grocer-omnichannel",
-                                            "self-assessment-in-progress"};
+                                            "grocer-omnichannel-revisit", "self-assessment-in-progress"};
 
 TEST(Examples, AllValidate) {
   std::vector<std::string> args{"validate"};
@@ -56,13 +59,22 @@ TEST(Examples, EachShowsWhatItIsFor) {
   EXPECT_GE(grocer["critical_failures"].size(), 2u);
   EXPECT_EQ(grocer["unanswered"].size(), 0u);
 
+  // A later visit of the same site, for trends and `cjb compare`: better overall, the old
+  // critical failures fixed, a new one, and one item not checked this time.
+  auto revisit = score("grocer-omnichannel-revisit");
+  EXPECT_EQ(revisit["assessment"]["site_id"], grocer["assessment"]["site_id"]);
+  EXPECT_GT(revisit["assessment"]["date"].get<std::string>(), grocer["assessment"]["date"].get<std::string>());
+  EXPECT_GT(revisit["overall"]["score"].get<double>(), grocer["overall"]["score"].get<double>());
+  EXPECT_EQ(revisit["critical_failures"], nlohmann::json::parse(R"(["J-RET-O-02"])"));
+  EXPECT_EQ(revisit["unanswered"], nlohmann::json::parse(R"(["J-RES-O-03"])"));
+
   auto self = score("self-assessment-in-progress");
   EXPECT_EQ(self["assessment"]["method"], "self-assessment");
   double completeness = self["overall"]["completeness"];
   EXPECT_GT(completeness, 0.4);
   EXPECT_LT(completeness, 0.6);
 
-  for (const auto* doc : {&fashion, &online, &grocer, &self}) {
+  for (const auto* doc : {&fashion, &online, &grocer, &revisit, &self}) {
     size_t notes = 0, evidence = 0;
     for (const auto& item : (*doc)["items"]) {
       notes += !item["note"].get<std::string>().empty();
@@ -72,6 +84,22 @@ TEST(Examples, EachShowsWhatItIsFor) {
     if (*doc != self) {
       EXPECT_GE(evidence, 3u) << (*doc)["assessment"]["id"];
     }
+  }
+}
+
+// examples/README.md quotes each example's overall score and band; they must stay true.
+TEST(Examples, ReadmeQuotesTheRealScores) {
+  std::string readme = read_text(source_path("examples/README.md"));
+  for (const auto& name : kExamples) {
+    auto doc = score(name);
+    std::string band = doc["overall"]["band"];
+    band[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(band[0])));
+    std::string row_start = "| `" + name + ".xml` |";
+    size_t row = readme.find(row_start);
+    ASSERT_NE(row, std::string::npos) << "examples/README.md has no row for " << name;
+    std::string line = readme.substr(row, readme.find('\n', row) - row);
+    std::string quoted = fmt::format("| {:.1f} {} |", doc["overall"]["score"].get<double>(), band);
+    EXPECT_NE(line.find(quoted), std::string::npos) << line << "\nexpected " << quoted;
   }
 }
 

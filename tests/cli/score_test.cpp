@@ -1,10 +1,13 @@
 // cjb score on the command line: formats, golden outputs, exit codes, -o.
 
+#include <cstdlib>
 #include <filesystem>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/command.h"
 #include "support.h"
 
 namespace cjb::test {
@@ -124,3 +127,40 @@ TEST(ScoreCommand, HelpHasAnExample) {
 
 }  // namespace
 }  // namespace cjb::test
+
+namespace cjb::cli {
+namespace {
+
+// Runs `cjb score` in process with stdout said to be a terminal, NO_COLOR as given.
+std::string score_on_a_terminal(const char* no_colour) {
+  std::string saved = std::getenv("NO_COLOR") ? std::getenv("NO_COLOR") : "";
+  bool had = std::getenv("NO_COLOR") != nullptr;
+  if (no_colour) setenv("NO_COLOR", no_colour, 1);
+  else unsetenv("NO_COLOR");
+  std::ostringstream out, err;
+  Context context{out, err, true, true};
+  int code = run({"score", "tests/data/mini-assessment.xml", "--data-dir", "tests/data/mini"}, context);
+  if (had) setenv("NO_COLOR", saved.c_str(), 1);
+  else unsetenv("NO_COLOR");
+  EXPECT_EQ(code, 0) << err.str();
+  return out.str();
+}
+
+TEST(ScoreColour, OnlyOnATerminalAndNeverWithNoColor) {
+  EXPECT_NE(score_on_a_terminal(nullptr).find("\x1b["), std::string::npos) << "a terminal gets colour";
+  EXPECT_EQ(score_on_a_terminal("1").find('\x1b'), std::string::npos) << "NO_COLOR turns it off";
+  // The same text apart from the colour codes.
+  std::string coloured = score_on_a_terminal(nullptr), plain = score_on_a_terminal("1");
+  std::string stripped;
+  for (size_t i = 0; i < coloured.size(); ++i) {
+    if (coloured[i] == '\x1b') {
+      i = coloured.find('m', i);
+      continue;
+    }
+    stripped += coloured[i];
+  }
+  EXPECT_EQ(stripped, plain);
+}
+
+}  // namespace
+}  // namespace cjb::cli

@@ -1,5 +1,7 @@
 // Text, CSV and Markdown renderings of a scorecard, on the worked example.
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "core/worked_example.h"
@@ -20,6 +22,15 @@ TEST(Csv, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
   EXPECT_EQ(csv_field(" padded"), "\" padded\"");
   EXPECT_EQ(csv_row({"a", "b,c", ""}), "a,\"b,c\",\n");
+}
+
+TEST(Csv, TextThatASpreadsheetWouldRunIsDefused) {
+  EXPECT_EQ(spreadsheet_text("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+  EXPECT_EQ(spreadsheet_text("+1 call back"), "'+1 call back");
+  EXPECT_EQ(spreadsheet_text("-2 points"), "'-2 points");
+  EXPECT_EQ(spreadsheet_text("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(spreadsheet_text("Greeted at once."), "Greeted at once.");
+  EXPECT_EQ(spreadsheet_text(""), "");
 }
 
 TEST(Markdown, UserTextCannotBecomeMarkupOrBreakATable) {
@@ -46,6 +57,18 @@ TEST_F(WorkedExampleRendering, TextShowsTheNumbersOfTheExample) {
   EXPECT_NE(text.find("1. +22.22  C3"), std::string::npos) << text;
   EXPECT_NE(text.find("Unanswered: 1 item in scope still needs a response: C2"), std::string::npos) << text;
   EXPECT_EQ(text.find('\x1b'), std::string::npos) << "no colour unless asked";
+}
+
+TEST_F(WorkedExampleRendering, OneChannelInScopeHasNoChannelRows) {
+  assessment.scope.channels = {"online"};
+  Instrument online_only = resolve_scope(catalog, assessment.scope);
+  assessment.responses.erase(std::remove_if(assessment.responses.begin(), assessment.responses.end(),
+                                            [&](const Response& r) { return !online_only.find(r.item); }),
+                             assessment.responses.end());
+  std::string text = scorecard_text(score_assessment(online_only, assessment));
+  EXPECT_EQ(text.find("    Online "), std::string::npos) << text;
+  EXPECT_NE(text.find("  Research                             40.0  Developing"), std::string::npos) << text;
+  EXPECT_NE(text.find("critical: R3\n"), std::string::npos) << "the flag moves to the group's row";
 }
 
 TEST_F(WorkedExampleRendering, ColourOnlyWhenAsked) {

@@ -1,0 +1,246 @@
+// cjb assess: the guided self-assessment. The session logic is cli/assess_session.h; this file
+// opens or creates the assessment file, reads lines (cli/line_input.h), and saves the file
+// after every change, before the change is acknowledged on screen.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/assess_session.h"
+#include "cli/commands.h"
+#include "cli/data.h"
+#include "cli/line_input.h"
+#include "cli/output.h"
+#include "xml/files.h"
+#include "xml/source.h"
+
+namespace cjb::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (char c : text + ",") {
+    if (c == ',' || c == ' ') {
+      if (!part.empty()) parts.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* separator) {
+  std::string text;
+  for (const auto& p : parts) text += (text.empty() ? "" : separator) + p;
+  return text;
+}
+
+// Today as YYYY-MM-DD; SOURCE_DATE_EPOCH (UTC) when set, so that tests get the same bytes.
+std::string today() {
+  std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    now = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+    gmtime_r(&now, &parts);
+  } else {
+    localtime_r(&now, &parts);
+  }
+  return fmt::format("{:04}-{:02}-{:02}", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday);
+}
+
+// Lower-case letters and digits joined by single hyphens: an id from names.
+std::string slug(const std::string& text) {
+  std::string id;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) id += static_cast<char>(std::tolower(c));
+    else if (!id.empty() && id.back() != '-') id += '-';
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id;
+}
+
+class AssessCommand : public Command {
+ public:
+  const char* name() const override { return "assess"; }
+  const char* summary() const override { return "guided self-assessment: answer item by item, stop and resume, get a score and a plan"; }
+  const char* usage() const override { return "cjb assess -o FILE [--profile P] [--channels physical,online] [--retailer NAME --site NAME]\n       cjb assess FILE"; }
+  const char* example() const override {
+    return "  cjb assess -o my-shop.xml --profile small-independent --retailer 'Rose & Co' --site 'High Street'\n"
+           "  cjb assess my-shop.xml                      # resume at the first unanswered item\n"
+           "  printf '3\\n2\\nn\\nq\\n' | cjb assess -o a.xml --profile small-independent   # scripted";
+  }
+
+  void declare(po::options_description& options, po::positional_options_description& positional) override {
+    options.add_options()
+        ("file", po::value<std::string>(&resume_)->value_name("FILE"), "an assessment to resume")
+        ("output,o", po::value<std::string>(&output_)->value_name("FILE"),
+         "start a new assessment in FILE (an existing assessment of the same scope is resumed, never overwritten)")
+        ("profile", po::value<std::string>(&profile_)->value_name("P"),
+         "the profile that tailors the checklists (default: every standard checklist)")
+        ("channels", po::value<std::string>(&channels_)->value_name("LIST"),
+         "journey channels in scope, e.g. physical,online (default: the profile's, else every channel)")
+        ("retailer", po::value<std::string>(&retailer_)->value_name("NAME"), "the retailer's name (default: My shop)")
+        ("site", po::value<std::string>(&site_)->value_name("NAME"),
+         "the store or web shop assessed (default: Store, Web shop, or Store and web shop)");
+    positional.add("file", 1);
+  }
+
+  int run(Context& context) override {
+    if (resume_.empty() == output_.empty())
+      throw UsageError(resume_.empty() ? "assess: expected -o FILE to start an assessment or FILE to resume one (see 'cjb assess --help')"
+                                       : "assess: give either -o FILE (start) or FILE (resume), not both (see 'cjb assess --help')");
+    const std::string path = resume_.empty() ? output_ : resume_;
+    Catalog catalog = load_catalog(data_dir_option());
+
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec) || fs::is_symlink(path, ec);
+    if (!exists && !resume_.empty())
+      throw Error(fmt::format("cjb: error: {}: no such file (expected an assessment to resume; start one with cjb assess -o {})",
+                              path, shell_quote(path)));
+
+    Assessment assessment;
+    Instrument instrument;
+    if (exists) {
+      if (!open_existing(context, catalog, path, assessment, instrument)) return 2;
+      if (!output_.empty())
+        context.err << fmt::format("cjb assess: {} already exists: resuming it, not starting over (a file is never overwritten)\n", path);
+    } else {
+      assessment = new_assessment(catalog);
+      instrument = resolve_scope(catalog, assessment.scope);
+      xml::write_file_atomically(path, xml::write_assessment(assessment));
+    }
+    return converse(context, path, instrument, assessment);
+  }
+
+ private:
+  // Reads path as an assessment of this catalog, checking that the options agree with it.
+  // Prints why and returns false when it cannot be resumed; the file is never touched then.
+  bool open_existing(Context& context, const Catalog& catalog, const std::string& path, Assessment& assessment,
+                     Instrument& instrument) {
+    const std::string untouched = fmt::format("cjb assess: {} was left untouched", path);
+    try {
+      xml::Source source(xml::read_file(path), path);
+      if (xml::FileKind kind = xml::detect_kind(source); kind != xml::FileKind::Assessment) {
+        context.err << fmt::format("{}:1:1: error: this is a {} file, not an assessment (expected an assessment started with cjb assess -o)\n",
+                                   path, xml::to_string(kind));
+        context.err << untouched << " (choose another name with -o)\n";
+        return false;
+      }
+      assessment = xml::parse_assessment(source);
+      instrument = resolve_scope(catalog, assessment.scope);
+      auto problems = check_assessment(catalog, instrument, assessment);
+      if (!problems.empty()) throw InputError(problems);
+    } catch (const InputError& e) {
+      for (const auto& d : e.diagnostics()) context.err << d.to_string() << "\n";
+      context.err << untouched << ": it does not match the model and checklists in use (expected an assessment of "
+                  << catalog.model.id << "; see --data-dir)\n";
+      return false;
+    }
+    std::vector<std::string> conflicts;
+    if (!profile_.empty() && profile_ != assessment.scope.profile)
+      conflicts.push_back(fmt::format("its profile is '{}', not '{}'", assessment.scope.profile.empty() ? "none" : assessment.scope.profile, profile_));
+    if (!channels_.empty() && split_list(channels_) != instrument.channels)
+      conflicts.push_back(fmt::format("its channels are {}, not {}", join(instrument.channels, ","), join(split_list(channels_), ",")));
+    if (!retailer_.empty() && clean_user_text(retailer_) != assessment.subject.retailer)
+      conflicts.push_back(fmt::format("its retailer is '{}'", assessment.subject.retailer));
+    if (!site_.empty() && clean_user_text(site_) != assessment.subject.site)
+      conflicts.push_back(fmt::format("its site is '{}'", assessment.subject.site));
+    if (!conflicts.empty()) {
+      context.err << fmt::format("cjb assess: error: {} already exists and differs from the options given: {}\n", path, join(conflicts, "; "));
+      context.err << untouched << fmt::format(" (resume it with cjb assess {}, or choose another name with -o)\n", shell_quote(path));
+      return false;
+    }
+    return true;
+  }
+
+  Assessment new_assessment(const Catalog& catalog) const {
+    const Model& model = catalog.model;
+    Assessment a;
+    a.scope.model = model.id;
+    if (!profile_.empty()) {
+      const Profile* profile = catalog.find_profile(profile_);
+      if (!profile) {
+        std::vector<std::string> known;
+        for (const auto& p : catalog.profiles) known.push_back(p.id);
+        throw UsageError(fmt::format("assess: no profile '{}' (expected one of: {})", profile_, join(known, ", ")));
+      }
+      a.scope.profile = profile->id;
+    } else {
+      for (const auto& c : catalog.checklists) a.scope.checklists.push_back(c.id);
+    }
+    std::vector<std::string> channels = split_list(channels_);
+    for (const auto& c : channels)
+      if (!model.find_channel(c)) {
+        std::vector<std::string> known;
+        for (const auto& k : model.channels) known.push_back(k.id);
+        throw UsageError(fmt::format("assess: --channels: no channel '{}' (expected a list of: {})", c, join(known, ", ")));
+      }
+    if (channels.empty() && a.scope.profile.empty())
+      for (const auto& c : model.channels) channels.push_back(c.id);
+    a.scope.channels = channels;
+
+    std::vector<std::string> in_scope = channels;
+    if (in_scope.empty())
+      if (const Profile* profile = catalog.find_profile(a.scope.profile)) in_scope = profile->channels;
+    bool physical = std::count(in_scope.begin(), in_scope.end(), kPhysical) > 0;
+    bool online = std::count(in_scope.begin(), in_scope.end(), kOnline) > 0;
+    a.subject.retailer = clean_user_text(retailer_.empty() ? "My shop" : retailer_);
+    a.subject.site = clean_user_text(!site_.empty() ? site_ : physical && online ? "Store and web shop" : online ? "Web shop" : "Store");
+    if (a.subject.retailer.empty() || a.subject.site.empty())
+      throw UsageError("assess: --retailer and --site need a name (expected text such as --retailer 'Rose & Co')");
+    a.meta.date = today();
+    a.meta.method = "self-assessment";
+    a.id = slug(a.subject.retailer + " " + a.subject.site + " " + a.meta.date);
+    if (a.id.empty()) a.id = "self-assessment-" + a.meta.date;
+    return a;
+  }
+
+  int converse(Context& context, const std::string& path, const Instrument& instrument, Assessment& assessment) {
+    const bool terminal = ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1 && context.out_is_terminal;
+    SessionStyle style;
+    style.colour = use_colour(terminal);
+    style.progress_bar = terminal;
+    style.width = terminal ? std::min(terminal_width(STDOUT_FILENO, 80), 80) : 80;
+    SessionFiles files{path, data_dir_option().empty() ? std::string() : " --data-dir " + shell_quote(data_dir_option())};
+    AssessSession session(instrument, assessment, files, style);
+
+    InterruptCatcher interrupts;
+    std::unique_ptr<LineInput> input = terminal
+        ? make_terminal_input(STDIN_FILENO, STDOUT_FILENO, context.out, style.colour, interrupts)
+        : make_pipe_input(STDIN_FILENO, context.out, interrupts);
+    auto save = [&] { xml::write_file_atomically(path, xml::write_assessment(assessment)); };
+
+    SessionReply reply = session.start();
+    for (;;) {
+      if (reply.changed) save();  // on disk before it is acknowledged on screen
+      context.out << reply.text;
+      context.out.flush();
+      if (reply.done) return 0;
+      std::string line;
+      switch (input->read_line(session.prompt(), line)) {
+        case InputEvent::Line: reply = session.handle(line); break;
+        case InputEvent::EndOfInput: reply = session.stop("End of input."); break;
+        case InputEvent::Interrupted: reply = session.stop("Interrupted."); break;
+      }
+    }
+  }
+
+  std::string resume_, output_, profile_, channels_, retailer_, site_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_assess() { return std::make_unique<AssessCommand>(); }
+
+}  // namespace cjb::cli
