@@ -63,6 +63,12 @@ std::string fit(std::string_view text, size_t width) {
   return s + "…";
 }
 
+// wrapped text whose first line follows a label of n columns: the first indent dropped.
+std::string after_label(const std::string& wrapped, size_t n) {
+  size_t blanks = wrapped.find_first_not_of(' ');
+  return wrapped.substr(std::min(n, blanks == std::string::npos ? wrapped.size() : blanks));
+}
+
 std::string plural(size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 }  // namespace
@@ -194,15 +200,16 @@ std::string AssessSession::paint(std::string_view text, const char* sgr) const {
   return fmt::format("\x1b[{}m{}\x1b[0m", sgr, text);
 }
 
-std::string AssessSession::wrap(std::string_view text, size_t indent, size_t first_indent) const {
-  // Indents are written with a line's first word, so that no line ends in blanks.
+std::string AssessSession::wrap(std::string_view text, size_t indent, size_t first_indent, bool keep_breaks) const {
+  // Indents are written with a line's first word, so that no line ends in blanks. Line breaks
+  // in checklist texts are only the XML file's layout: they count as blanks unless asked.
   const size_t width = static_cast<size_t>(style_.width);
   std::string out;
   size_t line_indent = first_indent;
   size_t column = 0;  // 0: nothing on this line yet
   size_t start = 0;
   while (start < text.size()) {
-    size_t end = text.find_first_of(" \n", start);
+    size_t end = text.find_first_of(" \t\r\n", start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view word = text.substr(start, end - start);
     if (!word.empty()) {
@@ -222,7 +229,7 @@ std::string AssessSession::wrap(std::string_view text, size_t indent, size_t fir
       out += word;
       column += w;
     }
-    if (end < text.size() && text[end] == '\n' && column > 0) {
+    if (keep_breaks && end < text.size() && text[end] == '\n' && column > 0) {
       out += "\n";
       column = 0;
       line_indent = indent;
@@ -253,8 +260,11 @@ std::string AssessSession::question() const {
   if (group) where += (where.empty() ? "" : " › ") + group->label;
   if (channel) where += " · " + channel->label;
   std::string text = rule();
-  text += paint(fmt::format("Item {} of {}", current_ + 1, total), kBold) +
-          paint(fmt::format(" · {}% done · {}", percent, where), kCyan) + "\n";
+  const std::string head = fmt::format("Item {} of {}", current_ + 1, total);
+  const std::string done_text = fmt::format(" · {}% done", percent);
+  // Where the item sits goes on the same line when it fits, else on a line of its own.
+  const bool fits = columns(head + done_text + " · " + where) <= static_cast<size_t>(style_.width);
+  text += paint(head, kBold) + paint(done_text + (fits ? " · " + where : "\n" + where), kCyan) + "\n";
   if (style_.progress_bar) {
     const size_t cells = static_cast<size_t>(std::min(style_.width, 80)) - 12;
     const size_t full = total == 0 ? cells : done * cells / total;
@@ -267,8 +277,8 @@ std::string AssessSession::question() const {
   text += "\n" + paint(tags, kDim) + "\n";
   text += paint(wrap(item.text, 0, 0), kBold);
   if (!item.guidance.empty() || !item.evidence.empty()) text += "\n";
-  if (!item.guidance.empty()) text += paint("How to check  ", kDim) + wrap(item.guidance, 14, 0);
-  if (!item.evidence.empty()) text += paint("Evidence      ", kDim) + wrap(item.evidence, 14, 0);
+  if (!item.guidance.empty()) text += paint("How to check  ", kDim) + after_label(wrap(item.guidance, 14, 14), 14);
+  if (!item.evidence.empty()) text += paint("Evidence      ", kDim) + after_label(wrap(item.evidence, 14, 14), 14);
   text += "\n";
 
   const Scale* scale = model.find_scale(item.scale);
@@ -287,16 +297,16 @@ std::string AssessSession::question() const {
       continue;
     }
     const size_t indent = 3 + 2 + label_width + 2;
-    text += paint(pad(label, label_width), kBold) + wrap(descriptor, indent, indent).substr(3 + 2 + label_width);
+    text += paint(pad(label, label_width), kBold) + after_label(wrap(descriptor, indent, indent), 3 + 2 + label_width);
   }
   if (const Response* r = assessment_.find_response(item.id)) {
     std::string answer = r->na ? "not applicable" : fmt::format("{}", r->level.value_or(0));
     if (!r->na && scale && r->level && static_cast<size_t>(*r->level) < scale->levels.size())
       answer += " " + scale->levels[*r->level].label;
     text += "\n" + paint("Your answer: " + answer, kGreen) + "\n";
-    if (!r->note.empty()) text += paint("Note ", kDim) + wrap(r->note, 5, 0);
+    if (!r->note.empty()) text += paint("Note ", kDim) + after_label(wrap(r->note, 5, 5, true), 5);
   } else if (auto it = pending_notes_.find(item.id); it != pending_notes_.end()) {
-    text += "\n" + paint("Note ", kDim) + wrap(it->second, 5, 0);
+    text += "\n" + paint("Note ", kDim) + after_label(wrap(it->second, 5, 5, true), 5);
   }
   return text + "\n";  // a blank line before the prompt
 }
@@ -328,7 +338,7 @@ SessionReply AssessSession::hint(std::string_view message) const {
   SessionReply reply;
   const Item& item = *instrument_.items[current_].item;
   reply.text = paint(std::string(message), kYellow) + "\n" + paint(fmt::format("{}: ", item.id), kDim) +
-               wrap(item.text, 0, columns(item.id) + 2).substr(columns(item.id) + 2);
+               after_label(wrap(item.text, 0, columns(item.id) + 2), columns(item.id) + 2);
   return reply;
 }
 
@@ -587,7 +597,7 @@ std::string AssessSession::summary() const {
     const ItemLevel* now = scoped->item->find_level(*r->level);
     if (!now || now->improve.empty()) continue;
     std::string prefix = fmt::format("  {}. {}: ", i + 1, scoped->item->id);
-    steps += prefix + wrap(now->improve, 5, columns(prefix)).substr(columns(prefix));
+    steps += prefix + after_label(wrap(now->improve, 5, columns(prefix)), columns(prefix));
   }
   if (!steps.empty()) text += "\n" + paint("How to reach the next level", kBold) + "\n" + steps;
 

@@ -103,7 +103,9 @@ class AssessSession {
   std::string summary() const;
 
   std::string paint(std::string_view text, const char* sgr) const;
-  std::string wrap(std::string_view text, size_t indent, size_t first_indent) const;
+  // text in lines of at most style_.width columns: the first indented by first_indent, the
+  // others by indent; line breaks kept only when keep_breaks (notes a user typed).
+  std::string wrap(std::string_view text, size_t indent, size_t first_indent, bool keep_breaks = false) const;
   std::string rule() const;
 
   const Instrument& instrument_;

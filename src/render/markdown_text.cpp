@@ -16,7 +16,10 @@ std::string markdown_escape(std::string_view text) {
         out += '\\';
         out += c;
         break;
-      default: out += c;
+      case '\t': out += ' '; break;
+      default:
+        // Other control characters have no place in Markdown and could drive a terminal.
+        out += (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') ? '?' : c;
     }
   }
   return out;

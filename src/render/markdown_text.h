@@ -9,7 +9,7 @@ namespace cjb::render {
 
 // Text safe inside a Markdown paragraph or table cell: Markdown punctuation is backslash-
 // escaped, <, > and & become entities (no raw HTML reaches a Markdown renderer), line breaks
-// become spaces (a table row is one line).
+// and tabs become spaces (a table row is one line), other control characters become '?'.
 std::string markdown_escape(std::string_view text);
 
 // One table row: "| a | b |\n" (cells are written as given: escape them first).

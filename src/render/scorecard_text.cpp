@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -13,6 +14,25 @@ namespace cjb::render {
 namespace {
 
 constexpr size_t kLabelWidth = 36;
+
+// Text from the files, made harmless for a terminal: control characters (C0, DEL and C1, which
+// could carry escape sequences that move the cursor or recolour the screen) become '?'.
+std::string clean(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    bool c1 = byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+              static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (byte < 0x20 || byte == 0x7F || c1) {
+      out += '?';
+      if (c1) ++i;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
 
 // Code points in UTF-8 text: what a terminal shows as columns for the labels cjb prints.
 size_t columns(const std::string& text) {
@@ -54,7 +74,7 @@ std::string completeness_text(int answered, int applicable, std::optional<double
   return fmt::format("{:>8} {:>4}", fmt::format("{}/{}", answered, applicable), share);
 }
 
-std::string band_label(const Band* band) { return band ? band->label : "–"; }
+std::string band_label(const Band* band) { return band ? clean(band->label) : "–"; }
 
 // One row of a figure; strong rows (overall, layers) have their label in bold.
 std::string figure_row(const Painter& paint, const std::string& label, const Figure& f, bool strong = false) {
@@ -74,25 +94,25 @@ std::string cap_text(const SectionResult& section) {
 
 std::string critical_flag(const Painter& paint, const SectionResult& section) {
   if (section.critical_failures.empty()) return "";
-  return paint.red(fmt::format("  critical: {}", fmt::join(section.critical_failures, ", ")));
+  return paint.red("  critical: " + clean(fmt::format("{}", fmt::join(section.critical_failures, ", "))));
 }
 
 std::string group_label(const Model& model, const std::string& id) {
   const Group* g = model.find_group(id);
-  return g ? g->label : id;
+  return clean(g ? g->label : id);
 }
 
 std::string channel_label(const Model& model, const std::string& id) {
   if (id == kAllChannels) return "All channels";
   const Channel* c = model.find_channel(id);
-  return c ? c->label : id;
+  return clean(c ? c->label : id);
 }
 
 std::string level_text(const Model& model, const Item& item, int level) {
   const Scale* scale = model.find_scale(item.scale);
   if (scale)
     for (const auto& l : scale->levels)
-      if (l.value == level) return fmt::format("{} ({})", level, l.label);
+      if (l.value == level) return fmt::format("{} ({})", level, clean(l.label));
   return std::to_string(level);
 }
 
@@ -105,14 +125,14 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
   Painter paint(options.colour);
   std::string out;
 
-  out += paint.bold(fmt::format("Scorecard: {} — {}", a.subject.retailer, a.subject.site)) + "\n";
+  out += paint.bold(fmt::format("Scorecard: {} — {}", clean(a.subject.retailer), clean(a.subject.site))) + "\n";
   std::string who = a.meta.method.empty() ? std::string("assessed") : a.meta.method;
   if (!a.meta.assessor.empty()) who += " by " + a.meta.assessor;
-  out += fmt::format("Assessment {} · {} · {}\n", a.id, a.meta.date, who);
+  out += fmt::format("Assessment {} · {} · {}\n", clean(a.id), clean(a.meta.date), clean(who));
   std::vector<std::string> channel_names;
   for (const auto& c : instrument.channels) channel_names.push_back(channel_label(model, c));
-  std::string scope = instrument.profile ? "profile " + instrument.profile->id
-                                         : "checklists " + fmt::format("{}", fmt::join(instrument.checklists, ", "));
+  std::string scope = clean(instrument.profile ? "profile " + instrument.profile->id
+                                               : "checklists " + fmt::format("{}", fmt::join(instrument.checklists, ", ")));
   out += fmt::format("Scope: {} · channels: {} · critical cap {}\n\n", scope, fmt::join(channel_names, ", "),
                      card.critical_cap);
 
@@ -122,7 +142,7 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
 
   for (const auto& layer : card.layers) {
     const Layer* l = model.find_layer(layer.id);
-    out += "\n" + figure_row(paint, l ? l->label : layer.id, layer.figure, true);
+    out += "\n" + figure_row(paint, clean(l ? l->label : layer.id), layer.figure, true);
     for (size_t g : layer.groups) {
       const GroupResult& group = card.groups[g];
       std::string row = figure_row(paint, "  " + group_label(model, group.id), group.figure);
@@ -162,9 +182,9 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
     const ItemResult* item = card.find_item(id);
     if (!item) continue;
     const SectionResult* section = card.find_section(item->group, item->channel);
-    out += paint.red(fmt::format("  {}  {} · {}: {}", id, group_label(model, item->group), channel_label(model, item->channel),
+    out += paint.red(fmt::format("  {}  {} · {}: {}", clean(id), group_label(model, item->group), channel_label(model, item->channel),
                                  section ? cap_text(*section) : "")) + "\n";
-    out += fmt::format("     {}\n", item->item->text);
+    out += fmt::format("     {}\n", clean(item->item->text));
   }
 
   size_t shown = std::min(options.top_actions, card.actions.size());
@@ -175,10 +195,10 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
     const Action& action = card.actions[i];
     const ItemResult* item = card.find_item(action.item);
     if (!item) continue;
-    out += fmt::format("  {}. +{:.2f}  {}  {} · {}, level {} → {}\n", i + 1, action.impact, item->id,
+    out += fmt::format("  {}. +{:.2f}  {}  {} · {}, level {} → {}\n", i + 1, action.impact, clean(item->id),
                        group_label(model, item->group), channel_label(model, item->channel),
                        level_text(model, *item->item, *item->level), level_text(model, *item->item, item->max_level));
-    out += fmt::format("     {}\n", item->item->text);
+    out += fmt::format("     {}\n", clean(item->item->text));
   }
 
   if (!card.unanswered.empty()) {
@@ -187,7 +207,7 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
                                     card.unanswered.begin() + static_cast<std::ptrdiff_t>(std::min(kListed, card.unanswered.size())));
     out += fmt::format("\nUnanswered: {} item{} in scope still need{} a response: {}{}\n", card.unanswered.size(),
                        card.unanswered.size() == 1 ? "" : "s", card.unanswered.size() == 1 ? "s" : "",
-                       fmt::join(listed, ", "), card.unanswered.size() > kListed ? ", …" : "");
+                       clean(fmt::format("{}", fmt::join(listed, ", "))), card.unanswered.size() > kListed ? ", …" : "");
   }
   return out;
 }

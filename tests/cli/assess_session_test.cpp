@@ -16,6 +16,17 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 // The worked example's eight items (L1 L2 | R1 | R2 R3 | C1 C2 | C3), nothing answered yet.
+// The scorecard block is render::scorecard_text's, with golden tests of its own: it is cut
+// out here so that these transcripts hold only what the session itself prints.
+std::string without_scorecard(std::string text) {
+  size_t start = text.find("Scorecard: ");
+  if (start == std::string::npos) return text;
+  size_t end = text.find("\nHow to reach the next level", start);
+  if (end == std::string::npos) end = text.find("\nSaved ", start);
+  if (end == std::string::npos) return text;
+  return text.replace(start, end - start, "[the scorecard of render::scorecard_text]\n");
+}
+
 class Session : public ::testing::Test {
  protected:
   Session() {
@@ -333,7 +344,7 @@ TEST(AssessSessionText, TheQuestionLayoutOfTheMiniData) {
     transcript += s.prompt() + line + "\n";  // the prompt of the question being answered
     transcript += s.handle(line).text;
   }
-  test::expect_golden(transcript, "assess-session.txt");
+  test::expect_golden(without_scorecard(transcript), "assess-session.txt");
 }
 
 TEST(CleanUserText, KeepsWordsAndDropsWhatXmlCannotHold) {

@@ -39,6 +39,7 @@ TEST(Markdown, UserTextCannotBecomeMarkupOrBreakATable) {
   EXPECT_EQ(markdown_escape("*bold* _it_ [link](x) `code`"), "\\*bold\\* \\_it\\_ \\[link\\](x) \\`code\\`");
   EXPECT_EQ(markdown_escape("line\r\nbreak"), "line break");
   EXPECT_EQ(markdown_escape("Fish & chips"), "Fish &amp; chips");
+  EXPECT_EQ(markdown_escape("a\tb\x1b[2J"), "a b?\\[2J");
 }
 
 class WorkedExampleRendering : public ::testing::Test {
@@ -69,6 +70,19 @@ TEST_F(WorkedExampleRendering, OneChannelInScopeHasNoChannelRows) {
   EXPECT_EQ(text.find("    Online "), std::string::npos) << text;
   EXPECT_NE(text.find("  Research                             40.0  Developing"), std::string::npos) << text;
   EXPECT_NE(text.find("critical: R3\n"), std::string::npos) << "the flag moves to the group's row";
+}
+
+TEST_F(WorkedExampleRendering, ControlCharactersFromTheFilesCannotReachTheTerminal) {
+  assessment.subject.retailer = "Evil\x1b[2J\x1b]0;title\x07 Ltd";
+  assessment.subject.site = "C1\xc2\x9b" "31m";  // U+009B, the one-byte CSI of some terminals
+  catalog.checklists[0].items[0].text = "Item\rL1";
+  catalog.index();
+  std::string text = scorecard_text(score_assessment(instrument, assessment), {.colour = false});
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x07'), std::string::npos);
+  EXPECT_EQ(text.find('\r'), std::string::npos);
+  EXPECT_EQ(text.find("\xc2\x9b"), std::string::npos);
+  EXPECT_NE(text.find("Scorecard: Evil?[2J?]0;title? Ltd — C1?31m"), std::string::npos) << text;
 }
 
 TEST_F(WorkedExampleRendering, ColourOnlyWhenAsked) {
