@@ -14,5 +14,7 @@ std::unique_ptr<Command> make_export();
 std::unique_ptr<Command> make_import();
 std::unique_ptr<Command> make_diagram();
 std::unique_ptr<Command> make_report();
+std::unique_ptr<Command> make_compare();
+std::unique_ptr<Command> make_benchmark();
 
 }  // namespace cjb::cli
