@@ -122,8 +122,12 @@ std::string header_label(const JourneyGraph& graph, const DiagramStyle& style) {
       html += "<TR>";
       html += i == 0 ? R"(<TD ALIGN="LEFT">)" + font(9, style.muted, "Cross-channel journeys:") + "</TD>" : "<TD></TD>";
       for (size_t k = i; k < std::min(i + 3, transitions.size()); ++k) {
-        html += R"(<TD WIDTH="8"></TD><TD>)" +
-                font(9, style.transition_edge, fmt::format("{}", transitions[k]->number), true) + "</TD>";
+        // The number as on the diagram: in a ring.
+        html += R"(<TD WIDTH="10"></TD>)";
+        html += fmt::format(R"(<TD BORDER="1" COLOR="{}" STYLE="rounded" WIDTH="15" HEIGHT="15" FIXEDSIZE="TRUE">)",
+                            style.transition_edge) +
+                font(8.5, style.transition_edge, fmt::format("{}", transitions[k]->number), true) + "</TD>";
+        html += R"(<TD WIDTH="3"></TD>)";
         html += R"(<TD ALIGN="LEFT">)" + font(9, style.ink, escape_html_label(transitions[k]->label)) + "</TD>";
       }
       html += "</TR>";
