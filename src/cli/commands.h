@@ -11,5 +11,6 @@ std::unique_ptr<Command> make_validate();
 std::unique_ptr<Command> make_assess();
 std::unique_ptr<Command> make_score();
 std::unique_ptr<Command> make_diagram();
+std::unique_ptr<Command> make_report();
 
 }  // namespace cjb::cli

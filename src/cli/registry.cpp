@@ -10,6 +10,7 @@ const std::vector<CommandInfo>& commands() {
       {"assess", "guided self-assessment: answer item by item, stop and resume, get a score and a plan", make_assess},
       {"score", "score an assessment: scorecard, critical failures, action plan", make_score},
       {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},
+      {"report", "write the gap report of an assessment (PDF, HTML, Markdown, SVG, JSON)", make_report},
   };
   return table;
 }

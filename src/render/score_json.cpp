@@ -33,6 +33,12 @@ void add_figure(Json& object, const Figure& figure) {
   object["completeness"] = optional_number(figure.completeness);
 }
 
+// The band's label, for people ("Developing"); `band` holds its id, for programs. Added last,
+// after the contract's fields.
+void add_band_label(Json& object, const Figure& figure) {
+  object["band_label"] = figure.band ? Json(figure.band->label) : Json(nullptr);
+}
+
 Json string_array(const std::vector<std::string>& values) {
   Json array = Json::array();
   for (const auto& v : values) array.push_back(v);
@@ -71,6 +77,7 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
 
   Json overall = Json::object();
   add_figure(overall, card.overall);
+  add_band_label(overall, card.overall);
   doc["overall"] = std::move(overall);
 
   Json layers = Json::array();
@@ -81,6 +88,7 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
     add_figure(l, layer.figure);
     const Layer* known = model.find_layer(layer.id);
     l["label"] = known ? known->label : layer.id;
+    add_band_label(l, layer.figure);
     layers.push_back(std::move(l));
   }
   doc["layers"] = std::move(layers);
@@ -94,6 +102,7 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
     add_figure(g, group.figure);
     const Group* known = model.find_group(group.id);
     g["label"] = known ? known->label : group.id;
+    add_band_label(g, group.figure);
     groups.push_back(std::move(g));
   }
   doc["groups"] = std::move(groups);

@@ -49,11 +49,12 @@ TEST_F(WorkedExampleJson, AssessmentAndCap) {
 
 TEST_F(WorkedExampleJson, Overall) {
   const Json& o = doc["overall"];
-  EXPECT_EQ(keys(o), (std::vector<std::string>{"score", "band", "target", "gap", "answered", "applicable", "completeness"}));
+  EXPECT_EQ(keys(o), (std::vector<std::string>{"score", "band", "target", "gap", "answered", "applicable", "completeness", "band_label"}));
   // Full precision: (2 × 66.67 … + 2 × 52.5) / 3, not a rounded 57.22.
   EXPECT_DOUBLE_EQ(o["score"].get<double>(), (200.0 / 3 + 2 * 52.5) / 3);
   EXPECT_NE(o["score"].get<double>(), 57.22);
   EXPECT_EQ(o["band"], "developing");
+  EXPECT_EQ(o["band_label"], "Developing");
   EXPECT_EQ(o["target"], 75);
   EXPECT_DOUBLE_EQ(o["gap"].get<double>(), 75 - (200.0 / 3 + 2 * 52.5) / 3);
   EXPECT_EQ(o["answered"], 6);

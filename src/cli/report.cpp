@@ -1,0 +1,177 @@
+// cjb report: the gap report of one assessment, as PDF, HTML, Markdown, SVG or JSON.
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/data.h"
+#include "cli/output.h"
+#include "cli/scored.h"
+#include "core/peers.h"
+#include "render/pdf_report.h"
+#include "render/report_document.h"
+#include "render/report_html.h"
+#include "render/report_text.h"
+#include "xml/catalog_loader.h"
+#include "xml/files.h"
+#include "xml/source.h"
+
+namespace cjb::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Loads, checks and scores an assessment; with --profile, against that profile instead of the
+// scope the file names.
+std::unique_ptr<ScoredAssessment> score_path(const Catalog& catalog, const std::string& path, const std::string& profile) {
+  Assessment assessment = xml::load_assessment(path);
+  if (!profile.empty()) {
+    assessment.scope.profile = profile;
+    assessment.scope.checklists.clear();
+    assessment.scope.channels.clear();
+  }
+  return score_loaded(catalog, std::move(assessment));
+}
+
+std::string format_from_path(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  if (ext == ".pdf") return "pdf";
+  if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".md" || ext == ".markdown") return "md";
+  if (ext == ".svg") return "svg";
+  if (ext == ".json") return "json";
+  return "";
+}
+
+class ReportCommand : public Command {
+ public:
+  const char* name() const override { return "report"; }
+  const char* summary() const override { return "write the gap report of an assessment (PDF, HTML, Markdown, SVG, JSON)"; }
+  const char* usage() const override { return "cjb report ASSESSMENT -o FILE [options]"; }
+  const char* example() const override {
+    return "  cjb report examples/fashion-independent.xml -o report.pdf\n"
+           "  cjb report site-2026.xml --previous site-2025.xml --peers peers/*.xml -o report.html\n"
+           "  cjb report site.xml --format md --template minimal > report.md";
+  }
+
+  void declare(po::options_description& options, po::positional_options_description& positional) override {
+    options.add_options()
+        ("assessment", po::value<std::string>(&assessment_)->value_name("ASSESSMENT")->required(), "the assessment to report on")
+        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write here (default: stdout; a PDF needs -o unless stdout is redirected)")
+        ("format,f", po::value<std::string>(&format_)->value_name("FORMAT"), "pdf, html, md, svg or json (default: from the -o extension, else pdf)")
+        ("previous", po::value<std::string>(&previous_)->value_name("OLD"), "an earlier assessment of the site: adds the change since then")
+        ("peers", po::value<std::vector<std::string>>(&peers_)->multitoken()->value_name("PATH..."), "peer assessments: adds the peer median and percentile rank")
+        ("profile", po::value<std::string>(&profile_)->value_name("P"), "score against this profile instead of the assessment's own scope")
+        ("template", po::value<std::string>(&template_)->default_value("default")->value_name("T"), "a template under reports/ (default, minimal) or a folder holding template.json")
+        ("paper", po::value<std::string>(&paper_)->default_value("a4")->value_name("SIZE"), "PDF paper: a4 or letter");
+    positional.add("assessment", 1);
+  }
+
+  int run(Context& context) override {
+    std::string format = format_.empty() ? format_from_path(output_) : format_;
+    if (format.empty()) format = "pdf";
+    if (format != "pdf" && format != "html" && format != "md" && format != "svg" && format != "json")
+      throw UsageError(fmt::format("report: unknown format '{}' (expected pdf, html, md, svg or json)", format));
+    if (paper_ != "a4" && paper_ != "letter") throw UsageError(fmt::format("report: unknown paper '{}' (expected a4 or letter)", paper_));
+    bool to_stdout = output_.empty() || output_ == "-";
+    if (format == "pdf" && to_stdout && context.out_is_terminal)
+      throw UsageError("report: a PDF is not for a terminal (expected -o FILE or a redirect)");
+
+    std::string data_dir = find_data_dir(data_dir_option());
+    Catalog catalog = xml::load_catalog(data_dir);
+    render::ReportTemplate report_template = load_template(data_dir);
+
+    auto subject = score_path(catalog, assessment_, profile_);
+    std::unique_ptr<ScoredAssessment> previous;
+    if (!previous_.empty()) previous = score_path(catalog, previous_, profile_);
+    std::vector<std::unique_ptr<ScoredAssessment>> peers;
+    std::vector<const Scorecard*> peer_cards;
+    for (const auto& path : peers_) {
+      peers.push_back(score_path(catalog, path, profile_));
+      peer_cards.push_back(&peers.back()->card);
+    }
+    PeerComparison comparison;
+    render::ReportInputs inputs;
+    if (previous) inputs.previous = &previous->card;
+    if (!peers_.empty()) {
+      comparison = compare_with_peers(subject->card, peer_cards);
+      inputs.peers = &comparison;
+    }
+    render::Document document = render::build_report_document(subject->card, report_template, inputs);
+
+    std::string content;
+    if (format == "pdf") {
+      render::PdfOptions options;
+      options.paper = paper_ == "letter" ? render::Paper::Letter : render::Paper::A4;
+      options.timestamp = source_date_epoch();
+      content = render::render_pdf(document, options);
+    } else if (format == "html") {
+      content = render::render_html(document, report_template.css);
+    } else if (format == "md") {
+      content = render::render_markdown(document);
+    } else if (format == "svg") {
+      content = render::render_svg_summary(document);
+    } else {
+      content = render::render_report_json(document);
+    }
+    write_output(context, output_, content);
+    return 0;
+  }
+
+ private:
+  // SOURCE_DATE_EPOCH (reproducible builds): the date written into the PDF.
+  static std::optional<long long> source_date_epoch() {
+    const char* value = std::getenv("SOURCE_DATE_EPOCH");
+    if (!value || !*value) return std::nullopt;
+    char* end = nullptr;
+    long long seconds = std::strtoll(value, &end, 10);
+    if (*end != '\0' || seconds < 0)
+      throw UsageError(fmt::format("report: SOURCE_DATE_EPOCH={} is not a number of seconds (expected e.g. 1767225600)", value));
+    return seconds;
+  }
+
+  // --template: a folder holding template.json, else a name under reports/ of the data
+  // directory, else under the standard data (so a custom --data-dir keeps the default look).
+  render::ReportTemplate load_template(const std::string& data_dir) const {
+    std::vector<fs::path> tried;
+    std::error_code ec;
+    if (template_.find('/') != std::string::npos || fs::is_directory(template_, ec)) {
+      tried.push_back(template_);
+    } else {
+      tried.push_back(fs::path(data_dir) / "reports" / template_);
+      try {
+        std::string standard = find_data_dir("");
+        if (!fs::equivalent(standard, data_dir, ec)) tried.push_back(fs::path(standard) / "reports" / template_);
+      } catch (const Error&) {
+        // No standard data: only the data directory's own reports/ is tried.
+      }
+    }
+    for (const auto& dir : tried) {
+      fs::path json = dir / "template.json";
+      if (!fs::is_regular_file(json, ec)) continue;
+      render::ReportTemplate t = render::parse_template(xml::read_file(json.string()), json.string());
+      fs::path css = dir / "style.css";
+      if (fs::is_regular_file(css, ec)) t.css = xml::read_file(css.string());
+      return t;
+    }
+    std::string places;
+    for (const auto& dir : tried) places += (places.empty() ? "" : ", ") + (dir / "template.json").string();
+    throw UsageError(fmt::format("report: template '{}' not found; tried {} (expected a name under reports/ or a folder with template.json)",
+                                 template_, places));
+  }
+
+  std::string assessment_, output_, format_, previous_, profile_, template_ = "default", paper_ = "a4";
+  std::vector<std::string> peers_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_report() { return std::make_unique<ReportCommand>(); }
+
+}  // namespace cjb::cli

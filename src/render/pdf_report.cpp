@@ -1,0 +1,694 @@
+#include "render/pdf_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <map>
+
+#include <cairo-pdf.h>
+#include <fmt/format.h>
+
+#include "render/pdf_handles.h"
+
+namespace cjb::render {
+
+std::string pdf_date(long long seconds) {
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
+                     utc.tm_min, utc.tm_sec);
+}
+
+namespace {
+
+using namespace pdf;
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kSideMargin = 50;
+constexpr double kTopMargin = 64;     // below the running header
+constexpr double kBottomMargin = 60;  // above the running footer
+
+struct Rgb {
+  double r = 0, g = 0, b = 0;
+};
+
+Rgb rgb(const std::string& hex) {
+  if (hex.size() != 7 || hex[0] != '#') return {};
+  auto part = [&](int i) { return std::stoi(hex.substr(1 + 2 * i, 2), nullptr, 16) / 255.0; };
+  return {part(0), part(1), part(2)};
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+struct TextStyle {
+  double size = 9.5;
+  bool bold = false;
+  bool italic = false;
+  std::string colour;  // "#RRGGBB"; empty: ink
+  PangoAlignment align = PANGO_ALIGN_LEFT;
+  bool heading_font = false;
+};
+
+class PdfWriter {
+ public:
+  PdfWriter(const Document& doc, const PdfOptions& options) : doc_(doc), options_(options) {
+    width_ = options.paper == Paper::Letter ? 612 : 595.276;
+    height_ = options.paper == Paper::Letter ? 792 : 841.89;
+    surface_ = make_pdf_surface(append_bytes, &bytes_, width_, height_);
+    cr_ = make_context(surface_.get());
+    pango_ = make_pango_context(cr_.get());
+    cairo_surface_t* s = surface_.get();
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+    if (!doc.consultancy.empty()) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc.consultancy.c_str());
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "cjb");
+    if (options.timestamp) {
+      std::string date = pdf_date(*options.timestamp);
+      cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+      cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    }
+  }
+
+  std::string render() {
+    cover();
+    int number = 0;
+    for (const auto& section : doc_.sections) {
+      if (section.id == "cover") continue;
+      ++number;
+      start_section(section, number);
+      for (const auto& block : section.blocks) draw_block(block);
+    }
+    if (page_open_) {
+      footer();
+      cairo_show_page(cr_.get());
+    }
+    check_status(cairo_status(cr_.get()), "drawing");
+    cr_.reset();
+    cairo_surface_finish(surface_.get());
+    check_status(cairo_surface_status(surface_.get()), "writing");
+    surface_.reset();
+    return std::move(bytes_);
+  }
+
+ private:
+  // ---- text -------------------------------------------------------------------------------
+
+  PangoFontDescription* font(double size, bool bold, bool italic, bool heading) {
+    std::string key = fmt::format("{}/{}/{}/{}", size, bold, italic, heading);
+    auto it = fonts_.find(key);
+    if (it == fonts_.end())
+      it = fonts_.emplace(key, make_font(heading ? doc_.style.heading_font : doc_.style.body_font, size, bold, italic)).first;
+    return it->second.get();
+  }
+
+  // A layout of plain text (never markup), wrapped at width (no wrapping when width <= 0).
+  LayoutPtr text_layout(const std::string& text, const TextStyle& style, double width, int max_lines = 60) {
+    LayoutPtr layout = make_layout(pango_.get());
+    pango_layout_set_font_description(layout.get(), font(style.size, style.bold, style.italic, style.heading_font));
+    pango_layout_set_text(layout.get(), text.c_str(), -1);
+    if (width > 0) {
+      pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+      pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment(layout.get(), style.align);
+      // A cell can never grow taller than a page: past max_lines the text ends in "…".
+      pango_layout_set_height(layout.get(), -max_lines);
+      pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
+    }
+    return layout;
+  }
+
+  static double height_of(PangoLayout* layout) {
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+  }
+  static double width_of(PangoLayout* layout) {
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    return static_cast<double>(w) / PANGO_SCALE;
+  }
+
+  void colour(const std::string& hex, double alpha = 1) {
+    Rgb c = rgb(hex);
+    cairo_set_source_rgba(cr_.get(), c.r, c.g, c.b, alpha);
+  }
+
+  void show(PangoLayout* layout, double x, double y, const std::string& hex) {
+    colour(hex.empty() ? ink() : hex);
+    cairo_move_to(cr_.get(), x, y);
+    pango_cairo_show_layout(cr_.get(), layout);
+    cairo_new_path(cr_.get());  // no current point left behind for the next shape to join
+  }
+
+  // Draws text at (x, y) wrapped at width; returns its height.
+  double text(const std::string& s, const TextStyle& style, double x, double y, double width) {
+    LayoutPtr layout = text_layout(s, style, width);
+    show(layout.get(), x, y, style.colour);
+    return height_of(layout.get());
+  }
+
+  const std::string& ink() const { return doc_.style.colour("ink"); }
+  const std::string& muted() const { return doc_.style.colour("muted"); }
+  const std::string& primary() const { return doc_.style.colour("primary"); }
+  double body() const { return doc_.style.body_size; }
+  double content_width() const { return width_ - 2 * kSideMargin; }
+  double bottom() const { return height_ - kBottomMargin; }
+
+  void rect(double x, double y, double w, double h, const std::string& fill, double alpha = 1) {
+    colour(fill, alpha);
+    cairo_rectangle(cr_.get(), x, y, w, h);
+    cairo_fill(cr_.get());
+  }
+
+  void rounded(double x, double y, double w, double h, double r) {
+    cairo_t* cr = cr_.get();
+    r = std::min({r, w / 2, h / 2});
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -kPi / 2, 0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0, kPi / 2);
+    cairo_arc(cr, x + r, y + h - r, r, kPi / 2, kPi);
+    cairo_arc(cr, x + r, y + r, r, kPi, 3 * kPi / 2);
+    cairo_close_path(cr);
+  }
+
+  void rule(double x1, double x2, double y, const std::string& hex, double width = 0.5) {
+    colour(hex);
+    cairo_set_line_width(cr_.get(), width);
+    cairo_move_to(cr_.get(), x1, y);
+    cairo_line_to(cr_.get(), x2, y);
+    cairo_stroke(cr_.get());
+  }
+
+  // ---- pages ------------------------------------------------------------------------------
+
+  void new_page() {
+    if (page_open_) {
+      footer();
+      cairo_show_page(cr_.get());
+    }
+    ++page_;
+    page_open_ = true;
+    y_ = kTopMargin;
+    header();
+  }
+
+  // Starts a new page unless height fits below the cursor.
+  void ensure(double height) {
+    if (y_ + height > bottom()) new_page();
+  }
+
+  void header() {
+    TextStyle logo{7.5, true, false, primary()};
+    LayoutPtr left = text_layout(doc_.logo_text.empty() ? doc_.consultancy : doc_.logo_text, logo, 0);
+    show(left.get(), kSideMargin, 30, logo.colour);
+    TextStyle right{7.5, false, false, muted(), PANGO_ALIGN_RIGHT};
+    LayoutPtr r = text_layout(doc_.header_text, right, content_width() * 0.7, 1);
+    show(r.get(), width_ - kSideMargin - content_width() * 0.7, 30, muted());
+    rule(kSideMargin, width_ - kSideMargin, 44, doc_.style.colour("rule"));
+  }
+
+  void footer() {
+    if (page_ == 1) return;  // the cover has none
+    double y = height_ - 40;
+    rule(kSideMargin, width_ - kSideMargin, y - 6, doc_.style.colour("rule"));
+    TextStyle small{7.5, false, false, muted()};
+    LayoutPtr left = text_layout(doc_.footer_text, small, content_width() * 0.75, 1);
+    show(left.get(), kSideMargin, y, muted());
+    TextStyle number{7.5, true, false, muted(), PANGO_ALIGN_RIGHT};
+    LayoutPtr right = text_layout(fmt::format("Page {}", page_), number, 80, 1);
+    show(right.get(), width_ - kSideMargin - 80, y, muted());
+  }
+
+  void cover() {
+    ++page_;
+    page_open_ = true;
+    const Cover& c = doc_.cover;
+    const std::string& cover_ink = doc_.style.colour("cover_ink");
+    double band = height_ * 0.42;
+    rect(0, 0, width_, band, doc_.style.colour("cover_fill"));
+    rect(0, band, width_, 5, doc_.style.colour("accent"));
+    double w = content_width();
+    text(doc_.logo_text.empty() ? doc_.consultancy : doc_.logo_text, {13, true, false, cover_ink}, kSideMargin, 46, w / 2);
+    if (!doc_.tagline.empty())
+      text(doc_.tagline, {8.5, false, false, cover_ink, PANGO_ALIGN_RIGHT}, kSideMargin + w / 2, 49, w / 2);
+    double y = band * 0.40;
+    y += text(c.kicker, {13, false, false, cover_ink}, kSideMargin, y, w) + 10;
+    y += text(c.title, {30, true, false, cover_ink, PANGO_ALIGN_LEFT, true}, kSideMargin, y, w) + 4;
+    if (!c.subtitle.empty()) text(c.subtitle, {17, false, false, cover_ink}, kSideMargin, y, w);
+
+    // The overall score in its band colour, with the facts beside it.
+    double top = band + 44;
+    double box_w = 170, box_h = 150;
+    colour(c.band_colour);
+    rounded(kSideMargin, top, box_w, box_h, 8);
+    cairo_fill(cr_.get());
+    double by = top + 14;
+    by += text("Overall score", {9.5, false, false, c.band_ink, PANGO_ALIGN_CENTER}, kSideMargin, by, box_w) + 2;
+    by += text(c.score, {40, true, false, c.band_ink, PANGO_ALIGN_CENTER}, kSideMargin, by, box_w) + 2;
+    by += text(c.band, {13, true, false, c.band_ink, PANGO_ALIGN_CENTER}, kSideMargin, by, box_w) + 6;
+    text(c.target_line, {8, false, false, c.band_ink, PANGO_ALIGN_CENTER}, kSideMargin + 8, by, box_w - 16);
+
+    double fx = kSideMargin + box_w + 30, fw = width_ - kSideMargin - fx;
+    double fy = top + 2;
+    for (const auto& fact : c.facts) {
+      double h1 = text(fact.label, {8.5, false, false, muted()}, fx, fy, 80);
+      double h2 = text(fact.value, {10, false, false, ink()}, fx + 82, fy - 0.8, fw - 82);
+      fy += std::max(h1, h2) + 5;
+      if (fy > top + box_h + 60) break;
+    }
+
+    // Contents: the sections that follow.
+    double ty = std::max(top + box_h, fy) + 36;
+    text("Contents", {11, true, false, primary()}, kSideMargin, ty, w);
+    ty += 20;
+    int number = 0;
+    for (const auto& s : doc_.sections) {
+      if (s.id == "cover") continue;
+      ++number;
+      double h = text(fmt::format("{}", number), {9.5, true, false, doc_.style.colour("accent")}, kSideMargin, ty, 20);
+      text(s.title, {9.5, false, false, ink()}, kSideMargin + 22, ty, w - 22);
+      ty += h + 4;
+    }
+
+    double fy2 = height_ - 92;
+    rule(kSideMargin, width_ - kSideMargin, fy2, doc_.style.colour("rule"));
+    if (!doc_.consultancy.empty()) text(doc_.consultancy, {10, true, false, primary()}, kSideMargin, fy2 + 10, w);
+    text(c.note, {8, false, false, muted()}, kSideMargin, fy2 + 27, w);
+    cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, doc_.cover.kicker.c_str(), "page=1", CAIRO_PDF_OUTLINE_FLAG_OPEN);
+  }
+
+  void start_section(const Section& section, int number) {
+    new_page();
+    std::string dest = fmt::format("page={} pos=[{} {}]", page_, kSideMargin, y_);
+    cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, section.title.c_str(), dest.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    double w = content_width();
+    TextStyle label{8, true, false, doc_.style.colour("accent")};
+    y_ += text(fmt::format("{:02}", number), label, kSideMargin, y_, w) + 2;
+    y_ += text(section.title, {19, true, false, primary(), PANGO_ALIGN_LEFT, true}, kSideMargin, y_, w) + 6;
+    rule(kSideMargin, kSideMargin + 40, y_, doc_.style.colour("accent"), 2);
+    y_ += 14;
+  }
+
+  // ---- blocks -----------------------------------------------------------------------------
+
+  void draw_block(const Block& block) {
+    if (auto* h = std::get_if<Heading>(&block)) heading(*h);
+    else if (auto* p = std::get_if<Paragraph>(&block)) paragraph(*p);
+    else if (auto* b = std::get_if<BulletList>(&block)) bullets(*b);
+    else if (auto* t = std::get_if<Table>(&block)) table(*t);
+    else if (auto* k = std::get_if<KeyFigures>(&block)) key_figures(*k);
+    else if (auto* r = std::get_if<RadarChart>(&block)) radar(*r);
+    else if (auto* c = std::get_if<BarChart>(&block)) bars(*c);
+    else if (auto* m = std::get_if<JourneyMap>(&block)) journey(*m);
+    else if (auto* l = std::get_if<BandLegend>(&block)) legend(l->entries);
+  }
+
+  void heading(const Heading& h) {
+    TextStyle style = h.level <= 2 ? TextStyle{12.5, true, false, primary(), PANGO_ALIGN_LEFT, true}
+                                   : TextStyle{10.5, true, false, ink(), PANGO_ALIGN_LEFT, true};
+    LayoutPtr layout = text_layout(h.text, style, content_width());
+    double height = height_of(layout.get());
+    double before = h.level <= 2 ? 12 : 8;
+    // Keep a heading with the start of what follows it.
+    if (y_ + before + height + 60 > bottom()) new_page();
+    else if (y_ > kTopMargin + 1) y_ += before;
+    show(layout.get(), kSideMargin, y_, style.colour);
+    y_ += height + (h.level <= 2 ? 6 : 4);
+  }
+
+  void paragraph(const Paragraph& p) {
+    TextStyle style{p.muted ? body() - 1 : body(), false, p.muted, p.muted ? muted() : ink()};
+    LayoutPtr layout = text_layout(p.text, style, content_width());
+    pango_layout_set_spacing(layout.get(), static_cast<int>(1.5 * PANGO_SCALE));
+    double height = height_of(layout.get());
+    ensure(height);
+    show(layout.get(), kSideMargin, y_, style.colour);
+    y_ += height + 8;
+  }
+
+  void bullets(const BulletList& list) {
+    for (const auto& item : list.items) {
+      LayoutPtr layout = text_layout(item, {body(), false, false, ink()}, content_width() - 14);
+      double height = height_of(layout.get());
+      ensure(height);
+      colour(doc_.style.colour("accent"));
+      double baseline = static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
+      cairo_arc(cr_.get(), kSideMargin + 4, y_ + baseline - body() * 0.32, 1.8, 0, 2 * kPi);
+      cairo_fill(cr_.get());
+      show(layout.get(), kSideMargin + 14, y_, ink());
+      y_ += height + 4;
+    }
+    y_ += 4;
+  }
+
+  struct MeasuredRow {
+    std::vector<LayoutPtr> cells;
+    double height = 0;
+  };
+
+  static constexpr double kCellPadX = 4;
+  static constexpr double kCellPadY = 3.5;
+  static constexpr double kIndent = 10;
+
+  MeasuredRow measure_row(const std::vector<Cell>& cells, const std::vector<double>& widths, const std::vector<Align>& align,
+                          double size, bool bold_row) {
+    MeasuredRow row;
+    for (size_t i = 0; i < widths.size(); ++i) {
+      Cell empty;
+      const Cell& cell = i < cells.size() ? cells[i] : empty;
+      Align a = i < align.size() ? align[i] : Align::Left;
+      TextStyle style{size, bold_row || cell.bold, false, cell.ink,
+                      a == Align::Right ? PANGO_ALIGN_RIGHT : a == Align::Centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT};
+      double width = widths[i] - 2 * kCellPadX - cell.indent * kIndent - (cell.fill.empty() ? 0 : 4);
+      row.cells.push_back(text_layout(cell.text, style, std::max(width, 8.0), 30));
+      row.height = std::max(row.height, height_of(row.cells.back().get()) + 2 * kCellPadY);
+    }
+    return row;
+  }
+
+  void draw_row(const MeasuredRow& row, const std::vector<Cell>& cells, const std::vector<double>& widths, bool emphasised) {
+    double x = kSideMargin;
+    if (emphasised) rect(kSideMargin, y_, content_width(), row.height, doc_.style.colour("stripe"));
+    for (size_t i = 0; i < widths.size(); ++i) {
+      const Cell* cell = i < cells.size() ? &cells[i] : nullptr;
+      double indent = cell ? cell->indent * kIndent : 0;
+      if (cell && !cell->fill.empty()) {
+        colour(cell->fill);
+        rounded(x + 2, y_ + 2, widths[i] - 4, height_of(row.cells[i].get()) + 2 * kCellPadY - 4, 3);
+        cairo_fill(cr_.get());
+        indent += 2;
+      }
+      std::string ink_colour = cell && !cell->ink.empty() ? cell->ink : ink();
+      show(row.cells[i].get(), x + kCellPadX + indent, y_ + kCellPadY, ink_colour);
+      x += widths[i];
+    }
+    y_ += row.height;
+  }
+
+  void table(const Table& t) {
+    size_t columns = t.header.size();
+    if (columns == 0) return;
+    double total = 0;
+    for (size_t i = 0; i < columns; ++i) total += i < t.widths.size() ? t.widths[i] : 1;
+    std::vector<double> widths;
+    for (size_t i = 0; i < columns; ++i) widths.push_back((i < t.widths.size() ? t.widths[i] : 1) / total * content_width());
+    double size = body() - 1.2;
+    std::vector<Cell> header_cells;
+    for (const auto& h : t.header) header_cells.push_back(Cell{h, "", doc_.style.colour("header_ink"), true, 0});
+    MeasuredRow header = measure_row(header_cells, widths, t.align, size - 0.3, true);
+    auto draw_header = [&] {
+      rect(kSideMargin, y_, content_width(), header.height, doc_.style.colour("header_fill"));
+      draw_row(header, header_cells, widths, false);
+    };
+    bool header_drawn = false;
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      bool emphasised = r < t.emphasised.size() && t.emphasised[r];
+      MeasuredRow row = measure_row(t.rows[r], widths, t.align, size, emphasised);
+      if (!header_drawn || y_ + row.height > bottom()) {
+        // The header row starts the table and every page it continues on.
+        if (y_ + header.height + row.height > bottom()) new_page();
+        draw_header();
+        header_drawn = true;
+      }
+      draw_row(row, t.rows[r], widths, emphasised);
+      rule(kSideMargin, kSideMargin + content_width(), y_, doc_.style.colour("rule"), 0.4);
+    }
+    if (!header_drawn) {
+      ensure(header.height);
+      draw_header();
+    }
+    y_ += 10;
+  }
+
+  void key_figures(const KeyFigures& k) {
+    size_t per_row = k.figures.size() <= 4 ? std::max<size_t>(k.figures.size(), 1) : 3;
+    double gap = 10;
+    double w = (content_width() - gap * (per_row - 1)) / per_row;
+    double h = 64;
+    for (size_t i = 0; i < k.figures.size(); ++i) {
+      if (i % per_row == 0) {
+        if (i) y_ += h + gap;
+        ensure(h);
+      }
+      const KeyFigure& f = k.figures[i];
+      double x = kSideMargin + (i % per_row) * (w + gap);
+      rect(x, y_, w, h, doc_.style.colour("stripe"));
+      rect(x, y_, 4, h, f.colour.empty() ? doc_.style.colour("rule") : f.colour);
+      text(f.label, {7.5, true, false, muted()}, x + 12, y_ + 8, w - 18);
+      text(f.value, {20, true, false, ink()}, x + 12, y_ + 19, w - 18);
+      LayoutPtr detail = text_layout(f.detail, {7.5, false, false, muted()}, w - 18, 1);
+      show(detail.get(), x + 12, y_ + 47, muted());
+    }
+    y_ += h + 14;
+  }
+
+  void legend(const std::vector<LegendEntry>& entries) {
+    double x = kSideMargin;
+    ensure(16);
+    for (const auto& e : entries) {
+      LayoutPtr layout = text_layout(fmt::format("{} {}", e.label, e.range), {7.5, false, false, muted()}, 0);
+      double w = width_of(layout.get());
+      if (x + 14 + w > kSideMargin + content_width()) {
+        x = kSideMargin;
+        y_ += 14;
+      }
+      colour(e.colour);
+      rounded(x, y_ + 1.5, 10, 8, 2);
+      cairo_fill(cr_.get());
+      show(layout.get(), x + 14, y_, muted());
+      x += 14 + w + 14;
+    }
+    y_ += 20;
+  }
+
+  // Polar point of value v (0–100) on axis i of n around (cx, cy) with radius r.
+  static std::pair<double, double> polar(double cx, double cy, double r, size_t i, size_t n, double v) {
+    double angle = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
+    return {cx + std::cos(angle) * r * v / 100, cy + std::sin(angle) * r * v / 100};
+  }
+
+  void radar(const RadarChart& chart) {
+    size_t n = chart.axes.size();
+    if (n < 3) return;
+    double label_w = 92;
+    double radius = std::min((content_width() - 2 * label_w - 20) / 2, 150.0);
+    double height = 2 * radius + 70 + 30;
+    ensure(height);
+    cairo_t* cr = cr_.get();
+    double cx = kSideMargin + content_width() / 2, cy = y_ + radius + 34;
+    const std::string& grid = doc_.style.colour("rule");
+    cairo_set_line_width(cr, 0.5);
+    for (int ring = 20; ring <= 100; ring += 20) {
+      colour(grid);
+      for (size_t i = 0; i <= n; ++i) {
+        auto [x, y] = polar(cx, cy, radius, i % n, n, ring);
+        if (i == 0) cairo_move_to(cr, x, y);
+        else cairo_line_to(cr, x, y);
+      }
+      cairo_stroke(cr);
+      auto [lx, ly] = polar(cx, cy, radius, 0, n, ring);
+      LayoutPtr l = text_layout(std::to_string(ring), {6, false, false, muted()}, 0);
+      show(l.get(), lx + 2, ly - 8, muted());
+    }
+    for (size_t i = 0; i < n; ++i) {
+      colour(grid);
+      auto [x, y] = polar(cx, cy, radius, i, n, 100);
+      cairo_move_to(cr, cx, cy);
+      cairo_line_to(cr, x, y);
+      cairo_stroke(cr);
+      // Axis labels outside the circle, aligned away from it.
+      double angle = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
+      double c = std::cos(angle), s = std::sin(angle);
+      auto [ax, ay] = polar(cx, cy, radius + 8, i, n, 100);
+      PangoAlignment align = c > 0.25 ? PANGO_ALIGN_LEFT : c < -0.25 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
+      LayoutPtr l = text_layout(chart.axes[i], {6.8, false, false, ink(), align}, label_w, 3);
+      double lw = label_w, lh = height_of(l.get());
+      double lx = align == PANGO_ALIGN_LEFT ? ax : align == PANGO_ALIGN_RIGHT ? ax - lw : ax - lw / 2;
+      double ly = s < -0.3 ? ay - lh : s > 0.3 ? ay : ay - lh / 2;
+      show(l.get(), lx, ly, ink());
+    }
+    for (const auto& series : chart.series) {
+      bool started = false;
+      for (size_t i = 0; i < n && i < series.values.size(); ++i) {
+        if (!series.values[i]) continue;
+        auto [x, y] = polar(cx, cy, radius, i, n, std::clamp(*series.values[i], 0.0, 100.0));
+        if (!started) cairo_move_to(cr, x, y);
+        else cairo_line_to(cr, x, y);
+        started = true;
+      }
+      if (!started) continue;
+      cairo_close_path(cr);
+      if (series.filled) {
+        colour(series.colour, 0.18);
+        cairo_fill_preserve(cr);
+      }
+      colour(series.colour);
+      cairo_set_line_width(cr, series.filled ? 1.6 : 1.2);
+      if (series.dashed) {
+        double dash[] = {4, 3};
+        cairo_set_dash(cr, dash, 2, 0);
+      }
+      cairo_stroke(cr);
+      cairo_set_dash(cr, nullptr, 0, 0);
+      if (series.filled)
+        for (size_t i = 0; i < n && i < series.values.size(); ++i) {
+          if (!series.values[i]) continue;
+          auto [x, y] = polar(cx, cy, radius, i, n, std::clamp(*series.values[i], 0.0, 100.0));
+          cairo_arc(cr, x, y, 2, 0, 2 * kPi);
+          cairo_fill(cr);
+        }
+    }
+    y_ = cy + radius + 40;
+    series_legend(chart.series);
+    y_ += text(chart.caption, {body() - 1, false, true, muted(), PANGO_ALIGN_CENTER}, kSideMargin, y_, content_width()) + 14;
+  }
+
+  void series_legend(const std::vector<ChartSeries>& series) {
+    double total = 0;
+    std::vector<LayoutPtr> labels;
+    for (const auto& s : series) {
+      labels.push_back(text_layout(s.label, {7.5, false, false, ink()}, 0));
+      total += 22 + width_of(labels.back().get()) + 16;
+    }
+    double x = kSideMargin + (content_width() - total) / 2;
+    cairo_t* cr = cr_.get();
+    for (size_t i = 0; i < series.size(); ++i) {
+      colour(series[i].colour);
+      cairo_set_line_width(cr, 1.6);
+      if (series[i].dashed) {
+        double dash[] = {4, 3};
+        cairo_set_dash(cr, dash, 2, 0);
+      }
+      cairo_move_to(cr, x, y_ + 5);
+      cairo_line_to(cr, x + 18, y_ + 5);
+      cairo_stroke(cr);
+      cairo_set_dash(cr, nullptr, 0, 0);
+      show(labels[i].get(), x + 22, y_, ink());
+      x += 22 + width_of(labels[i].get()) + 16;
+    }
+    y_ += 16;
+  }
+
+  void bars(const BarChart& chart) {
+    double label_w = 150, value_w = 36, row_h = 15;
+    double area_x = kSideMargin + label_w + 6, area_w = content_width() - label_w - 6 - value_w;
+    cairo_t* cr = cr_.get();
+    // The caption stays with the first bars; a long chart continues on the next page.
+    ensure(20 + std::min<size_t>(chart.bars.size(), 5) * row_h + 20);
+    y_ += text(chart.caption, {body(), true, false, ink()}, kSideMargin, y_, content_width()) + 6;
+    size_t next = 0;
+    while (next < chart.bars.size()) {
+      size_t fit = static_cast<size_t>(std::max(1.0, std::floor((bottom() - y_ - 18) / row_h)));
+      size_t count = std::min(fit, chart.bars.size() - next);
+      double top = y_, chart_h = count * row_h;
+      // Grid every 10 points behind the bars, with its scale underneath.
+      cairo_set_line_width(cr, 0.4);
+      for (double v = 0; v <= chart.max + 0.01; v += 10) {
+        double x = area_x + area_w * v / chart.max;
+        colour(doc_.style.colour("rule"));
+        cairo_move_to(cr, x, top);
+        cairo_line_to(cr, x, top + chart_h);
+        cairo_stroke(cr);
+        LayoutPtr l = text_layout(fmt::format("{:g}", v), {6.5, false, false, muted(), PANGO_ALIGN_CENTER}, 24);
+        show(l.get(), x - 12, top + chart_h + 3, muted());
+      }
+      for (size_t i = next; i < next + count; ++i) {
+        const Bar& bar = chart.bars[i];
+        LayoutPtr l = text_layout(bar.label, {7.5, false, false, ink(), PANGO_ALIGN_RIGHT}, label_w, 1);
+        show(l.get(), kSideMargin, y_ + (row_h - height_of(l.get())) / 2, ink());
+        double w = area_w * std::clamp(bar.value / chart.max, 0.0, 1.0);
+        colour(bar.colour);
+        cairo_rectangle(cr, area_x, y_ + 3, w, row_h - 6);
+        cairo_fill(cr);
+        LayoutPtr v = text_layout(bar.value_text, {7, true, false, ink()}, 0);
+        show(v.get(), area_x + w + 4, y_ + (row_h - height_of(v.get())) / 2, ink());
+        y_ += row_h;
+      }
+      next += count;
+      y_ += 22;
+      if (next < chart.bars.size()) new_page();
+    }
+  }
+
+  // The journey as a heatmap: touchpoints in journey order down the page, one column per
+  // channel, the cells coloured by band and linked by the journey line of each channel.
+  void journey(const JourneyMap& map) {
+    size_t n = map.touchpoints.size(), lanes = map.lanes.size();
+    if (n == 0 || lanes == 0) return;
+    double label_w = 190, row_h = 24;
+    double lane_w = std::min(110.0, (content_width() - label_w) / lanes);
+    cairo_t* cr = cr_.get();
+    ensure(20 + n * row_h + 10);
+    for (size_t l = 0; l < lanes; ++l) {
+      LayoutPtr t = text_layout(map.lanes[l].label, {8.5, true, false, primary(), PANGO_ALIGN_CENTER}, lane_w, 1);
+      show(t.get(), kSideMargin + label_w + l * lane_w, y_, primary());
+    }
+    y_ += 18;
+    double top = y_;
+    for (size_t l = 0; l < lanes; ++l) {
+      double cx = kSideMargin + label_w + (l + 0.5) * lane_w;
+      colour(doc_.style.colour("rule"));
+      cairo_set_line_width(cr, 2);
+      cairo_move_to(cr, cx, top + row_h / 2);
+      cairo_line_to(cr, cx, top + (n - 0.5) * row_h);
+      cairo_stroke(cr);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      double y = top + i * row_h;
+      LayoutPtr number = text_layout(std::to_string(i + 1), {8, true, false, doc_.style.colour("accent"), PANGO_ALIGN_RIGHT}, 16, 1);
+      show(number.get(), kSideMargin, y + (row_h - height_of(number.get())) / 2, doc_.style.colour("accent"));
+      LayoutPtr label = text_layout(map.labels[i], {8.5, false, false, ink()}, label_w - 26, 2);
+      show(label.get(), kSideMargin + 22, y + (row_h - height_of(label.get())) / 2, ink());
+      for (size_t l = 0; l < lanes; ++l) {
+        const JourneyCell& c = i < map.lanes[l].cells.size() ? map.lanes[l].cells[i] : JourneyCell{};
+        double x = kSideMargin + label_w + l * lane_w;
+        double w = std::min(74.0, lane_w - 12), cx = x + (lane_w - w) / 2;
+        if (!c.in_scope) {
+          LayoutPtr none = text_layout("not in this channel", {6.5, false, true, muted(), PANGO_ALIGN_CENTER}, lane_w, 1);
+          rect(cx, y + 4, w, row_h - 8, "#FFFFFF");
+          show(none.get(), x, y + (row_h - height_of(none.get())) / 2, muted());
+          continue;
+        }
+        colour(c.fill);
+        rounded(cx, y + 3, w, row_h - 6, 5);
+        cairo_fill(cr);
+        LayoutPtr t = text_layout(c.text, {8.5, true, false, c.ink, PANGO_ALIGN_CENTER}, w, 1);
+        show(t.get(), cx, y + (row_h - height_of(t.get())) / 2, c.ink);
+        if (c.critical) {
+          colour("#A11D1D");
+          cairo_arc(cr, cx + w + 1, y + 5, 5, 0, 2 * kPi);
+          cairo_fill(cr);
+          LayoutPtr mark = text_layout("!", {7, true, false, "#FFFFFF", PANGO_ALIGN_CENTER}, 10, 1);
+          show(mark.get(), cx + w - 4, y + 5 - height_of(mark.get()) / 2, "#FFFFFF");
+        }
+      }
+      rule(kSideMargin, kSideMargin + label_w - 6, y + row_h, doc_.style.colour("rule"), 0.3);
+    }
+    y_ = top + n * row_h + 8;
+    y_ += text(map.caption, {body() - 1, false, true, muted()}, kSideMargin, y_, content_width()) + 8;
+  }
+
+  const Document& doc_;
+  const PdfOptions& options_;
+  double width_ = 0, height_ = 0;
+  std::string bytes_;  // before the surface: the surface writes into it until it is finished
+  SurfacePtr surface_;
+  CairoPtr cr_;
+  PangoContextPtr pango_;
+  std::map<std::string, FontDescriptionPtr> fonts_;
+  int page_ = 0;
+  bool page_open_ = false;
+  double y_ = 0;
+};
+
+}  // namespace
+
+std::string render_pdf(const Document& document, const PdfOptions& options) {
+  PdfWriter writer(document, options);
+  return writer.render();
+}
+
+}  // namespace cjb::render

@@ -1,0 +1,28 @@
+#pragma once
+// The report document as a PDF (cairo + pango): a cover, then each section from a new page,
+// with a running header and footer and page numbers; tables break across pages repeating
+// their header row; charts and the journey diagram are vectors; fonts are embedded.
+
+#include <optional>
+#include <string>
+
+#include "render/report_document.h"
+
+namespace cjb::render {
+
+enum class Paper { A4, Letter };
+
+struct PdfOptions {
+  Paper paper = Paper::A4;  // default A4
+  // Creation and modification date written into the PDF, as seconds since 1970 (from
+  // SOURCE_DATE_EPOCH). nullopt: cairo writes the current time, so two runs differ.
+  std::optional<long long> timestamp;
+};
+
+// The PDF file's bytes. Throws cjb::Error when cairo fails.
+std::string render_pdf(const Document& document, const PdfOptions& options = {});
+
+// "2026-01-15T10:00:00Z" for seconds since 1970 (UTC), as cairo's PDF metadata expects.
+std::string pdf_date(long long seconds);
+
+}  // namespace cjb::render

@@ -1,0 +1,703 @@
+#include "render/report_document.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "render/format.h"
+
+namespace cjb::render {
+
+namespace {
+
+constexpr const char* kNotScoredFill = "#E6E6E6";
+constexpr const char* kCriticalInk = "#A11D1D";
+
+struct Labels {
+  const Model& model;
+
+  std::string group(const std::string& id) const {
+    const Group* g = model.find_group(id);
+    return g ? g->label : id;
+  }
+  std::string layer(const std::string& id) const {
+    const Layer* l = model.find_layer(id);
+    return l ? l->label : id;
+  }
+  std::string channel(const std::string& id) const {
+    if (id == kAllChannels) return "All";
+    const Channel* c = model.find_channel(id);
+    return c ? c->label : id;
+  }
+  std::string level(const Item& item, int value) const {
+    const Scale* scale = model.find_scale(item.scale);
+    if (scale)
+      for (const auto& l : scale->levels)
+        if (l.value == value) return fmt::format("{} {}", value, l.label);
+    return std::to_string(value);
+  }
+  // The next level's descriptor: the item's own words, else the scale's.
+  std::string descriptor(const Item& item, int value) const {
+    if (const ItemLevel* l = item.find_level(value); l && !l->descriptor.empty()) return l->descriptor;
+    if (const Scale* scale = model.find_scale(item.scale))
+      for (const auto& l : scale->levels)
+        if (l.value == value) return l.descriptor;
+    return {};
+  }
+};
+
+std::string percent_text(std::optional<double> fraction) {
+  if (!fraction) return "–";
+  return fmt::format("{:.0f} %", *fraction * 100);
+}
+
+std::string band_label(const Figure& f) { return f.band ? f.band->label : "–"; }
+
+Cell band_cell(const Band* band) {
+  if (!band) return Cell{"–", "", "", false, 0};
+  return Cell{band->label, band->colour, ink_on(band->colour), false, 0};
+}
+
+Cell band_cell_for(const Model& model, std::optional<double> score) {
+  return band_cell(score ? model.band_for(*score) : nullptr);
+}
+
+Cell plain(std::string text, bool bold = false, int indent = 0) { return Cell{std::move(text), "", "", bold, indent}; }
+
+std::string gap_text(const Figure& f) { return f.gap ? score_text(f.gap) : "–"; }
+
+std::string channel_list(const Labels& labels, const std::vector<std::string>& channels) {
+  std::string text;
+  for (const auto& c : channels) text += (text.empty() ? "" : ", ") + labels.channel(c);
+  return text;
+}
+
+struct Builder {
+  const Scorecard& card;
+  const ReportTemplate& tpl;
+  const ReportInputs& inputs;
+  const Model& model;
+  Labels labels;
+
+  std::string fixed(const std::string& key, const std::string& fallback) const {
+    return fill_placeholders(tpl.text(key, fallback), *card.assessment, tpl.consultancy);
+  }
+
+  std::vector<const GroupResult*> scored_groups() const {
+    std::vector<const GroupResult*> groups;
+    for (const auto& g : card.groups)
+      if (g.figure.score) groups.push_back(&g);
+    return groups;
+  }
+
+  Cover cover() const {
+    const Assessment& a = *card.assessment;
+    Cover c;
+    c.kicker = tpl.title;
+    c.title = a.subject.retailer;
+    c.subtitle = a.subject.site;
+    auto fact = [&](const char* label, const std::string& value) {
+      if (!value.empty()) c.facts.push_back({label, value});
+    };
+    fact("Date", a.meta.date);
+    fact("Assessor", a.meta.assessor);
+    fact("Method", a.meta.method);
+    fact("Sector", a.subject.sector);
+    fact("Region", a.subject.region);
+    std::string scope;
+    if (card.instrument->profile) scope = card.instrument->profile->title.empty() ? card.instrument->profile->id : card.instrument->profile->title;
+    else for (const auto& id : card.instrument->checklists) scope += (scope.empty() ? "" : ", ") + id;
+    fact("Scope", scope);
+    fact("Channels", channel_list(labels, card.instrument->channels));
+    fact("Assessment", a.id);
+    c.score = score_text(card.overall.score);
+    c.band = band_label(card.overall);
+    c.band_colour = card.overall.band ? card.overall.band->colour : kNotScoredFill;
+    c.band_ink = ink_on(c.band_colour);
+    c.target_line = card.overall.gap ? fmt::format("Target {} · gap {} points", score_text(card.overall.target), score_text(card.overall.gap))
+                                     : fmt::format("Target {}", score_text(card.overall.target));
+    c.note = fixed("cover_note", "Prepared for {retailer}. Confidential.");
+    return c;
+  }
+
+  Section summary(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    KeyFigures figures;
+    auto figure_of = [&](const std::string& label, const Figure& f) {
+      std::string detail = fmt::format("{} · target {}", band_label(f), score_text(f.target));
+      figures.figures.push_back({label, score_text(f.score), detail, f.band ? f.band->colour : ""});
+    };
+    figure_of("Overall", card.overall);
+    for (const auto& layer : card.layers) figure_of(labels.layer(layer.id), layer.figure);
+    figures.figures.push_back({"Completeness", percent_text(card.overall.completeness),
+                               fmt::format("{} of {} items answered", card.overall.answered, card.overall.applicable), ""});
+    auto failures = card.critical_failures();
+    figures.figures.push_back({"Critical failures", std::to_string(failures.size()),
+                               failures.empty() ? "none found" : "critical items at level 0",
+                               failures.empty() ? "" : kCriticalInk});
+    s.blocks.push_back(std::move(figures));
+
+    std::string verdict;
+    if (!card.overall.score) {
+      verdict = "No item was answered, so there is no overall score yet.";
+    } else if (card.overall.gap && *card.overall.gap > 0) {
+      verdict = fmt::format("The overall score is {} ({}), {} points below the target of {}.", score_text(card.overall.score),
+                            band_label(card.overall), score_text(card.overall.gap), score_text(card.overall.target));
+    } else {
+      verdict = fmt::format("The overall score is {} ({}), meeting the target of {}.", score_text(card.overall.score),
+                            band_label(card.overall), score_text(card.overall.target));
+    }
+    const LayerResult* weakest = nullptr;
+    for (const auto& layer : card.layers)
+      if (layer.figure.score && (!weakest || *layer.figure.score < *weakest->figure.score)) weakest = &layer;
+    if (weakest && card.layers.size() > 1)
+      verdict += fmt::format(" The weakest layer is {} at {}.", labels.layer(weakest->id), score_text(weakest->figure.score));
+    verdict += fmt::format(" {} of {} applicable items were answered ({}).", card.overall.answered, card.overall.applicable,
+                           percent_text(card.overall.completeness));
+    s.blocks.push_back(Paragraph{verdict, false});
+
+    Table table;
+    table.header = {"Scope", "Score", "Band", "Target", "Gap", "Complete"};
+    table.align = {Align::Left, Align::Right, Align::Left, Align::Right, Align::Right, Align::Right};
+    table.widths = {3.2, 1, 1.4, 1, 1, 1.1};
+    auto row = [&](const std::string& label, const Figure& f, bool bold) {
+      table.rows.push_back({plain(label, bold), plain(score_text(f.score), bold), band_cell(f.band), plain(score_text(f.target)),
+                            plain(gap_text(f)), plain(percent_text(f.completeness))});
+      table.emphasised.push_back(bold);
+    };
+    row("Overall", card.overall, true);
+    for (const auto& layer : card.layers) row(labels.layer(layer.id), layer.figure, false);
+    s.blocks.push_back(Heading{"Scores against target", 2});
+    s.blocks.push_back(std::move(table));
+
+    if (inputs.previous) previous_change(s);
+
+    auto groups = scored_groups();
+    std::stable_sort(groups.begin(), groups.end(), [](auto* a, auto* b) { return *a->figure.score > *b->figure.score; });
+    BulletList strengths;
+    for (size_t i = 0; i < groups.size() && i < 3; ++i)
+      strengths.items.push_back(fmt::format("{} ({}): {}, {}", labels.group(groups[i]->id), labels.layer(groups[i]->layer),
+                                            score_text(groups[i]->figure.score), band_label(groups[i]->figure)));
+    s.blocks.push_back(Heading{"Strengths", 2});
+    if (strengths.items.empty()) s.blocks.push_back(Paragraph{"No group has a score yet.", true});
+    else s.blocks.push_back(std::move(strengths));
+
+    std::stable_sort(groups.begin(), groups.end(), [](auto* a, auto* b) { return *a->figure.score < *b->figure.score; });
+    BulletList gaps;
+    for (size_t i = 0; i < groups.size() && i < 5; ++i) {
+      const Figure& f = groups[i]->figure;
+      std::string against = f.gap && *f.gap > 0 ? fmt::format("{} points below target", score_text(f.gap)) : "on target";
+      gaps.items.push_back(fmt::format("{} ({}): {}, {}; {}", labels.group(groups[i]->id), labels.layer(groups[i]->layer),
+                                       score_text(f.score), band_label(f), against));
+    }
+    s.blocks.push_back(Heading{"Biggest gaps", 2});
+    if (gaps.items.empty()) s.blocks.push_back(Paragraph{"No group has a score yet.", true});
+    else s.blocks.push_back(std::move(gaps));
+
+    s.blocks.push_back(Heading{"Critical failures", 2});
+    if (failures.empty()) {
+      s.blocks.push_back(Paragraph{"None: no critical item was answered at level 0.", false});
+    } else {
+      s.blocks.push_back(Paragraph{fmt::format("A critical item at level 0 caps its section at {}.", score_text(card.critical_cap)), false});
+      BulletList list;
+      for (const auto& id : failures) {
+        const ItemResult* r = card.find_item(id);
+        if (!r) continue;
+        list.items.push_back(fmt::format("{} {} ({}, {})", id, r->item->text, labels.group(r->group), labels.channel(r->channel)));
+      }
+      s.blocks.push_back(std::move(list));
+    }
+    return s;
+  }
+
+  void previous_change(Section& s) const {
+    const Scorecard& before = *inputs.previous;
+    s.blocks.push_back(Heading{"Change since the previous assessment", 2});
+    std::string date = before.assessment->meta.date;
+    Table table;
+    table.header = {"Scope", fmt::format("Previous ({})", date), "Now", "Change"};
+    table.align = {Align::Left, Align::Right, Align::Right, Align::Right};
+    table.widths = {3.2, 1.6, 1, 1};
+    table.rows.push_back({plain("Overall", true), plain(score_text(before.overall.score)), plain(score_text(card.overall.score), true),
+                          plain(change_text(card.overall.score, before.overall.score), true)});
+    table.emphasised.push_back(true);
+    for (const auto& layer : card.layers) {
+      const LayerResult* old = before.find_layer(layer.id);
+      std::optional<double> was = old ? old->figure.score : std::nullopt;
+      table.rows.push_back({plain(labels.layer(layer.id)), plain(score_text(was)), plain(score_text(layer.figure.score)),
+                            plain(change_text(layer.figure.score, was))});
+      table.emphasised.push_back(false);
+    }
+    // The groups that moved most, both ways.
+    std::vector<std::pair<double, std::string>> moves;
+    for (const auto& g : card.groups) {
+      const GroupResult* old = before.find_group(g.id);
+      if (old && old->figure.score && g.figure.score) moves.emplace_back(*g.figure.score - *old->figure.score, g.id);
+    }
+    std::stable_sort(moves.begin(), moves.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::string text = fmt::format("Compared with the assessment of {} ({}).", date, before.assessment->id);
+    if (!moves.empty() && moves.front().first > 0.05)
+      text += fmt::format(" Most improved: {} ({}).", labels.group(moves.front().second), change_text(moves.front().first, 0.0));
+    if (!moves.empty() && moves.back().first < -0.05)
+      text += fmt::format(" Largest decline: {} ({}).", labels.group(moves.back().second), change_text(moves.back().first, 0.0));
+    s.blocks.push_back(Paragraph{text, false});
+    s.blocks.push_back(std::move(table));
+  }
+
+  Section scorecard(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    const PeerComparison* peers = inputs.peers;
+    Table table;
+    table.header = {"Layer, group and channel", "Score", "Band", "Target", "Gap", "Complete"};
+    table.align = {Align::Left, Align::Right, Align::Left, Align::Right, Align::Right, Align::Right};
+    table.widths = {3.6, 0.9, 1.4, 0.9, 0.9, 1.1};
+    if (peers) {
+      table.header.push_back(fmt::format("Peer median (n={})", peers->peers));
+      table.header.push_back("Percentile rank");
+      table.align.push_back(Align::Right);
+      table.align.push_back(Align::Right);
+      table.widths.push_back(1.2);
+      table.widths.push_back(1.1);
+    }
+    auto peer_cells = [&](std::vector<Cell>& row, const PeerFigure* p, bool bold) {
+      if (!peers) return;
+      row.push_back(plain(p ? score_text(p->median) : "–", bold));
+      row.push_back(plain(p && p->percentile_rank ? fmt::format("{:.0f}", *p->percentile_rank) : "–", bold));
+    };
+    auto figure_row = [&](const std::string& label, const Figure& f, bool bold, int indent, const PeerFigure* p) {
+      std::vector<Cell> row = {plain(label, bold, indent), plain(score_text(f.score), bold), band_cell(f.band),
+                               plain(score_text(f.target)), plain(gap_text(f)), plain(percent_text(f.completeness))};
+      peer_cells(row, p, bold);
+      table.rows.push_back(std::move(row));
+      table.emphasised.push_back(bold);
+    };
+    figure_row("Overall", card.overall, true, 0, peers ? &peers->overall : nullptr);
+    for (const auto& layer : card.layers) {
+      figure_row(labels.layer(layer.id), layer.figure, true, 0, peers ? peers->find_layer(layer.id) : nullptr);
+      for (size_t gi : layer.groups) {
+        const GroupResult& g = card.groups[gi];
+        figure_row(labels.group(g.id), g.figure, false, 1, peers ? peers->find_group(g.id) : nullptr);
+        if (g.layer != kJourney) continue;
+        for (size_t si : g.sections) {
+          const SectionResult& sec = card.sections[si];
+          std::optional<double> completeness;
+          if (sec.applicable > 0) completeness = static_cast<double>(sec.answered) / sec.applicable;
+          std::string score = score_text(sec.score);
+          if (!sec.critical_failures.empty()) score += " (capped)";
+          std::vector<Cell> row = {plain(labels.channel(sec.channel), false, 2), plain(score), band_cell_for(model, sec.score),
+                                   plain(""), plain(""), plain(percent_text(completeness))};
+          if (!sec.critical_failures.empty()) row[1].ink = kCriticalInk;
+          if (peers) {
+            row.push_back(plain(""));
+            row.push_back(plain(""));
+          }
+          table.rows.push_back(std::move(row));
+          table.emphasised.push_back(false);
+        }
+      }
+    }
+    s.blocks.push_back(std::move(table));
+    s.blocks.push_back(band_legend());
+    std::string note = "Scores are 0–100; the gap is the distance below target; completeness counts answered items "
+                       "among those that apply (N/A left out).";
+    if (peers) note += fmt::format(" Peer median and percentile rank compare with {} peer assessment{}.", peers->peers, peers->peers == 1 ? "" : "s");
+    s.blocks.push_back(Paragraph{note, true});
+    return s;
+  }
+
+  BandLegend band_legend() const {
+    BandLegend legend;
+    legend.entries = document_bands();
+    return legend;
+  }
+
+  std::vector<LegendEntry> document_bands() const {
+    std::vector<LegendEntry> entries;
+    for (size_t i = 0; i < model.bands.size(); ++i) {
+      const Band& b = model.bands[i];
+      std::string range = i + 1 < model.bands.size() ? fmt::format("{:g}–{:g}", b.lower, model.bands[i + 1].lower)
+                                                     : fmt::format("{:g}–100", b.lower);
+      entries.push_back({b.label, range, b.colour});
+    }
+    return entries;
+  }
+
+  Section charts(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    RadarChart radar;
+    radar.caption = inputs.peers ? "Group scores against target and the peer median" : "Group scores against target";
+    ChartSeries score{"Score", tpl.style.colour("accent"), {}, true, false};
+    ChartSeries target{"Target", tpl.style.colour("target"), {}, false, true};
+    ChartSeries peer{"Peer median", tpl.style.colour("peer"), {}, false, true};
+    for (const auto& g : card.groups) {
+      radar.axes.push_back(labels.group(g.id));
+      score.values.push_back(g.figure.score);
+      target.values.push_back(g.figure.target);
+      const PeerFigure* p = inputs.peers ? inputs.peers->find_group(g.id) : nullptr;
+      peer.values.push_back(p ? p->median : std::nullopt);
+    }
+    radar.series.push_back(std::move(score));
+    radar.series.push_back(std::move(target));
+    if (inputs.peers) radar.series.push_back(std::move(peer));
+    s.blocks.push_back(std::move(radar));
+
+    BarChart bars;
+    bars.caption = "Gap to target by group, largest first (points)";
+    bars.unit = "points";
+    std::vector<const GroupResult*> gaps;
+    for (const auto& g : card.groups)
+      if (g.figure.gap && *g.figure.gap > 0.005) gaps.push_back(&g);
+    std::stable_sort(gaps.begin(), gaps.end(), [](auto* a, auto* b) { return *a->figure.gap > *b->figure.gap; });
+    double largest = 0;
+    for (const auto* g : gaps) {
+      bars.bars.push_back({labels.group(g->id), *g->figure.gap, score_text(g->figure.gap),
+                           g->figure.band ? g->figure.band->colour : kNotScoredFill});
+      largest = std::max(largest, *g->figure.gap);
+    }
+    bars.max = std::max(10.0, std::ceil(largest / 10) * 10);
+    if (bars.bars.empty()) s.blocks.push_back(Paragraph{"Every scored group meets its target: there is no gap to chart.", false});
+    else s.blocks.push_back(std::move(bars));
+    return s;
+  }
+
+  JourneyMap journey_map() const {
+    JourneyMap map;
+    map.caption = "Touchpoints in journey order, one lane per channel, coloured by band";
+    for (const auto& g : card.groups)
+      if (g.layer == kJourney) {
+        map.touchpoints.push_back(g.id);
+        map.labels.push_back(labels.group(g.id));
+      }
+    for (const auto& channel : card.channels) {
+      JourneyLane lane{channel.id, labels.channel(channel.id), {}};
+      for (const auto& group : map.touchpoints) {
+        JourneyCell cell;
+        const SectionResult* sec = card.find_section(group, channel.id);
+        if (!sec) {
+          cell.in_scope = false;
+          cell.text = "";
+          cell.fill = "#FFFFFF";
+          cell.ink = "#5F6B73";
+        } else {
+          cell.score = sec->score;
+          cell.text = score_text(sec->score);
+          const Band* band = sec->score ? model.band_for(*sec->score) : nullptr;
+          cell.fill = band ? band->colour : kNotScoredFill;
+          cell.ink = ink_on(cell.fill);
+          cell.critical = !sec->critical_failures.empty();
+        }
+        lane.cells.push_back(std::move(cell));
+      }
+      map.lanes.push_back(std::move(lane));
+    }
+    for (const auto& t : model.transitions) {
+      if (!card.find_section(t.from_group, t.from_channel) || !card.find_section(t.to_group, t.to_channel)) continue;
+      map.transitions.push_back(fmt::format("{}: {} ({}) → {} ({})", t.label, labels.group(t.from_group), labels.channel(t.from_channel),
+                                            labels.group(t.to_group), labels.channel(t.to_channel)));
+    }
+    return map;
+  }
+
+  Section journey(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    JourneyMap map = journey_map();
+    if (map.touchpoints.empty() || map.lanes.empty()) {
+      s.blocks.push_back(Paragraph{"No journey touchpoint is in the scope of this assessment.", false});
+      return s;
+    }
+    std::vector<std::string> transitions = map.transitions;
+    s.blocks.push_back(std::move(map));
+    s.blocks.push_back(band_legend());
+    if (!transitions.empty()) {
+      s.blocks.push_back(Heading{"Journeys across channels", 3});
+      s.blocks.push_back(BulletList{transitions});
+    }
+    s.blocks.push_back(Paragraph{"A section with a critical failure is marked “!” and capped.", true});
+    return s;
+  }
+
+  Section drivers(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    std::vector<const GroupResult*> touchpoints;
+    for (const auto& g : card.groups)
+      if (g.layer == kJourney && g.figure.score) touchpoints.push_back(&g);
+    std::stable_sort(touchpoints.begin(), touchpoints.end(), [](auto* a, auto* b) { return *a->figure.score < *b->figure.score; });
+    std::vector<const GroupResult*> weakest;
+    for (const auto* g : touchpoints)
+      if (weakest.size() < 5 && g->figure.gap && *g->figure.gap > 0) weakest.push_back(g);
+    if (weakest.empty())
+      for (size_t i = 0; i < touchpoints.size() && i < 3; ++i) weakest.push_back(touchpoints[i]);
+    if (weakest.empty()) {
+      s.blocks.push_back(Paragraph{"No touchpoint has a score yet, so no gap can be traced to its drivers.", false});
+      return s;
+    }
+
+    Table table;
+    table.header = {"Weakest touchpoint", "Score", "Driver area", "Layer", "Driver score", "Band", "Items"};
+    table.align = {Align::Left, Align::Right, Align::Left, Align::Left, Align::Right, Align::Left, Align::Right};
+    table.widths = {2.4, 0.9, 2.4, 1.2, 1.0, 1.3, 0.8};
+    struct Tally {
+      int items = 0;
+      std::set<std::string> touchpoints;
+    };
+    std::map<std::string, Tally> overall_tally;
+    bool any_driver = false;
+    for (const auto* tp : weakest) {
+      std::map<std::string, int> named;  // driver group → items of this touchpoint naming it
+      for (const auto& item : card.items)
+        if (item.group == tp->id)
+          for (const auto& d : item.item->drivers) ++named[d];
+      std::vector<std::pair<std::string, int>> order(named.begin(), named.end());
+      auto driver_score = [&](const std::string& id) -> std::optional<double> {
+        const GroupResult* g = card.find_group(id);
+        return g ? g->figure.score : std::nullopt;
+      };
+      std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        if (a.second != b.second) return a.second > b.second;
+        auto sa = driver_score(a.first), sb = driver_score(b.first);
+        return sa.value_or(1000) < sb.value_or(1000);
+      });
+      bool first = true;
+      auto lead_cells = [&]() {
+        std::vector<Cell> cells = {plain(first ? labels.group(tp->id) : "", first), plain(first ? score_text(tp->figure.score) : "", first)};
+        if (first) cells[1] = Cell{score_text(tp->figure.score), "", "", true, 0};
+        first = false;
+        return cells;
+      };
+      if (order.empty()) {
+        auto row = lead_cells();
+        row.insert(row.end(), {plain("no driver named"), plain(""), plain(""), plain(""), plain("")});
+        table.rows.push_back(std::move(row));
+        table.emphasised.push_back(false);
+        continue;
+      }
+      any_driver = true;
+      for (const auto& [driver, count] : order) {
+        const Group* dg = model.find_group(driver);
+        const GroupResult* result = card.find_group(driver);
+        auto row = lead_cells();
+        row.push_back(plain(labels.group(driver)));
+        row.push_back(plain(dg ? labels.layer(dg->layer) : ""));
+        row.push_back(plain(result ? score_text(result->figure.score) : "not assessed"));
+        row.push_back(result ? band_cell(result->figure.band) : plain("–"));
+        row.push_back(plain(std::to_string(count)));
+        table.rows.push_back(std::move(row));
+        table.emphasised.push_back(false);
+        overall_tally[driver].items += count;
+        overall_tally[driver].touchpoints.insert(tp->id);
+      }
+    }
+    s.blocks.push_back(std::move(table));
+    if (!any_driver) {
+      s.blocks.push_back(Paragraph{"The items of these touchpoints name no drivers.", true});
+      return s;
+    }
+    std::vector<std::pair<std::string, Tally>> ranked(overall_tally.begin(), overall_tally.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+      if (a.second.touchpoints.size() != b.second.touchpoints.size()) return a.second.touchpoints.size() > b.second.touchpoints.size();
+      return a.second.items > b.second.items;
+    });
+    BulletList causes;
+    for (size_t i = 0; i < ranked.size() && i < 3; ++i) {
+      const auto& [driver, tally] = ranked[i];
+      const GroupResult* result = card.find_group(driver);
+      std::string standing = result && result->figure.score
+                                 ? fmt::format("scores {} ({})", score_text(result->figure.score), band_label(result->figure))
+                                 : std::string("was not assessed");
+      size_t n = tally.touchpoints.size();
+      causes.items.push_back(fmt::format("{} {} and drives {} item{} in {} of the weakest touchpoint{}.", labels.group(driver), standing,
+                                         tally.items, tally.items == 1 ? "" : "s", n, n == 1 ? "" : "s"));
+    }
+    s.blocks.push_back(Heading{"Where to look first", 3});
+    s.blocks.push_back(std::move(causes));
+    return s;
+  }
+
+  Section actions(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    if (card.actions.empty()) {
+      s.blocks.push_back(Paragraph{"Every answered item is at its top level: there is nothing to raise.", false});
+    } else {
+      Table table;
+      table.header = {"#", "Item", "Now", "Next level", "How to get there", "Impact"};
+      table.align = {Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right};
+      table.widths = {0.45, 3.0, 1.1, 2.5, 2.5, 0.95};
+      int n = 0;
+      for (const auto& action : card.actions) {
+        const ItemResult* r = card.find_item(action.item);
+        if (!r || !r->level) continue;
+        const Item& item = *r->item;
+        int now = *r->level;
+        std::string next = now < r->max_level ? fmt::format("{}: {}", labels.level(item, now + 1), labels.descriptor(item, now + 1)) : "";
+        const ItemLevel* at = item.find_level(now);
+        std::string item_text = fmt::format("{} {}\n{} · {}", item.id, item.text, labels.group(r->group), labels.channel(r->channel));
+        Cell now_cell = plain(labels.level(item, now));
+        if (r->critical && now == 0) {
+          now_cell.text += "\ncritical failure";
+          now_cell.ink = kCriticalInk;
+        }
+        table.rows.push_back({plain(std::to_string(++n)), plain(item_text), now_cell, plain(next), plain(at ? at->improve : ""),
+                              plain(fmt::format("+{:.2f}", action.impact), true)});
+        table.emphasised.push_back(false);
+      }
+      s.blocks.push_back(std::move(table));
+      s.blocks.push_back(Paragraph{"Impact: overall points gained by raising the item to its top level, all else equal.", true});
+    }
+    s.blocks.push_back(Heading{"Unanswered items", 2});
+    if (card.unanswered.empty()) {
+      s.blocks.push_back(Paragraph{"None: every item in scope was answered or marked not applicable.", false});
+    } else {
+      s.blocks.push_back(Paragraph{fmt::format("{} item{} in scope still need an answer to complete the assessment.", card.unanswered.size(),
+                                               card.unanswered.size() == 1 ? "" : "s"), false});
+      Table table;
+      table.header = {"Item", "Group", "Channel"};
+      table.align = {Align::Left, Align::Left, Align::Left};
+      table.widths = {5, 2, 1.2};
+      for (const auto& id : card.unanswered) {
+        const ItemResult* r = card.find_item(id);
+        if (!r) continue;
+        table.rows.push_back({plain(fmt::format("{} {}", id, r->item->text)), plain(labels.group(r->group)), plain(labels.channel(r->channel))});
+        table.emphasised.push_back(false);
+      }
+      s.blocks.push_back(std::move(table));
+    }
+    return s;
+  }
+
+  Section appendix(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    for (const auto& layer : card.layers) {
+      s.blocks.push_back(Heading{fmt::format("{} — {}", labels.layer(layer.id), score_text(layer.figure.score)), 2});
+      for (size_t gi : layer.groups) {
+        const GroupResult& g = card.groups[gi];
+        s.blocks.push_back(Heading{fmt::format("{} — {}", labels.group(g.id), score_text(g.figure.score)), 3});
+        Table table;
+        bool journey = g.layer == kJourney;
+        table.header = {"Item", "Response", "Note", "Evidence"};
+        table.align = {Align::Left, Align::Left, Align::Left, Align::Left};
+        table.widths = {3.4, 1.3, 2.6, 2.0};
+        if (journey) {
+          table.header.insert(table.header.begin() + 1, "Channel");
+          table.align.insert(table.align.begin() + 1, Align::Left);
+          table.widths.insert(table.widths.begin() + 1, 0.9);
+        }
+        for (const auto& r : card.items) {
+          if (r.group != g.id) continue;
+          std::string response;
+          Cell level_cell;
+          switch (r.status) {
+            case ItemStatus::Answered: level_cell = plain(labels.level(*r.item, *r.level)); break;
+            case ItemStatus::NotApplicable: level_cell = plain("N/A"); break;
+            case ItemStatus::Unanswered: level_cell = Cell{"not answered", "", "#5F6B73", false, 0}; break;
+          }
+          if (r.critical && r.level && *r.level == 0) {
+            level_cell.text += "\ncritical failure";
+            level_cell.ink = kCriticalInk;
+          }
+          std::vector<Cell> row = {plain(fmt::format("{}{} {}", r.id, r.critical ? " (critical)" : "", r.item->text)), level_cell,
+                                   plain(r.response ? r.response->note : ""), plain(r.response ? r.response->evidence : "")};
+          if (journey) row.insert(row.begin() + 1, plain(labels.channel(r.channel)));
+          table.rows.push_back(std::move(row));
+          table.emphasised.push_back(false);
+        }
+        s.blocks.push_back(std::move(table));
+      }
+    }
+    return s;
+  }
+
+  std::string fill(const std::string& text) const { return fill_placeholders(text, *card.assessment, tpl.consultancy); }
+};
+
+}  // namespace
+
+const Section* Document::find_section(const std::string& id) const {
+  for (const auto& s : sections)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+std::string ink_on(const std::string& background) {
+  if (background.size() != 7 || background[0] != '#') return "#1A1A1A";
+  auto channel = [&](int i) {
+    double c = std::stoi(background.substr(1 + 2 * i, 2), nullptr, 16) / 255.0;
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+  };
+  double luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+  // Contrast against white (1.05) and against near-black #1A1A1A (luminance ≈ 0.0103 + 0.05).
+  double with_white = 1.05 / (luminance + 0.05);
+  double with_dark = (luminance + 0.05) / 0.0603;
+  return with_white >= with_dark ? "#FFFFFF" : "#1A1A1A";
+}
+
+std::string change_text(std::optional<double> now, std::optional<double> before) {
+  if (!now || !before) return "–";
+  double change = *now - *before;
+  if (std::abs(change) < 0.05) return "0.0";
+  return change > 0 ? fmt::format("+{:.1f}", change) : fmt::format("−{:.1f}", -change);
+}
+
+std::string fill_placeholders(const std::string& text, const Assessment& assessment, const std::string& consultancy) {
+  const std::pair<const char*, const std::string*> fields[] = {{"{retailer}", &assessment.subject.retailer},
+                                                               {"{site}", &assessment.subject.site},
+                                                               {"{date}", &assessment.meta.date},
+                                                               {"{consultancy}", &consultancy}};
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    if (text[i] == '{')
+      for (const auto& [key, value] : fields) {
+        size_t n = std::char_traits<char>::length(key);
+        if (text.compare(i, n, key) == 0) {
+          out += *value;
+          i += n;
+          replaced = true;
+          break;
+        }
+      }
+    if (!replaced) out += text[i++];
+  }
+  return out;
+}
+
+Document build_report_document(const Scorecard& card, const ReportTemplate& tpl, const ReportInputs& inputs) {
+  const Model& model = *card.instrument->model;
+  Builder b{card, tpl, inputs, model, Labels{model}};
+  const Assessment& a = *card.assessment;
+  Document doc;
+  doc.title = fmt::format("{} — {}{}", tpl.title, a.subject.retailer, a.subject.site.empty() ? "" : ", " + a.subject.site);
+  doc.consultancy = tpl.consultancy;
+  doc.logo_text = tpl.logo_text;
+  doc.tagline = tpl.tagline;
+  std::vector<std::string> header_parts;
+  for (const auto* p : {&a.subject.retailer, &a.subject.site, &a.meta.date})
+    if (!p->empty()) header_parts.push_back(*p);
+  for (const auto& p : header_parts) doc.header_text += (doc.header_text.empty() ? "" : " · ") + p;
+  doc.footer_text = b.fixed("footer", "{consultancy} · Confidential");
+  doc.style = tpl.style;
+  doc.cover = b.cover();
+  doc.bands = b.document_bands();
+  for (const auto& spec : tpl.sections) {
+    if (spec.id == "cover") doc.sections.push_back(Section{spec.id, spec.title, {}});
+    else if (spec.id == "summary") doc.sections.push_back(b.summary(spec));
+    else if (spec.id == "scorecard") doc.sections.push_back(b.scorecard(spec));
+    else if (spec.id == "charts") doc.sections.push_back(b.charts(spec));
+    else if (spec.id == "journey") doc.sections.push_back(b.journey(spec));
+    else if (spec.id == "drivers") doc.sections.push_back(b.drivers(spec));
+    else if (spec.id == "actions") doc.sections.push_back(b.actions(spec));
+    else if (spec.id == "appendix") doc.sections.push_back(b.appendix(spec));
+  }
+  return doc;
+}
+
+}  // namespace cjb::render

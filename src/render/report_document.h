@@ -1,0 +1,197 @@
+#pragma once
+// The report as a document: sections of headings, paragraphs, tables, key figures and chart
+// data, built from a scorecard by one pure step (build_report_document). Every renderer (PDF,
+// HTML, Markdown, SVG, JSON) draws this same document, so the formats cannot disagree.
+//
+// Text here is plain, as the user or the model wrote it; each renderer escapes it for its
+// own target (HTML/SVG entities, Markdown, pango text).
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/peers.h"
+#include "core/scoring.h"
+#include "render/report_template.h"
+
+namespace cjb::render {
+
+enum class Align { Left, Centre, Right };
+
+struct Cell {
+  std::string text;
+  std::string fill;  // background "#RRGGBB"; empty: none
+  std::string ink;   // text colour "#RRGGBB"; empty: the body colour
+  bool bold = false;
+  int indent = 0;  // nesting level (scorecard: layer 0, group 1, channel 2)
+};
+
+// A cell of plain text.
+inline Cell text_cell(std::string text, bool bold = false) {
+  Cell cell;
+  cell.text = std::move(text);
+  cell.bold = bold;
+  return cell;
+}
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<Align> align;     // one per column
+  std::vector<double> widths;   // relative column widths, one per column
+  std::vector<std::vector<Cell>> rows;
+  std::vector<bool> emphasised;  // per row: a heading row (layer rows of the scorecard)
+};
+
+struct Heading {
+  std::string text;
+  int level = 2;  // 2 under a section title, 3 below that
+};
+
+struct Paragraph {
+  std::string text;
+  bool muted = false;  // a caption or note
+};
+
+struct BulletList {
+  std::vector<std::string> items;
+};
+
+struct KeyFigure {
+  std::string label;   // "Overall"
+  std::string value;   // "57.2"
+  std::string detail;  // "Developing · target 75.0"
+  std::string colour;  // band colour, "#RRGGBB"; empty for none
+};
+
+struct KeyFigures {
+  std::vector<KeyFigure> figures;
+};
+
+struct ChartSeries {
+  std::string label;   // "Score", "Target", "Peer median"
+  std::string colour;  // "#RRGGBB"
+  std::vector<std::optional<double>> values;  // one per axis, 0–100; null: not scored
+  bool filled = false;  // drawn as a translucent area
+  bool dashed = false;
+};
+
+// Groups around a circle; values 0–100 from the centre out.
+struct RadarChart {
+  std::string caption;
+  std::vector<std::string> axes;  // group labels
+  std::vector<ChartSeries> series;
+};
+
+struct Bar {
+  std::string label;
+  double value = 0;
+  std::string value_text;  // as printed at the end of the bar
+  std::string colour;
+};
+
+// Horizontal bars, longest first as given.
+struct BarChart {
+  std::string caption;
+  std::string unit;  // "points"
+  double max = 100;
+  std::vector<Bar> bars;
+};
+
+struct JourneyCell {
+  std::optional<double> score;
+  std::string text;    // "62.5", "–"
+  std::string fill;    // band colour or a grey for "not scored"
+  std::string ink;     // text colour that reads on fill
+  bool critical = false;  // a critical failure in this section
+  bool in_scope = true;   // false: the touchpoint does not exist in this channel
+};
+
+struct JourneyLane {
+  std::string channel;  // channel id
+  std::string label;    // "In store"
+  std::vector<JourneyCell> cells;  // one per touchpoint
+};
+
+// Touchpoints in journey order, one lane per channel, cells coloured by band: the heatmap
+// that HTML, SVG and Markdown draw, and the PDF draws when no Graphviz layout is given.
+struct JourneyMap {
+  std::string caption;
+  std::vector<std::string> touchpoints;  // group ids in journey order
+  std::vector<std::string> labels;       // their labels
+  std::vector<JourneyLane> lanes;
+  std::vector<std::string> transitions;  // "Researches online, visits the store: Background research (Online) → …"
+};
+
+struct LegendEntry {
+  std::string label;   // "Established"
+  std::string range;   // "60–75"
+  std::string colour;
+};
+
+struct BandLegend {
+  std::vector<LegendEntry> entries;
+};
+
+using Block = std::variant<Heading, Paragraph, BulletList, Table, KeyFigures, RadarChart, BarChart, JourneyMap, BandLegend>;
+
+struct Section {
+  std::string id;     // report_section_ids()
+  std::string title;
+  std::vector<Block> blocks;
+};
+
+struct CoverFact {
+  std::string label, value;
+};
+
+struct Cover {
+  std::string kicker;   // "Customer service gap report"
+  std::string title;    // the retailer
+  std::string subtitle; // the site
+  std::vector<CoverFact> facts;  // date, assessor, method, sector, scope …
+  std::string score;    // overall as printed
+  std::string band;     // band label
+  std::string band_colour;
+  std::string band_ink;
+  std::string target_line;  // "Target 75.0 · gap 17.8 points"
+  std::string note;     // "Prepared for … Confidential."
+};
+
+struct Document {
+  std::string title;        // "Customer service gap report — Mini & Co, High Street"
+  std::string language = "en";
+  std::string consultancy;  // from the template
+  std::string logo_text;
+  std::string tagline;
+  std::string header_text;  // running header: retailer · site · date
+  std::string footer_text;  // running footer, before the page number
+  ReportStyle style;
+  Cover cover;
+  std::vector<Section> sections;  // template order; the cover is a section without blocks
+  std::vector<LegendEntry> bands; // the model's bands, ascending
+
+  const Section* find_section(const std::string& id) const;
+};
+
+// What a report is built from besides the subject's scorecard.
+struct ReportInputs {
+  const Scorecard* previous = nullptr;      // --previous: the earlier assessment of the site
+  const PeerComparison* peers = nullptr;    // --peers: the subject against its peers
+};
+
+// The whole report. The scorecard, its instrument and model must outlive the call only.
+Document build_report_document(const Scorecard& card, const ReportTemplate& report_template,
+                               const ReportInputs& inputs = {});
+
+// Pieces exposed for the renderers and tests.
+
+// "#1A1A1A" or "#FFFFFF", whichever reads better on a "#RRGGBB" background.
+std::string ink_on(const std::string& background);
+// Signed change as printed: "+4.2", "−1.0", "0.0"; "–" when either side is null.
+std::string change_text(std::optional<double> now, std::optional<double> before);
+// Replaces {retailer}, {site}, {date}, {consultancy} in text with plain values.
+std::string fill_placeholders(const std::string& text, const Assessment& assessment, const std::string& consultancy);
+
+}  // namespace cjb::render

@@ -1,0 +1,23 @@
+#pragma once
+// The report document as one self-contained HTML file (inline CSS from the template's
+// style.css, charts as inline SVG, no scripts, no network fetches), and the one-page SVG
+// summary. Output is well-formed XML (XHTML syntax), so tools and tests can parse it; user
+// text is always escaped.
+
+#include <string>
+
+#include "render/report_document.h"
+
+namespace cjb::render {
+
+// css: the template's style sheet, placed in a <style> element.
+std::string render_html(const Document& document, const std::string& css);
+
+// One page for a reviewer or a slide: cover facts, the scorecard of layers and groups, the
+// radar chart and the journey heatmap, as a standalone SVG 1.1 document.
+std::string render_svg_summary(const Document& document);
+
+// & < > " ' as entities (exposed for tests).
+std::string xml_escape(const std::string& text);
+
+}  // namespace cjb::render

@@ -1,0 +1,147 @@
+#include <fmt/format.h>
+
+#include "render/report_text.h"
+
+namespace cjb::render {
+
+std::string markdown_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
+        out += '\\';
+        out += c;
+        break;
+      case '\n': out += "<br>"; break;
+      case '\r': break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void table_markdown(std::string& out, const Table& table) {
+  out += "|";
+  for (const auto& h : table.header) out += " " + markdown_escape(h) + " |";
+  out += "\n|";
+  for (size_t i = 0; i < table.header.size(); ++i) {
+    Align a = i < table.align.size() ? table.align[i] : Align::Left;
+    out += a == Align::Right ? " ---: |" : a == Align::Centre ? " :---: |" : " --- |";
+  }
+  out += "\n";
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    bool strong = r < table.emphasised.size() && table.emphasised[r];
+    out += "|";
+    for (const auto& cell : table.rows[r]) {
+      std::string text = markdown_escape(cell.text);
+      // Indent nested rows with non-breaking spaces (Markdown drops leading spaces in cells).
+      std::string indent;
+      for (int i = 0; i < cell.indent; ++i) indent += "\u00A0\u00A0\u00A0\u00A0";
+      if ((strong || cell.bold) && !text.empty()) text = "**" + text + "**";
+      out += " " + indent + text + " |";
+    }
+    out += "\n";
+  }
+  out += "\n";
+}
+
+void block_markdown(std::string& out, const Block& block) {
+  if (auto* h = std::get_if<Heading>(&block)) {
+    out += std::string(static_cast<size_t>(h->level + 1), '#') + " " + markdown_escape(h->text) + "\n\n";
+  } else if (auto* p = std::get_if<Paragraph>(&block)) {
+    out += p->muted ? "*" + markdown_escape(p->text) + "*\n\n" : markdown_escape(p->text) + "\n\n";
+  } else if (auto* b = std::get_if<BulletList>(&block)) {
+    for (const auto& item : b->items) out += "- " + markdown_escape(item) + "\n";
+    out += "\n";
+  } else if (auto* t = std::get_if<Table>(&block)) {
+    table_markdown(out, *t);
+  } else if (auto* k = std::get_if<KeyFigures>(&block)) {
+    Table table;
+    table.header = {"Figure", "Value", "Detail"};
+    table.align = {Align::Left, Align::Right, Align::Left};
+    for (const auto& f : k->figures) table.rows.push_back({text_cell(f.label), text_cell(f.value, true), text_cell(f.detail)});
+    table_markdown(out, table);
+  } else if (auto* radar = std::get_if<RadarChart>(&block)) {
+    out += "*" + markdown_escape(radar->caption) + "*\n\n";
+    Table table;
+    table.header = {"Group"};
+    table.align = {Align::Left};
+    for (const auto& s : radar->series) {
+      table.header.push_back(s.label);
+      table.align.push_back(Align::Right);
+    }
+    for (size_t i = 0; i < radar->axes.size(); ++i) {
+      std::vector<Cell> row = {text_cell(radar->axes[i])};
+      for (const auto& s : radar->series)
+        row.push_back(text_cell(i < s.values.size() && s.values[i] ? fmt::format("{:.1f}", *s.values[i]) : "–"));
+      table.rows.push_back(std::move(row));
+    }
+    table_markdown(out, table);
+  } else if (auto* bars = std::get_if<BarChart>(&block)) {
+    out += "*" + markdown_escape(bars->caption) + "*\n\n";
+    Table table;
+    table.header = {"Group", "Gap", ""};
+    table.align = {Align::Left, Align::Right, Align::Left};
+    for (const auto& bar : bars->bars) {
+      int blocks = static_cast<int>(bar.value / bars->max * 20 + 0.5);
+      std::string drawn;
+      for (int i = 0; i < blocks; ++i) drawn += "█";
+      table.rows.push_back({text_cell(bar.label), text_cell(bar.value_text), text_cell(drawn)});
+    }
+    table_markdown(out, table);
+  } else if (auto* map = std::get_if<JourneyMap>(&block)) {
+    out += "*" + markdown_escape(map->caption) + "*\n\n";
+    Table table;
+    table.header = {"Touchpoint"};
+    table.align = {Align::Left};
+    for (const auto& lane : map->lanes) {
+      table.header.push_back(lane.label);
+      table.align.push_back(Align::Right);
+    }
+    for (size_t i = 0; i < map->labels.size(); ++i) {
+      std::vector<Cell> row = {text_cell(fmt::format("{}. {}", i + 1, map->labels[i]))};
+      for (const auto& lane : map->lanes) {
+        const JourneyCell& c = lane.cells[i];
+        row.push_back(text_cell(c.in_scope ? c.text + (c.critical ? " !" : "") : "n/a"));
+      }
+      table.rows.push_back(std::move(row));
+    }
+    table_markdown(out, table);
+  } else if (auto* legend = std::get_if<BandLegend>(&block)) {
+    std::string line = "Bands:";
+    for (size_t i = 0; i < legend->entries.size(); ++i)
+      line += fmt::format("{} {} ({})", i ? "," : "", legend->entries[i].label, legend->entries[i].range);
+    out += "*" + markdown_escape(line) + "*\n\n";
+  }
+}
+
+}  // namespace
+
+std::string render_markdown(const Document& d) {
+  std::string out;
+  out += "# " + markdown_escape(d.cover.kicker) + "\n\n";
+  out += "**" + markdown_escape(d.cover.title) + "**";
+  if (!d.cover.subtitle.empty()) out += " — " + markdown_escape(d.cover.subtitle);
+  out += "\n\n";
+  for (const auto& f : d.cover.facts) out += "- " + markdown_escape(f.label) + ": " + markdown_escape(f.value) + "\n";
+  out += "\n";
+  out += fmt::format("**Overall score: {} ({})** — {}\n\n", markdown_escape(d.cover.score), markdown_escape(d.cover.band),
+                     markdown_escape(d.cover.target_line));
+  if (!d.consultancy.empty()) out += "*" + markdown_escape(d.consultancy) + " · " + markdown_escape(d.cover.note) + "*\n\n";
+  for (const auto& section : d.sections) {
+    if (section.id == "cover") continue;
+    out += "## " + markdown_escape(section.title) + "\n\n";
+    for (const auto& block : section.blocks) block_markdown(out, block);
+  }
+  // One trailing newline.
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace cjb::render

@@ -1,0 +1,137 @@
+#include "render/report_document.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "render/report_html.h"
+#include "render/report_text.h"
+#include "support.h"
+#include "xml/catalog_loader.h"
+#include "xml/files.h"
+
+namespace cjb::render {
+namespace {
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_template(text, "t.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(ReportTemplate, ParsesSectionsColoursFontsAndTexts) {
+  ReportTemplate t = parse_template(R"({"title": "Gap report", "consultancy": "Acme", "fonts": {"body": "DejaVu Serif", "size": 10},
+    "colours": {"primary": "#112233"}, "sections": [{"id": "cover", "title": "Cover"}, {"id": "actions", "title": "Do this", "intro": "Now."}],
+    "texts": {"footer": "{consultancy}"}})",
+                                    "t.json");
+  EXPECT_EQ(t.title, "Gap report");
+  EXPECT_EQ(t.style.body_font, "DejaVu Serif");
+  EXPECT_EQ(t.style.body_size, 10);
+  EXPECT_EQ(t.style.colour("primary"), "#112233");
+  EXPECT_EQ(t.style.colour("accent"), "#2F6DB5");  // a default
+  ASSERT_EQ(t.sections.size(), 2u);
+  EXPECT_EQ(t.sections[1].title, "Do this");
+  EXPECT_EQ(t.sections[1].intro, "Now.");
+  EXPECT_EQ(t.text("footer"), "{consultancy}");
+  EXPECT_EQ(t.text("missing", "fallback"), "fallback");
+}
+
+TEST(ReportTemplate, ErrorsNameTheFileThePlaceAndWhatWasExpected) {
+  EXPECT_EQ(error_of("{\n  \"title\": \"x\",\n  oops\n}"),
+            "t.json:3:3: error: malformed JSON: syntax error while parsing object key - invalid literal; last read: '\"x\",<U+000A>  o'; expected string literal");
+  EXPECT_EQ(error_of(R"({"sections": [{"id": "cover", "title": "C"}]})"), "t.json: error: missing \"title\" (expected a string)");
+  EXPECT_EQ(error_of(R"({"title": "T", "sections": [{"id": "preface", "title": "P"}]})"),
+            "t.json: error: sections[0]: unknown section \"preface\" (expected one of cover, summary, scorecard, charts, journey, drivers, actions, appendix)");
+  EXPECT_EQ(error_of(R"({"title": "T", "colours": {"primary": "blue"}, "sections": [{"id": "cover", "title": "C"}]})"),
+            "t.json: error: colours: \"primary\" is not a colour (expected \"#RRGGBB\")");
+  EXPECT_EQ(error_of(R"({"title": "T", "sections": []})"),
+            "t.json: error: missing \"sections\" (expected a non-empty array of {\"id\": …, \"title\": …})");
+  EXPECT_EQ(error_of("[1]"), "t.json: error: a report template must be a JSON object (expected {\"title\": …, \"sections\": […]})");
+}
+
+TEST(ReportText, Helpers) {
+  EXPECT_EQ(ink_on("#FFFFFF"), "#1A1A1A");
+  EXPECT_EQ(ink_on("#1F3A5F"), "#FFFFFF");
+  EXPECT_EQ(ink_on("#F5C542"), "#1A1A1A");
+  EXPECT_EQ(change_text(60.04, 55.0), "+5.0");
+  EXPECT_EQ(change_text(50.0, 51.25), "−1.2");
+  EXPECT_EQ(change_text(50.0, 50.01), "0.0");
+  EXPECT_EQ(change_text(std::nullopt, 50.0), "–");
+  Assessment a;
+  a.subject.retailer = "A & B";
+  a.subject.site = "<x>";
+  a.meta.date = "2026-01-15";
+  EXPECT_EQ(fill_placeholders("{retailer}/{site}/{date}/{consultancy}/{other}", a, "C"), "A & B/<x>/2026-01-15/C/{other}");
+  EXPECT_EQ(markdown_escape("a|b *c* <script>&amp;\nx"), "a\\|b \\*c\\* &lt;script&gt;&amp;amp;<br>x");
+  EXPECT_EQ(xml_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
+
+class MiniReport : public ::testing::Test {
+ protected:
+  Catalog catalog = xml::load_catalog(test::source_path("tests/data/mini"));
+  Assessment assessment = xml::load_assessment(test::source_path("tests/data/mini-assessment.xml"));
+  Instrument instrument = resolve_scope(catalog, assessment.scope);
+  Scorecard card = score_assessment(instrument, assessment);
+  ReportTemplate tpl = parse_template(test::read_text(test::source_path("reports/default/template.json")), "default");
+};
+
+TEST_F(MiniReport, SectionsFollowTheTemplate) {
+  Document d = build_report_document(card, tpl);
+  std::vector<std::string> ids;
+  for (const auto& s : d.sections) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"cover", "summary", "scorecard", "charts", "journey", "drivers", "actions", "appendix"}));
+  EXPECT_EQ(d.cover.title, "Mini & Co");
+  EXPECT_EQ(d.cover.subtitle, "High Street <1>");
+  EXPECT_EQ(d.cover.score, "53.8");
+  EXPECT_EQ(d.cover.band, "Developing");
+  EXPECT_EQ(d.header_text, "Mini & Co · High Street <1> · 2026-01-15");
+
+  tpl.sections = {{"actions", "Do this", ""}, {"summary", "Sum", ""}};
+  Document short_one = build_report_document(card, tpl);
+  ASSERT_EQ(short_one.sections.size(), 2u);
+  EXPECT_EQ(short_one.sections[0].title, "Do this");
+  EXPECT_EQ(short_one.sections[1].id, "summary");
+}
+
+TEST_F(MiniReport, ActionRowsShowNowNextLevelHintAndImpact) {
+  Document d = build_report_document(card, tpl);
+  const Section* actions = d.find_section("actions");
+  ASSERT_NE(actions, nullptr);
+  const Table* table = nullptr;
+  for (const auto& b : actions->blocks)
+    if ((table = std::get_if<Table>(&b))) break;
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->rows.size(), card.actions.size());
+  const auto& top = table->rows[0];
+  const ItemResult* item = card.find_item(card.actions[0].item);
+  EXPECT_EQ(top[1].text.substr(0, item->id.size()), item->id);
+  EXPECT_EQ(top[2].text, fmt::format("{} {}", *item->level, *item->level == 0 ? "Absent" : "Ad hoc").substr(0, top[2].text.size()));
+  EXPECT_EQ(top[3].text, fmt::format("{} {}: Mini level {}.", *item->level + 1, *item->level == 0 ? "Ad hoc" : "Defined", *item->level + 1));
+  EXPECT_EQ(top[4].text, fmt::format("Mini improve {}.", *item->level));
+  EXPECT_EQ(top[5].text, fmt::format("+{:.2f}", card.actions[0].impact));
+}
+
+TEST_F(MiniReport, PreviousAndPeersAddColumns) {
+  Assessment before = assessment;
+  before.id = "mini-2025-01";
+  before.meta.date = "2025-01-15";
+  for (auto& r : before.responses)
+    if (r.level && *r.level > 0) r.level = *r.level - 1;
+  Scorecard old = score_assessment(instrument, before);
+  PeerComparison peers = compare_with_peers(card, {&old, &card});
+  Document d = build_report_document(card, tpl, ReportInputs{&old, &peers});
+  std::string md = render_markdown(d);
+  EXPECT_NE(md.find("### Change since the previous assessment"), std::string::npos);
+  EXPECT_NE(md.find("| Scope | Previous (2025-01-15) | Now | Change |"), std::string::npos);
+  EXPECT_NE(md.find(fmt::format("| **Overall** | **{:.1f}** | **53.8** | **+{:.1f}** |", *old.overall.score, 53.8 - *old.overall.score).substr(0, 20)),
+            std::string::npos);
+  EXPECT_NE(md.find("Peer median (n=2)"), std::string::npos);
+  EXPECT_NE(md.find("Percentile rank"), std::string::npos);
+  EXPECT_NE(md.find("Peer median |"), std::string::npos);  // a radar series
+}
+
+}  // namespace
+}  // namespace cjb::render
