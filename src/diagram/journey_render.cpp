@@ -203,6 +203,9 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, L
   g.set_default(AGRAPH, "labeljust", "l");
   g.set_html(root, "label", header_label(graph, style));
 
+  // gvContext() declares this default for every graph made after it in the process: declare it
+  // always, so the DOT text does not depend on whether a context was made before.
+  g.set_default(AGNODE, "label", "\\N");
   g.set_default(AGNODE, "shape", "box");
   g.set_default(AGNODE, "style", "rounded,filled");
   g.set_default(AGNODE, "fontname", style.font);
