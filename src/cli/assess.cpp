@@ -2,12 +2,14 @@
 // opens or creates the assessment file, reads lines (cli/line_input.h), and saves the file
 // after every change, before the change is acknowledged on screen.
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -70,6 +72,25 @@ std::string slug(const std::string& text) {
   return id;
 }
 
+// What tells one version of a file from another: a program that saves it atomically makes a
+// new inode, one that writes in place changes the time or the size.
+struct FileStamp {
+  dev_t device = 0;
+  ino_t inode = 0;
+  off_t size = 0;
+  timespec modified{};
+  bool operator==(const FileStamp& o) const {
+    return device == o.device && inode == o.inode && size == o.size && modified.tv_sec == o.modified.tv_sec &&
+           modified.tv_nsec == o.modified.tv_nsec;
+  }
+};
+
+std::optional<FileStamp> stamp_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileStamp{st.st_dev, st.st_ino, st.st_size, st.st_mtim};
+}
+
 class AssessCommand : public Command {
  public:
   const char* name() const override { return "assess"; }
@@ -119,6 +140,7 @@ class AssessCommand : public Command {
       assessment = new_assessment(catalog);
       instrument = resolve_scope(catalog, assessment.scope);
       xml::write_file_atomically(path, xml::write_assessment(assessment));
+      stamp_ = stamp_of(path);
     }
     return converse(context, path, instrument, assessment);
   }
@@ -129,6 +151,7 @@ class AssessCommand : public Command {
   bool open_existing(Context& context, const Catalog& catalog, const std::string& path, Assessment& assessment,
                      Instrument& instrument) {
     const std::string untouched = fmt::format("cjb assess: {} was left untouched", path);
+    stamp_ = stamp_of(path);  // before reading: a change after this is noticed at the first save
     try {
       xml::Source source(xml::read_file(path), path);
       if (xml::FileKind kind = xml::detect_kind(source); kind != xml::FileKind::Assessment) {
@@ -219,7 +242,17 @@ class AssessCommand : public Command {
     std::unique_ptr<LineInput> input = terminal
         ? make_terminal_input(STDIN_FILENO, STDOUT_FILENO, context.out, style.colour, interrupts)
         : make_pipe_input(STDIN_FILENO, context.out, interrupts);
-    auto save = [&] { xml::write_file_atomically(path, xml::write_assessment(assessment)); };
+    // Two sessions (or an editor) on one file would silently drop each other's answers: the
+    // file is only replaced when it is still the version this session wrote or read.
+    auto save = [&] {
+      if (stamp_of(path) != stamp_)
+        throw Error(fmt::format("cjb: error: {} was changed or removed by another program during this session; your last "
+                                "answer was not saved, and the file was left as it is (expected one session per file; "
+                                "resume with cjb assess {})",
+                                path, shell_quote(path)));
+      xml::write_file_atomically(path, xml::write_assessment(assessment));
+      stamp_ = stamp_of(path);
+    };
 
     SessionReply reply = session.start();
     for (;;) {
@@ -237,6 +270,7 @@ class AssessCommand : public Command {
   }
 
   std::string resume_, output_, profile_, channels_, retailer_, site_;
+  std::optional<FileStamp> stamp_;  // the version of the file this session last wrote or read
 };
 
 }  // namespace

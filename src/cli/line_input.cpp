@@ -131,7 +131,15 @@ class PipeInput : public LineInput {
 class RawMode {
  public:
   explicit RawMode(int fd) : fd_(fd) {
-    if (::tcgetattr(fd_, &saved_) != 0) return;
+    saved_ok_ = ::tcgetattr(fd_, &saved_) == 0;
+    enter();
+  }
+  ~RawMode() { leave(); }
+  RawMode(const RawMode&) = delete;
+  RawMode& operator=(const RawMode&) = delete;
+
+  void enter() {
+    if (!saved_ok_ || active_) return;
     termios raw = saved_;
     raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO | ISIG | IEXTEN);
     raw.c_iflag &= ~static_cast<tcflag_t>(IXON);
@@ -140,15 +148,15 @@ class RawMode {
     raw.c_cc[VTIME] = 0;
     active_ = ::tcsetattr(fd_, TCSANOW, &raw) == 0;
   }
-  ~RawMode() {
+  void leave() {
     if (active_) ::tcsetattr(fd_, TCSADRAIN, &saved_);
+    active_ = false;
   }
-  RawMode(const RawMode&) = delete;
-  RawMode& operator=(const RawMode&) = delete;
 
  private:
   int fd_;
   termios saved_{};
+  bool saved_ok_ = false;
   bool active_ = false;
 };
 
@@ -225,9 +233,15 @@ class TerminalInput : public LineInput {
           break;
         }
         case 12: emit("\x1b[H\x1b[2J"); break;  // Ctrl-L: clear the screen
+        case 26:                                   // Ctrl-Z: suspend as the shell's job control expects
+          emit("\r\n");
+          raw_.leave();
+          ::kill(::getpid(), SIGTSTP);  // returns when the shell continues us (fg)
+          raw_.enter();
+          break;
         case 27: escape(); break;
         default:
-          if (byte >= 0x20) insert(byte);  // other control keys (Ctrl-Z, Ctrl-\, Tab) do nothing
+          if (byte >= 0x20) insert(byte);  // other control keys (Ctrl-\, Tab, ...) do nothing
       }
       redraw();
     }

@@ -13,6 +13,9 @@
 #include "cli/output.h"
 #include "cli/scored.h"
 #include "core/peers.h"
+#include "diagram/journey_graph.h"
+#include "diagram/journey_layout.h"
+#include "diagram/journey_render.h"
 #include "render/pdf_report.h"
 #include "render/report_document.h"
 #include "render/report_html.h"
@@ -110,6 +113,12 @@ class ReportCommand : public Command {
       render::PdfOptions options;
       options.paper = paper_ == "letter" ? render::Paper::Letter : render::Paper::A4;
       options.timestamp = source_date_epoch();
+      // The journey diagram of `cjb diagram`, laid out by Graphviz and drawn by the report.
+      std::optional<diagram::JourneyLayout> journey;
+      if (document.find_section("journey") && !subject->card.channels.empty()) {
+        journey = diagram::lay_out_journey(diagram::build_journey_graph(subject->card));
+        options.journey = &*journey;
+      }
       content = render::render_pdf(document, options);
     } else if (format == "html") {
       content = render::render_html(document, report_template.css);

@@ -8,6 +8,10 @@
 
 #include "render/report_document.h"
 
+namespace cjb::diagram {
+struct JourneyLayout;
+}
+
 namespace cjb::render {
 
 enum class Paper { A4, Letter };
@@ -17,6 +21,9 @@ struct PdfOptions {
   // Creation and modification date written into the PDF, as seconds since 1970 (from
   // SOURCE_DATE_EPOCH). nullopt: cairo writes the current time, so two runs differ.
   std::optional<long long> timestamp;
+  // The journey diagram as Graphviz laid it out (diagram::lay_out_journey), drawn as vectors
+  // in the journey section; nullptr: the section draws the document's journey heatmap.
+  const diagram::JourneyLayout* journey = nullptr;
 };
 
 // The PDF file's bytes. Throws cjb::Error when cairo fails.

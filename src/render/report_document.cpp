@@ -398,7 +398,7 @@ struct Builder {
     }
     for (const auto& t : model.transitions) {
       if (!card.find_section(t.from_group, t.from_channel) || !card.find_section(t.to_group, t.to_channel)) continue;
-      map.transitions.push_back(fmt::format("{}: {} ({}) → {} ({})", t.label, labels.group(t.from_group), labels.channel(t.from_channel),
+      map.transitions.push_back(fmt::format("{}. {}: {} ({}) → {} ({})", map.transitions.size() + 1, t.label, labels.group(t.from_group), labels.channel(t.from_channel),
                                             labels.group(t.to_group), labels.channel(t.to_channel)));
     }
     return map;
@@ -419,7 +419,8 @@ struct Builder {
       s.blocks.push_back(Heading{"Journeys across channels", 3});
       s.blocks.push_back(BulletList{transitions});
     }
-    s.blocks.push_back(Paragraph{"A section with a critical failure is marked “!” and capped.", true});
+    s.blocks.push_back(Paragraph{"The numbers on the dashed links refer to the journeys across channels above. A section with a "
+                                 "critical failure is marked “!” and its score is capped.", true});
     return s;
   }
 

@@ -235,5 +235,35 @@ TEST(AssessPipe, InterruptSavesAndSaysHowToResume) {
   EXPECT_EQ(level_of(xml::load_assessment(file), "L-VIS-01"), 3);
 }
 
+TEST(AssessPipe, TerminateSavesAndSaysHowToResume) {
+  std::string file = temp_dir("assess-sigterm") + "/a.xml";
+  Child child = start_cjb_piped(args({"assess", "-o", file, "--profile", "mini-store"}));
+  std::string out;
+  ASSERT_TRUE(read_until(child, out, "L-VIS-01 [0-4, n, s, b, ?]> "));
+  ::kill(child.pid, SIGTERM);
+  read_rest(child, out);
+  EXPECT_EQ(finish(child), 0);
+  EXPECT_THAT(out, HasSubstr("^C\n\nInterrupted.\nSaved 0 of 48 answers to "));
+  EXPECT_EQ(xml::load_assessment(file).responses.size(), 0u);
+}
+
+TEST(AssessPipe, AFileChangedByAnotherProgramIsNotOverwritten) {
+  std::string file = temp_dir("assess-changed") + "/a.xml";
+  Child child = start_cjb_piped(args({"assess", "-o", file, "--profile", "mini-store"}), true);
+  std::string out;
+  send(child, "3\n");
+  ASSERT_TRUE(read_until(child, out, "L-VIS-02 [0-1, n, s, b, ?]> "));
+  std::string theirs = read_text(file);
+  theirs.replace(theirs.find("level=\"3\""), 9, "level=\"1\"");
+  write_text(file, theirs);  // in place, as an editor would
+  send(child, "1\n");
+  read_rest(child, out);
+  EXPECT_EQ(finish(child), 2);
+  EXPECT_THAT(out, HasSubstr("cjb: error: " + file + " was changed or removed by another program during this session; "
+                             "your last answer was not saved, and the file was left as it is"));
+  EXPECT_THAT(out, Not(HasSubstr("Saved L-VIS-02")));
+  EXPECT_EQ(read_text(file), theirs);
+}
+
 }  // namespace
 }  // namespace cjb::test

@@ -43,7 +43,7 @@ std::vector<std::string> child_environment(const std::vector<std::string>& extra
 
 }  // namespace
 
-Child start_cjb_piped(const std::vector<std::string>& args) {
+Child start_cjb_piped(const std::vector<std::string>& args, bool merge_stderr) {
   ::signal(SIGPIPE, SIG_IGN);
   int in[2], out[2];
   if (::pipe2(in, O_CLOEXEC) || ::pipe2(out, O_CLOEXEC)) throw std::runtime_error("pipe");
@@ -53,8 +53,12 @@ Child start_cjb_piped(const std::vector<std::string>& args) {
   if (pid == 0) {
     ::dup2(in[0], 0);
     ::dup2(out[1], 1);
-    int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 2);
+    if (merge_stderr) {
+      ::dup2(out[1], 2);
+    } else {
+      int null = ::open("/dev/null", O_WRONLY);
+      ::dup2(null, 2);
+    }
     exec_cjb(args, env);
   }
   ::close(in[0]);

@@ -15,8 +15,9 @@ struct Child {
   int output = -1;  // its standard output (and, on a terminal, standard error)
 };
 
-// Starts cjb with stdin and stdout on pipes and stderr on /dev/null; NO_COLOR=1, CJB_DATA unset.
-Child start_cjb_piped(const std::vector<std::string>& args);
+// Starts cjb with stdin and stdout on pipes and stderr on /dev/null (or merged into stdout);
+// NO_COLOR=1, CJB_DATA unset.
+Child start_cjb_piped(const std::vector<std::string>& args, bool merge_stderr = false);
 
 // Starts cjb on a new 80×24 pseudo-terminal with TERM=xterm-256color; NO_COLOR and CJB_DATA
 // unset unless given in extra_env ("NAME=value").

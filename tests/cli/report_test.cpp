@@ -2,12 +2,14 @@
 // and rsvg-convert as a reader would open them.
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <regex>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
 #include "core/scoring.h"
@@ -219,6 +221,45 @@ TEST(ReportCli, BadUsageAndBadInput) {
   RunResult bad_epoch = report({"-o", dir + "/x.pdf"}, {"SOURCE_DATE_EPOCH=yesterday"});
   EXPECT_EQ(bad_epoch.exit_code, 2);
   EXPECT_FALSE(std::ifstream(dir + "/x.pdf").good()) << "no half-written file";
+}
+
+}  // namespace
+}  // namespace cjb::test
+
+namespace cjb::test {
+namespace {
+
+// Every bundled example: the PDF shows the overall and layer scores that `cjb score` prints,
+// rounded as the report prints them, and the top action.
+TEST(ReportExamples, PdfAgreesWithCjbScore) {
+  std::string dir = temp_dir("report-examples");
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("examples"))) {
+    if (entry.path().extension() != ".xml") continue;
+    std::string path = entry.path().string();
+    RunResult score = run_cjb({"score", path, "--format", "json"});
+    ASSERT_EQ(score.exit_code, 0) << path << score.err;
+    auto json = nlohmann::json::parse(score.out);
+    std::string pdf = dir + "/" + entry.path().stem().string() + ".pdf";
+    RunResult r = run_cjb({"report", path, "-o", pdf});
+    ASSERT_EQ(r.exit_code, 0) << path << r.err;
+    EXPECT_EQ(r.err, "");
+    std::string text = collapse_spaces(shell("pdftotext " + pdf + " -"));
+    auto printed = [](const nlohmann::json& v) { return v.is_null() ? std::string("–") : render::score_text(v.get<double>()); };
+    EXPECT_NE(text.find("Overall score " + printed(json["overall"]["score"])), std::string::npos) << path;
+    EXPECT_NE(text.find("Overall " + printed(json["overall"]["score"])), std::string::npos) << path;
+    for (const auto& layer : json["layers"]) {
+      std::string shown = printed(layer["score"]);
+      EXPECT_NE(text.find(" " + shown + " "), std::string::npos) << path << " " << layer["id"];
+    }
+    if (!json["actions"].empty()) {
+      EXPECT_NE(text.find("1 " + json["actions"][0]["item"].get<std::string>() + " "), std::string::npos) << path;
+    }
+    for (const char* title : {"Executive summary", "Scorecard", "Customer journey", "Driver analysis", "Action plan", "Appendix: responses"})
+      EXPECT_NE(text.find(title), std::string::npos) << path << " " << title;
+    ++checked;
+  }
+  EXPECT_GE(checked, 4);
 }
 
 }  // namespace
