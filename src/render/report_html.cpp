@@ -259,7 +259,8 @@ void html_table(std::string& out, const Table& t) {
       std::string cls = align_class(i < t.align.size() ? t.align[i] : Align::Left);
       if (!c.fill.empty()) cls += " band";
       if (c.bold) cls += " b";
-      out += fmt::format("<td class=\"{}\"{}>{}</td>", cls, cell_style(c), esc_lines(c.text));
+      std::string detail = c.detail.empty() ? "" : "<br/><span class=\"detail\">" + esc(c.detail) + "</span>";
+      out += fmt::format("<td class=\"{}\"{}>{}{}</td>", cls, cell_style(c), esc_lines(c.text), detail);
     }
     out += "</tr>\n";
   }
