@@ -808,7 +808,14 @@ class PdfWriter {
     }
     cairo_restore(cr);
     pango_cairo_update_context(cr, pango_.get());
-    y_ += height * scale + 10;
+    y_ += height * scale + 6;
+    std::string caption = "Touchpoints in journey order, one lane per channel, coloured by band.";
+    for (const auto& edge : layout.edges)
+      if (edge.kind == diagram::EdgeKind::Transition) {
+        caption += " Numbered dashed links: the journeys across channels listed below.";
+        break;
+      }
+    y_ += text(caption, {body() - 1, false, true, muted()}, kSideMargin, y_, content_width()) + 8;
   }
 
   const Document& doc_;

@@ -419,10 +419,7 @@ struct Builder {
       s.blocks.push_back(Heading{"Journeys across channels", 3});
       s.blocks.push_back(BulletList{transitions});
     }
-    s.blocks.push_back(Paragraph{transitions.empty() ? "A section with a critical failure is marked “!” and its score is capped."
-                                                     : "The numbers on the dashed links refer to the journeys across channels above. A "
-                                                       "section with a critical failure is marked “!” and its score is capped.",
-                                 true});
+    s.blocks.push_back(Paragraph{"A section with a critical failure is marked “!” and its score is capped.", true});
     return s;
   }
 
