@@ -173,7 +173,12 @@ class AssessCommand : public Command {
     std::vector<std::string> conflicts;
     if (!profile_.empty() && profile_ != assessment.scope.profile)
       conflicts.push_back(fmt::format("its profile is '{}', not '{}'", assessment.scope.profile.empty() ? "none" : assessment.scope.profile, profile_));
-    if (!channels_.empty() && split_list(channels_) != instrument.channels)
+    auto sorted = [](std::vector<std::string> list) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      return list;
+    };
+    if (!channels_.empty() && sorted(split_list(channels_)) != sorted(instrument.channels))
       conflicts.push_back(fmt::format("its channels are {}, not {}", join(instrument.channels, ","), join(split_list(channels_), ",")));
     if (!retailer_.empty() && clean_user_text(retailer_) != assessment.subject.retailer)
       conflicts.push_back(fmt::format("its retailer is '{}'", assessment.subject.retailer));

@@ -52,6 +52,7 @@ std::string pad(std::string_view text, size_t width) {
 
 // The first `width` columns of text, with an ellipsis when cut.
 std::string fit(std::string_view text, size_t width) {
+  width = std::max<size_t>(width, 2);
   if (columns(text) <= width) return std::string(text);
   std::string s;
   size_t n = 0;
@@ -501,7 +502,9 @@ SessionReply AssessSession::list() const {
     for (size_t index : entry.items) done += is_responded(index);
     bool here = std::find(entry.items.begin(), entry.items.end(), current_) != entry.items.end();
     std::string count = fmt::format("{}/{}", done, entry.items.size());
-    size_t label_width = static_cast<size_t>(std::min(style_.width, 80)) - 4 - 2 - id_width - 2 - 2 - 6 - 16;
+    // Number, id, name, count and the "you are here" mark in the width; the name gives way.
+    const int room = std::min(style_.width, 80) - 4 - 2 - static_cast<int>(id_width) - 2 - 2 - 6 - 16;
+    const size_t label_width = static_cast<size_t>(std::max(room, 8));
     std::string label = fit(group ? group->label : entry.id, label_width);
     std::string line = fmt::format("{:>4}  {}  {}  ", i + 1, pad(entry.id, id_width), pad(label, label_width));
     text += line + paint(fmt::format("{:>5}", count), done == entry.items.size() ? kGreen : nullptr);

@@ -12,5 +12,7 @@ std::unique_ptr<Command> make_assess();
 std::unique_ptr<Command> make_score();
 std::unique_ptr<Command> make_diagram();
 std::unique_ptr<Command> make_report();
+std::unique_ptr<Command> make_compare();
+std::unique_ptr<Command> make_benchmark();
 
 }  // namespace cjb::cli

@@ -11,6 +11,8 @@ const std::vector<CommandInfo>& commands() {
       {"score", "score an assessment: scorecard, critical failures, action plan", make_score},
       {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},
       {"report", "write the gap report of an assessment (PDF, HTML, Markdown, SVG, JSON)", make_report},
+      {"compare", "what changed between two assessments, item by item", make_compare},
+      {"benchmark", "compare many assessments: league table, distributions, peers, roll-ups, trends", make_benchmark},
   };
   return table;
 }

@@ -115,6 +115,16 @@ TEST(AssessPipe, OutputOntoTheSameAssessmentResumesAndSaysSo) {
   EXPECT_EQ(level_of(a, "L-VIS-02"), 0);
 }
 
+TEST(AssessPipe, ChannelsInAnotherOrderAreTheSameScope) {
+  std::string file = temp_dir("assess-channels") + "/a.xml";
+  ASSERT_EQ(assess({"-o", file, "--channels", "physical,online"}, "1\n").exit_code, 0);
+  RunResult r = assess({"-o", file, "--channels", "online physical"}, "0\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = assess({"-o", file, "--channels", "online"}, "0\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("its channels are physical,online, not online"));
+}
+
 TEST(AssessPipe, OutputOntoADifferentAssessmentIsRefused) {
   std::string file = temp_dir("assess-other") + "/a.xml";
   ASSERT_EQ(assess({"-o", file, "--profile", "mini-store"}, "1\n").exit_code, 0);

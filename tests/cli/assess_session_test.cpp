@@ -214,6 +214,21 @@ TEST_F(Session, ListShowsGroupsWithCompletenessAndWhereYouAre) {
   EXPECT_THAT(r.text, HasSubstr("   3  checkout  Checkout"));
 }
 
+TEST_F(Session, ANarrowTerminalCutsGroupNames) {
+  catalog.model.groups[0].id = "a-very-long-group-identifier";
+  catalog.model.groups[0].label = "A group name far too long for forty columns";
+  for (auto& list : catalog.checklists)
+    for (auto& item : list.items)
+      if (item.group == "vision") item.group = "a-very-long-group-identifier";
+  catalog.model.layers[0].groups = {"a-very-long-group-identifier"};
+  catalog.index();
+  instrument = resolve_scope(catalog, assessment.scope);
+  AssessSession s = make({false, false, 40});
+  s.start();
+  std::string text = s.handle("l").text;
+  EXPECT_THAT(text, HasSubstr("   1  a-very-long-group-identifier  A group…    0/2  ← you are here\n"));
+}
+
 TEST_F(Session, JumpGoesToTheFirstUnansweredItemOfAGroup) {
   AssessSession s = make();
   s.start();

@@ -1,0 +1,342 @@
+#include "core/benchmark.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace cjb {
+
+std::string BenchmarkEntry::site_key() const { return subject.site_id.empty() ? subject.site : subject.site_id; }
+
+const NamedScore* BenchmarkEntry::find(const std::vector<NamedScore>& scores, std::string_view name) const {
+  for (const auto& s : scores)
+    if (s.id == name) return &s;
+  return nullptr;
+}
+
+BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file) {
+  BenchmarkEntry e;
+  const Assessment& a = *card.assessment;
+  const Model& model = *card.instrument->model;
+  e.id = a.id;
+  e.file = file;
+  e.subject = a.subject;
+  e.date = a.meta.date;
+  e.overall = card.overall.score;
+  e.answered = card.overall.answered;
+  e.applicable = card.overall.applicable;
+  e.layers.reserve(card.layers.size());
+  for (const auto& l : card.layers)
+    for (size_t i = 0; i < model.layers.size(); ++i)
+      if (model.layers[i].id == l.id) e.layers.push_back({model.layers[i].id, static_cast<int>(i), l.figure.score});
+  e.groups.reserve(card.groups.size());
+  for (const auto& g : card.groups) {
+    int order = model.group_index(g.id);
+    if (order >= 0) e.groups.push_back({model.groups[static_cast<size_t>(order)].id, order, g.figure.score});
+  }
+  for (const auto& c : card.channels)
+    for (size_t i = 0; i < model.channels.size(); ++i)
+      if (model.channels[i].id == c.id) e.channels.push_back({model.channels[i].id, static_cast<int>(i), c.score});
+  return e;
+}
+
+BenchmarkScorer::BenchmarkScorer(const Instrument& instrument) : instrument_(&instrument) {
+  const Model& model = *instrument.model;
+  critical_cap_ = model.critical_cap;
+  // Sections as score_assessment makes them: a new one whenever (group, channel) changes
+  // along the instrument's items.
+  std::vector<std::pair<std::string, std::string>> section_keys;
+  for (const auto& scoped : instrument.items) {
+    const Item& item = *scoped.item;
+    if (section_keys.empty() || section_keys.back().first != item.group || section_keys.back().second != item.channel)
+      section_keys.emplace_back(item.group, item.channel);
+    items_.push_back({section_keys.size() - 1, scoped.weight, scoped.max_level, item.critical});
+  }
+  sections_.resize(section_keys.size());
+  for (size_t l = 0; l < model.layers.size(); ++l) {
+    const Layer& layer = model.layers[l];
+    LayerPlan lp{layer.id, static_cast<int>(l), instrument.layer_weight(layer.id), {}};
+    for (const auto& group_id : layer.groups) {
+      GroupPlan gp{group_id, model.group_index(group_id), layers_.size(), instrument.group_weight(group_id), {}};
+      for (size_t s = 0; s < section_keys.size(); ++s)
+        if (section_keys[s].first == group_id) gp.sections.push_back(s);
+      if (gp.sections.empty()) continue;
+      for (size_t s : gp.sections) sections_[s] = {groups_.size(), instrument.channel_weight(section_keys[s].second), -1};
+      lp.groups.push_back(groups_.size());
+      groups_.push_back(std::move(gp));
+    }
+    if (!lp.groups.empty()) layers_.push_back(std::move(lp));
+  }
+  for (const auto& channel : instrument.channels) {
+    size_t order = 0;
+    for (size_t i = 0; i < model.channels.size(); ++i)
+      if (model.channels[i].id == channel) order = i;
+    ChannelPlan cp{model.channels[order].id, static_cast<int>(order), {}};
+    for (size_t s = 0; s < section_keys.size(); ++s) {
+      const Group* group = model.find_group(section_keys[s].first);
+      if (section_keys[s].second == channel && group && group->layer == kJourney) cp.sections.push_back(s);
+    }
+    channels_.push_back(std::move(cp));
+  }
+}
+
+void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& entry) const {
+  struct Sums {
+    double weighted = 0, weights = 0;
+    bool critical_failure = false;
+  };
+  std::vector<Sums> sums(sections_.size());
+  int answered = 0, applicable = 0;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const ItemPlan& item = items_[i];
+    int answer = i < answers.size() ? answers[i] : kUnanswered;
+    if (answer == kNotApplicable) continue;
+    ++applicable;
+    if (answer < 0) continue;
+    ++answered;
+    Sums& s = sums[item.section];
+    s.weighted += item.weight * (100.0 * answer / item.max_level);
+    s.weights += item.weight;
+    if (item.critical && answer == 0) s.critical_failure = true;
+  }
+  std::vector<std::optional<double>> section_scores(sections_.size());
+  for (size_t s = 0; s < sections_.size(); ++s) {
+    if (sums[s].weights <= 0) continue;
+    double score = sums[s].weighted / sums[s].weights;
+    section_scores[s] = sums[s].critical_failure ? std::min(score, critical_cap_) : score;
+  }
+  std::vector<std::pair<std::optional<double>, double>> values;
+  std::vector<std::optional<double>> group_scores(groups_.size());
+  entry.groups.clear();
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    values.clear();
+    for (size_t s : groups_[g].sections) values.emplace_back(section_scores[s], sections_[s].channel_weight);
+    group_scores[g] = weighted_mean(values);
+    entry.groups.push_back({groups_[g].id, groups_[g].order, group_scores[g]});
+  }
+  entry.layers.clear();
+  std::vector<std::pair<std::optional<double>, double>> layer_values;
+  for (const auto& layer : layers_) {
+    values.clear();
+    for (size_t g : layer.groups) values.emplace_back(group_scores[g], groups_[g].weight);
+    std::optional<double> score = weighted_mean(values);
+    entry.layers.push_back({layer.id, layer.order, score});
+    layer_values.emplace_back(score, layer.weight);
+  }
+  entry.overall = weighted_mean(layer_values);
+  entry.channels.clear();
+  for (const auto& channel : channels_) {
+    values.clear();
+    for (size_t s : channel.sections) values.emplace_back(section_scores[s], groups_[sections_[s].group].weight);
+    entry.channels.push_back({channel.id, channel.order, weighted_mean(values)});
+  }
+  entry.answered = answered;
+  entry.applicable = applicable;
+}
+
+std::vector<size_t> league_order(const std::vector<BenchmarkEntry>& entries) {
+  std::vector<size_t> order(entries.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& x = entries[a];
+    const auto& y = entries[b];
+    if (x.overall.has_value() != y.overall.has_value()) return x.overall.has_value();
+    if (x.overall && *x.overall != *y.overall) return *x.overall > *y.overall;
+    if (x.id != y.id) return x.id < y.id;
+    return a < b;
+  });
+  return order;
+}
+
+namespace {
+
+// The values of one kind of score (layers, groups or channels) over entries, per id, with
+// the ids in model order.
+std::vector<Distribution> distributions(const std::vector<BenchmarkEntry>& entries,
+                                        std::vector<NamedScore> BenchmarkEntry::*member) {
+  std::map<std::pair<int, std::string_view>, std::vector<double>> values;
+  for (const auto& e : entries)
+    for (const auto& s : e.*member) {
+      auto& v = values[{s.order, s.id}];
+      if (s.score) v.push_back(*s.score);
+    }
+  std::vector<Distribution> out;
+  out.reserve(values.size());
+  for (auto& [key, v] : values) out.push_back({key.second, summarise(std::move(v))});
+  return out;
+}
+
+// The peers' values of one score, for compare_with_peers.
+std::vector<double> peer_values(const std::vector<const BenchmarkEntry*>& peers,
+                                std::vector<NamedScore> BenchmarkEntry::*member, std::string_view id) {
+  std::vector<double> values;
+  for (const auto* p : peers) {
+    const NamedScore* s = p->find(p->*member, id);
+    if (s && s->score) values.push_back(*s->score);
+  }
+  return values;
+}
+
+PeerStanding standing(std::string kind, std::string id, std::optional<double> score, std::vector<double> values) {
+  PeerStanding s;
+  s.kind = std::move(kind);
+  s.id = std::move(id);
+  s.score = score;
+  s.peers = static_cast<int>(values.size());
+  if (values.empty()) return s;
+  std::sort(values.begin(), values.end());
+  s.median = percentile_sorted(values, 50);
+  s.best = values.back();
+  if (score) {
+    s.percentile_rank = percentile_rank(values, *score);
+    s.gap_to_median = *s.median - *score;
+    s.gap_to_best = *s.best - *score;
+  }
+  return s;
+}
+
+}  // namespace
+
+BenchmarkStats compute_stats(const std::vector<BenchmarkEntry>& entries) {
+  BenchmarkStats stats;
+  std::vector<double> overall;
+  overall.reserve(entries.size());
+  for (const auto& e : entries)
+    if (e.overall) overall.push_back(*e.overall);
+  stats.overall = summarise(std::move(overall));
+  stats.layers = distributions(entries, &BenchmarkEntry::layers);
+  stats.groups = distributions(entries, &BenchmarkEntry::groups);
+  stats.channels = distributions(entries, &BenchmarkEntry::channels);
+  return stats;
+}
+
+std::vector<PeerStanding> compare_with_peers(const BenchmarkEntry& subject, const std::vector<BenchmarkEntry>& peers) {
+  std::vector<const BenchmarkEntry*> others;
+  for (const auto& p : peers)
+    if (p.id != subject.id) others.push_back(&p);
+  std::vector<PeerStanding> out;
+  std::vector<double> overall;
+  for (const auto* p : others)
+    if (p->overall) overall.push_back(*p->overall);
+  out.push_back(standing("overall", "overall", subject.overall, std::move(overall)));
+  for (const auto& [kind, member] : {std::pair{"layer", &BenchmarkEntry::layers}, std::pair{"group", &BenchmarkEntry::groups},
+                                     std::pair{"channel", &BenchmarkEntry::channels}})
+    for (const auto& s : subject.*member) out.push_back(standing(kind, std::string(s.id), s.score, peer_values(others, member, s.id)));
+  return out;
+}
+
+const std::vector<std::string>& rollup_fields() {
+  static const std::vector<std::string> fields = {"retailer", "site", "site-id", "sector", "region", "format", "tag"};
+  return fields;
+}
+
+bool is_rollup_field(const std::string& field) {
+  const auto& f = rollup_fields();
+  return std::find(f.begin(), f.end(), field) != f.end();
+}
+
+std::vector<RollupRow> roll_up(const std::vector<BenchmarkEntry>& entries, const std::string& field) {
+  if (!is_rollup_field(field))
+    throw UsageError(fmt::format("unknown field '{}' for --by (expected one of: retailer, site, site-id, sector, region, format, tag)", field));
+  std::map<std::string, std::vector<BenchmarkEntry>> by_key;
+  for (const auto& e : entries) {
+    if (field == "tag") {
+      if (e.subject.tags.empty()) by_key[""].push_back(e);
+      // A tag written twice on one subject counts once.
+      for (const auto& tag : std::set<std::string>(e.subject.tags.begin(), e.subject.tags.end())) by_key[tag].push_back(e);
+    } else {
+      by_key[*e.subject.field(field)].push_back(e);
+    }
+  }
+  std::vector<RollupRow> rows;
+  for (const auto& [key, group] : by_key) rows.push_back({key, compute_stats(group)});
+  return rows;
+}
+
+std::vector<size_t> site_trend(const std::vector<BenchmarkEntry>& entries, const std::string& site) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].site_key() == site) out.push_back(i);
+  std::sort(out.begin(), out.end(), [&](size_t a, size_t b) {
+    return std::tie(entries[a].date, entries[a].id, a) < std::tie(entries[b].date, entries[b].id, b);
+  });
+  return out;
+}
+
+std::string period_of(const std::string& date, Period period) {
+  std::string year = date.substr(0, 4);
+  switch (period) {
+    case Period::Year: return year;
+    case Period::Month: return date.substr(0, 7);
+    case Period::Quarter: {
+      if (date.size() < 7) return year;
+      int month = (date[5] - '0') * 10 + (date[6] - '0');
+      return fmt::format("{}-Q{}", year, (std::clamp(month, 1, 12) - 1) / 3 + 1);
+    }
+  }
+  return date;
+}
+
+namespace {
+
+std::optional<double> merge(std::vector<double> values, CombineMethod method) {
+  if (values.empty()) return std::nullopt;
+  if (method == CombineMethod::Mean) return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+  return percentile(std::move(values), 50);
+}
+
+std::vector<NamedScore> merge_scores(const std::vector<const BenchmarkEntry*>& visits,
+                                     std::vector<NamedScore> BenchmarkEntry::*member, CombineMethod method) {
+  std::map<std::pair<int, std::string_view>, std::vector<double>> values;
+  for (const auto* v : visits)
+    for (const auto& s : v->*member) {
+      auto& list = values[{s.order, s.id}];
+      if (s.score) list.push_back(*s.score);
+    }
+  std::vector<NamedScore> out;
+  for (auto& [key, list] : values) out.push_back({key.second, key.first, merge(std::move(list), method)});
+  return out;
+}
+
+}  // namespace
+
+std::vector<BenchmarkEntry> combine_visits(const std::vector<BenchmarkEntry>& entries, CombineMethod method, Period period) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<const BenchmarkEntry*>> groups;
+  for (const auto& e : entries) groups[{e.subject.retailer, e.site_key(), period_of(e.date, period)}].push_back(&e);
+  std::vector<BenchmarkEntry> out;
+  out.reserve(groups.size());
+  for (const auto& [key, visits] : groups) {
+    const BenchmarkEntry* latest = visits.front();
+    for (const auto* v : visits)
+      if (std::tie(v->date, v->id) > std::tie(latest->date, latest->id)) latest = v;
+    BenchmarkEntry merged;
+    if (method == CombineMethod::Latest) {
+      merged = *latest;
+    } else {
+      merged.subject = latest->subject;
+      std::vector<double> overall;
+      for (const auto* v : visits)
+        if (v->overall) overall.push_back(*v->overall);
+      merged.overall = merge(std::move(overall), method);
+      merged.layers = merge_scores(visits, &BenchmarkEntry::layers, method);
+      merged.groups = merge_scores(visits, &BenchmarkEntry::groups, method);
+      merged.channels = merge_scores(visits, &BenchmarkEntry::channels, method);
+      for (const auto* v : visits) {
+        merged.answered += v->answered;
+        merged.applicable += v->applicable;
+      }
+    }
+    merged.file.clear();
+    merged.id = std::get<1>(key) + "@" + std::get<2>(key);
+    merged.date = std::get<2>(key);
+    merged.visits = static_cast<int>(visits.size());
+    out.push_back(std::move(merged));
+  }
+  return out;
+}
+
+}  // namespace cjb

@@ -1,0 +1,184 @@
+#pragma once
+// Benchmarks across many assessments (BRIEF §6, docs/benchmark.md): a league table, the
+// distribution of every score, a subject against its peers, roll-ups by a subject field or
+// tag, the trend of one site, and repeated visits merged per period.
+//
+// Everything works on BenchmarkEntry, a few hundred bytes extracted from a Scorecard, so a
+// benchmark of 50,000 assessments never keeps a document or a scorecard. Pure computation:
+// no I/O, deterministic (every order is total).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/assessment.h"
+#include "core/scoring.h"
+#include "core/statistics.h"
+
+namespace cjb {
+
+// One score of a layer, group or channel. `order` is its position in the model (layer,
+// group or channel index), so entries of different scopes line up in model order. id points
+// into the Model (or other storage that outlives the entry): 50,000 entries then hold no copy
+// of the 40 ids each.
+struct NamedScore {
+  std::string_view id;
+  int order = 0;
+  std::optional<double> score;  // null when nothing in it was answered
+};
+
+// What a benchmark needs of one scored assessment.
+struct BenchmarkEntry {
+  std::string id;    // the assessment's id (combined entries: "SITE@PERIOD")
+  std::string file;  // where it was read from; may be empty
+  Subject subject;
+  std::string date;  // YYYY-MM-DD (combined entries: the period, e.g. "2026-01")
+  std::optional<double> overall;
+  std::vector<NamedScore> layers, groups, channels;  // model order
+  int answered = 0, applicable = 0;
+  int visits = 1;  // assessments merged into this entry (--combine), else 1
+
+  // The site across visits: subject.site_id, else the site name.
+  std::string site_key() const;
+  const NamedScore* find(const std::vector<NamedScore>& scores, std::string_view id) const;
+};
+
+// Extracts the entry of a scorecard (its assessment and instrument must still be alive; the
+// entry's score ids point into the instrument's model, which must outlive it).
+BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file = "");
+
+// ---- Scoring many visits fast -----------------------------------------------------------
+
+// The scoring rules of score_assessment (BRIEF §4) for one instrument, with every lookup done
+// once: scoring a visit is then one pass over arrays, with no allocation per item. For
+// benchmarks of thousands of files, where a Scorecard (items, actions, bands) is not needed.
+// Sums run in the same order as score_assessment's, so the scores are equal to the last bit;
+// tests/core/benchmark_test.cpp holds it to that.
+class BenchmarkScorer {
+ public:
+  static constexpr int kNotApplicable = -1;
+  static constexpr int kUnanswered = -2;
+
+  // The instrument must outlive the scorer.
+  explicit BenchmarkScorer(const Instrument& instrument);
+
+  // answers[i] answers instrument.items[i]: a level in 0..max_level, kNotApplicable or
+  // kUnanswered. Fills overall, layers, groups, channels, answered and applicable of entry.
+  void score(const std::vector<int>& answers, BenchmarkEntry& entry) const;
+
+  const Instrument& instrument() const { return *instrument_; }
+
+ private:
+  struct ItemPlan {
+    size_t section;
+    double weight;
+    int max_level;
+    bool critical;
+  };
+  struct SectionPlan {
+    size_t group;           // index into groups_
+    double channel_weight;  // weight of the section in its group
+    int channel = -1;       // index into channels_ for journey sections, else -1
+  };
+  struct GroupPlan {
+    std::string_view id;  // into the model
+    int order;
+    size_t layer;  // index into layers_
+    double weight;
+    std::vector<size_t> sections;
+  };
+  struct LayerPlan {
+    std::string_view id;
+    int order;
+    double weight;
+    std::vector<size_t> groups;
+  };
+  struct ChannelPlan {
+    std::string_view id;
+    int order;
+    std::vector<size_t> sections;  // journey sections of the channel, in section order
+  };
+  const Instrument* instrument_;
+  double critical_cap_;
+  std::vector<ItemPlan> items_;
+  std::vector<SectionPlan> sections_;
+  std::vector<GroupPlan> groups_;
+  std::vector<LayerPlan> layers_;
+  std::vector<ChannelPlan> channels_;
+};
+
+// ---- League table ----------------------------------------------------------------------
+
+// Indices into entries: overall score descending, null scores last, ties by id then index.
+std::vector<size_t> league_order(const std::vector<BenchmarkEntry>& entries);
+
+// ---- Distributions ---------------------------------------------------------------------
+
+struct Distribution {
+  std::string_view id;  // as NamedScore::id
+  Summary summary;  // over the entries where the score is not null (summary.n of them)
+};
+
+struct BenchmarkStats {
+  Summary overall;
+  std::vector<Distribution> layers, groups, channels;  // model order; every id seen in any entry
+};
+
+BenchmarkStats compute_stats(const std::vector<BenchmarkEntry>& entries);
+
+// ---- A subject against its peers (also used by `cjb report --peers`) ---------------------
+
+// How one score of the subject stands among the same score of the peers.
+struct PeerStanding {
+  std::string kind;  // "overall", "layer", "group", "channel"
+  std::string id;    // "overall" for the overall score
+  std::optional<double> score;            // the subject's; null when it answered nothing here
+  int peers = 0;                          // peers with a non-null score here
+  std::optional<double> percentile_rank;  // BRIEF §4; null when score or peers are missing
+  std::optional<double> median, best;     // of the peers; null without peers
+  // Signed distances: peer median − score and best − score (positive: the subject is
+  // behind). Null when score or peers are missing.
+  std::optional<double> gap_to_median, gap_to_best;
+};
+
+// The subject's overall, layer, group and channel scores (in that order, model order within)
+// against the peers. Peers with the subject's own id are left out, so a folder that holds the
+// subject can be passed as the peers as it is.
+std::vector<PeerStanding> compare_with_peers(const BenchmarkEntry& subject, const std::vector<BenchmarkEntry>& peers);
+
+// ---- Roll-ups --------------------------------------------------------------------------
+
+// The fields --by accepts: retailer, site, site-id, sector, region, format, tag.
+const std::vector<std::string>& rollup_fields();
+bool is_rollup_field(const std::string& field);
+
+struct RollupRow {
+  std::string key;  // the field's value; "" when the entries leave it empty (printed "(none)")
+  BenchmarkStats stats;
+};
+
+// One row per distinct value of field, in key order. With "tag", an entry counts under each
+// of its tags (entries without tags under ""). Throws UsageError for an unknown field.
+std::vector<RollupRow> roll_up(const std::vector<BenchmarkEntry>& entries, const std::string& field);
+
+// ---- Trend and combined visits ---------------------------------------------------------
+
+// The entries of one site (site_key() == site), by date, then id. Indices into entries.
+std::vector<size_t> site_trend(const std::vector<BenchmarkEntry>& entries, const std::string& site);
+
+enum class Period { Month, Quarter, Year };
+enum class CombineMethod { Median, Mean, Latest };
+
+// The period a YYYY-MM-DD date falls in: "2026-01", "2026-Q1" or "2026". Dates too short to
+// hold a year (or month) fall in the period named by what they do hold.
+std::string period_of(const std::string& date, Period period);
+
+// Merges the visits of one site (retailer + site_key()) in one period into one entry:
+// Median / Mean of every score over the visits that scored it (null when none did), or the
+// Latest visit (latest date, ties by the greater id). The merged entry takes the subject of
+// the latest visit, id "SITE@PERIOD", date the period, visits = how many were merged.
+// Output in (retailer, site, period) order.
+std::vector<BenchmarkEntry> combine_visits(const std::vector<BenchmarkEntry>& entries, CombineMethod method, Period period);
+
+}  // namespace cjb

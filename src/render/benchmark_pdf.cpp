@@ -1,0 +1,206 @@
+// The benchmark as A4 pages of tables: cairo for the pages, pango for the text (plain text
+// only, never markup, so a shop called "<b>" stays "<b>").
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "render/benchmark_report.h"
+#include "render/benchmark_tables.h"
+
+namespace cjb::render {
+
+namespace {
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+struct LayoutDeleter {
+  void operator()(PangoLayout* l) const { g_object_unref(l); }
+};
+struct FontDeleter {
+  void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using Context = std::unique_ptr<cairo_t, ContextDeleter>;
+using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
+using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
+
+constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 in points
+constexpr double kMargin = 42;
+constexpr double kRowHeight = 13;
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void check(cairo_status_t status, const char* what) {
+  if (status != CAIRO_STATUS_SUCCESS) throw Error(fmt::format("cjb: error: cannot draw the PDF ({}: {})", what, cairo_status_to_string(status)));
+}
+
+// Lays out pages top to bottom, starting a new page (with its number) when one is full.
+class PageWriter {
+ public:
+  PageWriter(cairo_t* cr, PangoLayout* layout) : cr_(cr), layout_(layout) {}
+
+  void text(const std::string& s, double x, double y, double width, bool right, bool bold, double size) {
+    Font font(pango_font_description_from_string(fmt::format("DejaVu Sans {}{}", bold ? "Bold " : "", size).c_str()));
+    pango_layout_set_font_description(layout_, font.get());
+    pango_layout_set_text(layout_, s.c_str(), -1);  // plain text: never parsed as markup
+    pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_ellipsize(layout_, PANGO_ELLIPSIZE_END);
+    pango_layout_set_alignment(layout_, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    cairo_move_to(cr_, x, y);
+    pango_cairo_show_layout(cr_, layout_);
+  }
+
+  void need(double height) {
+    if (y_ + height > kPageHeight - kMargin - 20) new_page();
+  }
+
+  void heading(const std::string& s, double size) {
+    need(size + 3 * kRowHeight);
+    y_ += size * 0.6;
+    text(s, kMargin, y_, kPageWidth - 2 * kMargin, false, true, size);
+    y_ += size * 1.6;
+  }
+
+  void paragraph(const std::string& s) {
+    need(kRowHeight);
+    text(s, kMargin, y_, kPageWidth - 2 * kMargin, false, false, 9);
+    y_ += kRowHeight + 4;
+  }
+
+  // Columns share the width in proportion to their widest cell; the header repeats on every page.
+  void table(const TextTable& t) {
+    if (t.rows.empty()) return;
+    std::vector<double> weight(t.header.size(), 1);
+    for (size_t i = 0; i < t.header.size(); ++i) {
+      size_t w = display_width(t.header[i]);
+      for (const auto& row : t.rows)
+        if (i < row.size()) w = std::max(w, display_width(row[i]));
+      weight[i] = static_cast<double>(std::min<size_t>(w, 40)) + 2;
+    }
+    double total = 0;
+    for (double w : weight) total += w;
+    double usable = kPageWidth - 2 * kMargin;
+    auto draw_row = [&](const std::vector<std::string>& row, bool bold) {
+      double x = kMargin;
+      for (size_t i = 0; i < t.header.size(); ++i) {
+        double w = usable * weight[i] / total;
+        bool right = i < t.align.size() && t.align[i] == Align::Right;
+        if (i < row.size()) text(row[i], x + 2, y_, w - 4, right, bold, 8);
+        x += w;
+      }
+      y_ += kRowHeight;
+    };
+    auto header = [&] {
+      cairo_set_source_rgb(cr_, 0.93, 0.93, 0.93);
+      cairo_rectangle(cr_, kMargin, y_ - 1, usable, kRowHeight);
+      cairo_fill(cr_);
+      cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
+      draw_row(t.header, true);
+    };
+    need(3 * kRowHeight);
+    header();
+    for (const auto& row : t.rows) {
+      if (y_ + kRowHeight > kPageHeight - kMargin - 20) {
+        new_page();
+        header();
+      }
+      draw_row(row, false);
+    }
+    y_ += kRowHeight / 2;
+  }
+
+  void finish() { footer(); }
+
+ private:
+  void footer() {
+    cairo_set_source_rgb(cr_, 0.4, 0.4, 0.4);
+    text(fmt::format("cjb benchmark · page {}", page_), kMargin, kPageHeight - kMargin, kPageWidth - 2 * kMargin, true, false, 7);
+    cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
+  }
+  void new_page() {
+    footer();
+    cairo_show_page(cr_);
+    ++page_;
+    y_ = kMargin;
+  }
+
+  cairo_t* cr_;
+  PangoLayout* layout_;
+  double y_ = kMargin;
+  int page_ = 1;
+};
+
+}  // namespace
+
+std::string benchmark_pdf(const BenchmarkReport& report) {
+  std::string bytes;
+  {
+    Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, kPageWidth, kPageHeight));
+    check(cairo_surface_status(surface.get()), "surface");
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, "cjb benchmark");
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "cjb");
+    // Reproducible builds: the creation date from SOURCE_DATE_EPOCH when set.
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+      std::time_t t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char date[32];
+      std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date);
+    }
+    Context cr(cairo_create(surface.get()));
+    check(cairo_status(cr.get()), "context");
+    Layout layout(pango_cairo_create_layout(cr.get()));
+    if (!layout) throw Error("cjb: error: cannot draw the PDF (no text layout)");
+    cairo_set_source_rgb(cr.get(), 0.13, 0.13, 0.13);
+
+    BenchmarkTables t = benchmark_tables(report);
+    PageWriter page(cr.get(), layout.get());
+    page.heading("Benchmark", 18);
+    page.paragraph(benchmark_heading_line(report));
+    if (report.subject) {
+      page.heading(fmt::format("Subject {} against its peers", report.subject->id), 12);
+      page.paragraph(fmt::format("{}, {}, {}", report.subject->subject.retailer, report.subject->subject.site, report.subject->date));
+      page.table(t.standings);
+    }
+    if (!report.by.empty()) {
+      page.heading("Overall score by " + report.by, 12);
+      page.table(t.rollup);
+    }
+    if (!report.site.empty()) {
+      page.heading("Trend of site " + report.site, 12);
+      if (t.trend.rows.empty()) page.paragraph("(no assessment of this site)");
+      page.table(t.trend);
+    }
+    page.heading("Distribution of scores", 12);
+    page.table(t.stats);
+    page.heading("League table", 12);
+    page.table(t.league);
+    if (!report.left_out.empty()) {
+      page.heading("Left out", 12);
+      for (const auto& l : report.left_out) page.paragraph(l.problem);
+    }
+    page.finish();
+    check(cairo_status(cr.get()), "drawing");
+    cairo_surface_finish(surface.get());
+    check(cairo_surface_status(surface.get()), "finishing");
+  }
+  return bytes;
+}
+
+}  // namespace cjb::render

@@ -1,0 +1,143 @@
+// The fast batch path of `cjb benchmark` against the reference: BenchmarkScorer against
+// score_assessment, and the fast scan against the full reader, on the real and the mini data.
+
+#include "cli/batch.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+
+#include "core/benchmark.h"
+#include "core/scoring.h"
+#include "support.h"
+#include "xml/catalog_loader.h"
+#include "xml/files.h"
+
+namespace cjb::cli {
+namespace {
+
+void expect_same_scores(const BenchmarkEntry& a, const BenchmarkEntry& b) {
+  // Exact equality: the fast scorer sums in the same order as score_assessment.
+  EXPECT_EQ(a.overall, b.overall);
+  EXPECT_EQ(a.answered, b.answered);
+  EXPECT_EQ(a.applicable, b.applicable);
+  for (auto member : {&BenchmarkEntry::layers, &BenchmarkEntry::groups, &BenchmarkEntry::channels}) {
+    const auto& x = a.*member;
+    const auto& y = b.*member;
+    ASSERT_EQ(x.size(), y.size());
+    for (size_t i = 0; i < x.size(); ++i) {
+      EXPECT_EQ(x[i].id, y[i].id);
+      EXPECT_EQ(x[i].order, y[i].order);
+      EXPECT_EQ(x[i].score, y[i].score) << x[i].id;
+    }
+  }
+}
+
+// Random answers for every item of every profile: levels (0 included, so critical caps
+// happen), N/A, unanswered, and the two extremes (all N/A, nothing answered).
+void check_scorer_on(const Catalog& catalog) {
+  std::uint64_t state = 7;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<int>(state >> 33);
+  };
+  ASSERT_FALSE(catalog.profiles.empty());
+  for (const auto& profile : catalog.profiles) {
+    Instrument instrument = resolve_profile(catalog, profile);
+    BenchmarkScorer scorer(instrument);
+    for (int round = 0; round < 40; ++round) {
+      Assessment a;
+      a.id = "random";
+      std::vector<int> answers(instrument.items.size(), BenchmarkScorer::kUnanswered);
+      for (size_t i = 0; i < instrument.items.size(); ++i) {
+        int dice = next() % 10;
+        if (round == 38) dice = 0;  // everything N/A
+        if (round == 39) dice = 1;  // nothing answered
+        if (dice == 1) continue;
+        Response r;
+        r.item = instrument.items[i].item->id;
+        if (dice == 0) {
+          r.na = true;
+          answers[i] = BenchmarkScorer::kNotApplicable;
+        } else {
+          r.level = next() % (instrument.items[i].max_level + 1);
+          answers[i] = *r.level;
+        }
+        a.responses.push_back(r);
+      }
+      ScoringOptions options;
+      options.actions = false;
+      Scorecard card = score_assessment(instrument, a, options);
+      BenchmarkEntry reference = extract_entry(card);
+      BenchmarkEntry fast;
+      scorer.score(answers, fast);
+      SCOPED_TRACE(profile.id + " round " + std::to_string(round));
+      expect_same_scores(fast, reference);
+    }
+  }
+}
+
+TEST(BenchmarkScorer, EqualsScoreAssessmentOnTheRealChecklists) {
+  check_scorer_on(xml::load_catalog(test::source_dir()));
+}
+
+TEST(BenchmarkScorer, EqualsScoreAssessmentOnTheMiniData) {
+  check_scorer_on(xml::load_catalog(test::source_path("tests/data/mini")));
+}
+
+class FastPath : public ::testing::Test {
+ protected:
+  Catalog catalog = xml::load_catalog(test::source_path("tests/data/mini"));
+  std::string dir = test::temp_dir("batch-fast-path");
+  std::string original = test::read_text(test::source_path("tests/data/mini-assessment.xml"));
+
+  std::string write(const std::string& name, const std::string& text) {
+    std::string path = dir + "/" + name;
+    test::write_text(path, text);
+    return path;
+  }
+};
+
+TEST_F(FastPath, ReadsWhatTheFullReaderReads) {
+  std::string plain = write("plain.xml", original);
+  // An xmlns attribute, CDATA notes and spaces around values: the scan gives up on the first
+  // and the full reader takes over; either way the same result.
+  std::string unusual = original;
+  unusual.replace(unusual.find("<assessment id"), 11, "<assessment xmlns=\"urn:cjb\"");
+  std::string spaced = original;
+  spaced.replace(spaced.find("level=\"3\"/>"), 11, "level=\" 3 \"><note><![CDATA[a <b> note]]></note></response>");
+  std::vector<std::string> files{plain, write("unusual.xml", unusual), write("spaced.xml", spaced)};
+  BatchResult batch = score_files(catalog, files);
+  ASSERT_TRUE(batch.left_out.empty()) << batch.left_out.front().problem;
+  ASSERT_EQ(batch.entries.size(), 3u);
+  for (size_t i = 0; i < files.size(); ++i) {
+    BenchmarkEntry full = score_one_file(catalog, files[i]);  // always the full reader
+    SCOPED_TRACE(files[i]);
+    EXPECT_EQ(batch.entries[i].id, full.id);
+    EXPECT_EQ(batch.entries[i].date, full.date);
+    EXPECT_EQ(batch.entries[i].subject.retailer, "Mini & Co");
+    EXPECT_EQ(batch.entries[i].subject.site, "High Street <1>");
+    EXPECT_EQ(batch.entries[i].subject.tags, full.subject.tags);
+    expect_same_scores(batch.entries[i], full);
+  }
+}
+
+TEST_F(FastPath, LeavesOutWhatTheFullReaderRefuses) {
+  std::string duplicate = original;
+  duplicate.replace(duplicate.find("</responses>"), 12, "<response item=\"L-VIS-01\" level=\"2\"/></responses>");
+  std::string out_of_scale = original;
+  out_of_scale.replace(out_of_scale.find("item=\"L-VIS-02\" level=\"1\""), 25, "item=\"L-VIS-02\" level=\"9\"");
+  std::string bad_date = original;
+  bad_date.replace(bad_date.find("2026-01-15"), 10, "2026-02-30");
+  std::vector<std::string> files{write("a-duplicate.xml", duplicate), write("b-scale.xml", out_of_scale),
+                                 write("c-date.xml", bad_date), write("d-good.xml", original)};
+  BatchResult batch = score_files(catalog, files);
+  ASSERT_EQ(batch.entries.size(), 1u);
+  ASSERT_EQ(batch.left_out.size(), 3u);
+  EXPECT_EQ(batch.left_out[0].problem, dir + "/a-duplicate.xml:72:3: error: a second response to item 'L-VIS-01' (expected one response per item; the first is at line 9)");
+  EXPECT_EQ(batch.left_out[1].problem, dir + "/b-scale.xml:10:5: error: level 9 is outside the scale of item 'L-VIS-02' (expected 0 to 1)");
+  EXPECT_EQ(batch.left_out[2].problem, dir + "/c-date.xml:6:3: error: date '2026-02-30' is not a date (expected YYYY-MM-DD)");
+}
+
+}  // namespace
+}  // namespace cjb::cli

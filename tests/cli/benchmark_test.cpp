@@ -1,0 +1,173 @@
+// cjb benchmark through the binary: formats, options, and broken files in a batch.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+namespace cjb::test {
+namespace {
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+  return text;
+}
+
+// A copy of the mini assessment as another visit: its own id, site, date and region; `better`
+// raises every level 0 answer to 1 (valid on every scale, and no critical failure left).
+std::string visit(const std::string& id, const std::string& site_id, const std::string& date, const std::string& region, bool better) {
+  std::string text = read_text(source_path("tests/data/mini-assessment.xml"));
+  text = replace_once(text, "id=\"mini-2026-01\"", "id=\"" + id + "\"");
+  text = replace_once(text, "region=\"North\"", "site-id=\"" + site_id + "\" region=\"" + region + "\"");
+  text = replace_once(text, "date=\"2026-01-15\"", "date=\"" + date + "\"");
+  if (better) text = replace_all(text, "level=\"0\"", "level=\"1\"");
+  return text;
+}
+
+class Benchmark : public ::testing::Test {
+ protected:
+  std::string dir = temp_dir("benchmark-cli");
+  void SetUp() override {
+    write_text(dir + "/chain/north/a1.xml", visit("a1", "A", "2026-01-05", "North", false));
+    write_text(dir + "/chain/north/a2.xml", visit("a2", "A", "2026-01-25", "North", true));
+    write_text(dir + "/chain/north/a3.xml", visit("a3", "A", "2026-02-10", "North", true));
+    write_text(dir + "/chain/south/b1.xml", visit("b1", "B", "2026-01-12", "South", false));
+    write_text(dir + "/chain/notes.txt", "not an assessment, and not *.xml: never read");
+  }
+  RunResult run(std::vector<std::string> args) {
+    args.insert(args.begin(), "benchmark");
+    args.push_back("--data-dir");
+    args.push_back("tests/data/mini");
+    return run_cjb(args);
+  }
+};
+
+TEST_F(Benchmark, TextGolden) {
+  RunResult r = run({dir + "/chain", "--by", "region", "--site", "A"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  expect_golden(r.out, "benchmark-mini.txt");
+}
+
+TEST_F(Benchmark, JsonKeys) {
+  RunResult r = run({dir + "/chain", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema"], "cjb.benchmark/1");
+  EXPECT_EQ(j["assessments"], 4);
+  EXPECT_EQ(j["left_out"], 0);
+  ASSERT_EQ(j["league"].size(), 4u);
+  for (const char* key : {"id", "retailer", "site", "date", "overall"}) EXPECT_TRUE(j["league"][0].contains(key)) << key;
+  // Best first: a2 and a3 score the same, ties by id.
+  EXPECT_EQ(j["league"][0]["id"], "a2");
+  EXPECT_EQ(j["league"][1]["id"], "a3");
+  EXPECT_EQ(j["league"][0]["retailer"], "Mini & Co");
+  for (const auto& stats : {j["stats"]["overall"], j["stats"]["layers"]["leadership"], j["stats"]["groups"]["vision"],
+                            j["stats"]["channels"]["physical"]})
+    for (const char* key : {"n", "mean", "median", "p25", "p75", "min", "max"}) EXPECT_TRUE(stats.contains(key)) << key;
+  EXPECT_EQ(j["stats"]["overall"]["n"], 4);
+  EXPECT_EQ(j["stats"]["overall"]["max"], j["league"][0]["overall"]);
+  EXPECT_EQ(j["stats"]["overall"]["min"], j["league"][3]["overall"]);
+}
+
+TEST_F(Benchmark, CombineMergesVisitsPerSiteAndMonth) {
+  RunResult r = run({dir + "/chain", "--combine", "mean", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["assessments"], 4);
+  ASSERT_EQ(j["league"].size(), 3u);  // A in January (2 visits), A in February, B in January
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& e : j["league"]) by_id[e["id"]] = e;
+  ASSERT_TRUE(by_id.count("A@2026-01"));
+  EXPECT_EQ(by_id["A@2026-01"]["visits"], 2);
+  double worse = by_id["B@2026-01"]["overall"], better = by_id["A@2026-02"]["overall"];
+  EXPECT_DOUBLE_EQ(by_id["A@2026-01"]["overall"].get<double>(), (worse + better) / 2);
+  EXPECT_EQ(j["combine"]["period"], "month");
+
+  RunResult quarter = run({dir + "/chain", "--combine", "latest", "--period", "quarter", "--format", "json"});
+  auto q = nlohmann::json::parse(quarter.out);
+  ASSERT_EQ(q["league"].size(), 2u);
+  EXPECT_EQ(q["league"][0]["id"], "A@2026-Q1");
+  EXPECT_EQ(q["league"][0]["visits"], 3);
+}
+
+TEST_F(Benchmark, SubjectAgainstPeers) {
+  RunResult r = run({dir + "/chain", "--subject", dir + "/chain/south/b1.xml", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // b1 is left out of its own peers: three peers, all of them at least as good.
+  EXPECT_NE(r.out.find("kind,id,score,peers,percentile_rank,median,gap_to_median,best,gap_to_best\n"), std::string::npos);
+  EXPECT_NE(r.out.find("\noverall,overall,"), std::string::npos);
+  auto line_start = r.out.find("\noverall,overall,") + 1;
+  std::string line = r.out.substr(line_start, r.out.find('\n', line_start) - line_start);
+  EXPECT_NE(line.find(",3,16.666666666666668,"), std::string::npos) << line;  // (0 below + 0.5·1 equal) / 3
+}
+
+TEST_F(Benchmark, BrokenFilesAreLeftOutAndCounted) {
+  write_text(dir + "/chain/broken.xml", "<assessment id=\"x\">\n  <subject retailer=\"R\"\n</assessment>\n");
+  write_text(dir + "/chain/checklist.xml", read_text(source_path("tests/data/mini/checklists/leadership.xml")));
+  RunResult r = run({dir + "/chain", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, dir + "/chain/broken.xml:3:1: error: malformed XML: Error parsing start element tag (expected well-formed XML)\n" +
+                       dir + "/chain/checklist.xml:3:1: error: root element is <checklist> (expected <assessment>)\n"
+                       "cjb: 2 of 6 files left out\n");
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["assessments"], 4);
+  EXPECT_EQ(j["left_out"], 2);
+  EXPECT_EQ(j["left_out_files"][0]["file"], dir + "/chain/broken.xml");
+}
+
+TEST_F(Benchmark, StrictStopsAtTheFirstBrokenFile) {
+  write_text(dir + "/chain/broken.xml", "<assessment id=\"x\">\n  <subject retailer=\"R\"\n</assessment>\n");
+  RunResult r = run({dir + "/chain", "--strict", "--jobs", "2"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, dir + "/chain/broken.xml:3:1: error: malformed XML: Error parsing start element tag (expected well-formed XML)\n"
+                   "cjb: stopped at " + dir + "/chain/broken.xml (--strict)\n");
+}
+
+TEST_F(Benchmark, HtmlEscapesWhatUsersTyped) {
+  RunResult r = run({dir + "/chain", "--format", "html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("High Street &lt;1&gt;"), std::string::npos);
+  EXPECT_NE(r.out.find("Mini &amp; Co"), std::string::npos);
+  EXPECT_EQ(r.out.find("<1>"), std::string::npos);
+  EXPECT_EQ(r.out.rfind("<!DOCTYPE html>", 0), 0u);
+}
+
+TEST_F(Benchmark, PdfIsReproducible) {
+  RunResult a = run_cjb({"benchmark", dir + "/chain", "--data-dir", "tests/data/mini", "--format", "pdf", "-o", dir + "/a.pdf"}, "",
+                        {"SOURCE_DATE_EPOCH=1767225600"});
+  RunResult b = run_cjb({"benchmark", dir + "/chain", "--data-dir", "tests/data/mini", "--format", "pdf", "-o", dir + "/b.pdf"}, "",
+                        {"SOURCE_DATE_EPOCH=1767225600"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.out, "");
+  EXPECT_EQ(a.err, "");
+  std::string pdf = read_text(dir + "/a.pdf");
+  EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(pdf, read_text(dir + "/b.pdf"));
+}
+
+TEST_F(Benchmark, BadUsage) {
+  RunResult by = run({dir + "/chain", "--by", "colour"});
+  EXPECT_EQ(by.exit_code, 2);
+  EXPECT_EQ(by.err, "cjb benchmark: --by 'colour' is not a field (expected retailer, site, site-id, sector, region, format or tag)\n");
+  RunResult pdf = run({dir + "/chain", "--format", "pdf"});
+  EXPECT_EQ(pdf.exit_code, 2);
+  EXPECT_EQ(pdf.err, "cjb benchmark: --format pdf needs -o FILE (a PDF is not written to a terminal)\n");
+  RunResult missing = run({dir + "/nowhere"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err, dir + "/nowhere: error: no such file or folder (expected an assessment file or a folder of them)\n");
+  RunResult none = run({});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("required"), std::string::npos) << none.err;
+}
+
+}  // namespace
+}  // namespace cjb::test
