@@ -177,8 +177,10 @@ BenchmarkEntry score_file(const Catalog& catalog, InstrumentCache& cache, const 
   return full_score(catalog, cache, path);
 }
 
+// What became of one file; entries are kept apart (and compacted in place at the end) so that
+// 50,000 of them are never held twice.
 struct Outcome {
-  std::optional<BenchmarkEntry> entry;
+  bool scored = false;
   std::vector<Diagnostic> problems;
 };
 
@@ -195,6 +197,7 @@ void draw_progress(std::ostream& out, size_t done, size_t total) {
 BatchResult score_files(const Catalog& catalog, const std::vector<std::string>& files, const BatchOptions& options) {
   InstrumentCache cache(catalog);
   std::vector<Outcome> outcomes(files.size());
+  std::vector<BenchmarkEntry> entries(files.size());
   std::atomic<size_t> next{0}, done{0};
   std::atomic<bool> stop{false};
 
@@ -205,7 +208,8 @@ BatchResult score_files(const Catalog& catalog, const std::vector<std::string>& 
       size_t i = next.fetch_add(1);
       if (i >= files.size()) return;
       try {
-        outcomes[i].entry = score_file(catalog, cache, files[i], state);
+        entries[i] = score_file(catalog, cache, files[i], state);
+        outcomes[i].scored = true;
       } catch (const InputError& e) {
         outcomes[i].problems = e.diagnostics();
         if (options.strict) stop = true;
@@ -240,16 +244,20 @@ BatchResult score_files(const Catalog& catalog, const std::vector<std::string>& 
   // Workers take files in order, so with --strict every file before the first broken one was
   // scored: reporting that one is the same on every run.
   BatchResult result;
+  size_t kept = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     Outcome& o = outcomes[i];
-    if (o.entry) {
-      result.entries.push_back(std::move(*o.entry));
+    if (o.scored) {
+      if (kept != i) entries[kept] = std::move(entries[i]);
+      ++kept;
     } else if (!o.problems.empty()) {
       result.left_out.push_back({files[i], o.problems.front().to_string()});
       result.problems.insert(result.problems.end(), o.problems.begin(), o.problems.end());
       if (options.strict) break;
     }
   }
+  entries.resize(kept);
+  result.entries = std::move(entries);
   return result;
 }
 

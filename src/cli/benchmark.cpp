@@ -1,13 +1,6 @@
 // cjb benchmark: many assessments scored on all cores, streaming, then compared.
 
-#include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <filesystem>
-#include <map>
-#include <mutex>
 #include <ostream>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -17,7 +10,6 @@
 #include "cli/output.h"
 #include "core/benchmark.h"
 #include "render/benchmark_report.h"
-#include "xml/files.h"
 
 namespace cjb::cli {
 

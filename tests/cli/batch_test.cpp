@@ -88,7 +88,7 @@ TEST(BenchmarkScorer, EqualsScoreAssessmentOnTheMiniData) {
 class FastPath : public ::testing::Test {
  protected:
   Catalog catalog = xml::load_catalog(test::source_path("tests/data/mini"));
-  std::string dir = test::temp_dir("batch-fast-path");
+  std::string dir = test::temp_dir(std::string("batch-fast-path-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::string original = test::read_text(test::source_path("tests/data/mini-assessment.xml"));
 
   std::string write(const std::string& name, const std::string& text) {

@@ -33,7 +33,7 @@ std::string visit(const std::string& id, const std::string& site_id, const std::
 
 class Benchmark : public ::testing::Test {
  protected:
-  std::string dir = temp_dir("benchmark-cli");
+  std::string dir = temp_dir(std::string("benchmark-cli-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
   void SetUp() override {
     write_text(dir + "/chain/north/a1.xml", visit("a1", "A", "2026-01-05", "North", false));
     write_text(dir + "/chain/north/a2.xml", visit("a2", "A", "2026-01-25", "North", true));

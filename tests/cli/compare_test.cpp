@@ -20,7 +20,7 @@ std::string set_response(std::string text, const std::string& item, const std::s
 
 class Compare : public ::testing::Test {
  protected:
-  std::string dir = temp_dir("compare-cli");
+  std::string dir = temp_dir(std::string("compare-cli-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::string before = dir + "/before.xml", after = dir + "/after.xml";
 
   void SetUp() override {
