@@ -74,7 +74,8 @@ class DiagramCommand : public Command {
       graph = diagram::build_journey_graph(scored->card, options);
     }
     diagram::RenderOptions render;
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    const char* epoch = format == DiagramFormat::Pdf ? std::getenv("SOURCE_DATE_EPOCH") : nullptr;
+    if (epoch && *epoch) {
       char* end = nullptr;
       long long seconds = std::strtoll(epoch, &end, 10);
       if (*end != '\0') throw UsageError(fmt::format("diagram: SOURCE_DATE_EPOCH='{}' is not a number of seconds", epoch));

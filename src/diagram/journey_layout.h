@@ -39,7 +39,7 @@ struct DiagramStyle {
   std::string critical = "#A11D1D";     // border and marker of a critical failure
   std::string journey_edge = "#8C8C8C";
   std::string transition_edge = "#2F6DB5";
-  std::string driver_edge = "#9A7BB8";
+  std::string driver_edge = "#A48BC4";
   std::string lane_fill = "#F4F6F8";    // background band of a lane
   std::string driver_lane_fill = "#F3F0F7";
 };

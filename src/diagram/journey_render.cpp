@@ -122,8 +122,12 @@ std::string header_label(const JourneyGraph& graph, const DiagramStyle& style) {
       html += "<TR>";
       html += i == 0 ? R"(<TD ALIGN="LEFT">)" + font(9, style.muted, "Cross-channel journeys:") + "</TD>" : "<TD></TD>";
       for (size_t k = i; k < std::min(i + 3, transitions.size()); ++k) {
-        html += R"(<TD WIDTH="8"></TD><TD>)" +
-                font(9, style.transition_edge, fmt::format("{}", transitions[k]->number), true) + "</TD>";
+        // The number as on the diagram: in a ring.
+        html += R"(<TD WIDTH="10"></TD>)";
+        html += fmt::format(R"(<TD BORDER="1" COLOR="{}" STYLE="rounded" WIDTH="15" HEIGHT="15" FIXEDSIZE="TRUE">)",
+                            style.transition_edge) +
+                font(8.5, style.transition_edge, fmt::format("{}", transitions[k]->number), true) + "</TD>";
+        html += R"(<TD WIDTH="3"></TD>)";
         html += R"(<TD ALIGN="LEFT">)" + font(9, style.ink, escape_html_label(transitions[k]->label)) + "</TD>";
       }
       html += "</TR>";
@@ -199,6 +203,9 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, L
   g.set_default(AGRAPH, "labeljust", "l");
   g.set_html(root, "label", header_label(graph, style));
 
+  // gvContext() declares this default for every graph made after it in the process: declare it
+  // always, so the DOT text does not depend on whether a context was made before.
+  g.set_default(AGNODE, "label", "\\N");
   g.set_default(AGNODE, "shape", "box");
   g.set_default(AGNODE, "style", "rounded,filled");
   g.set_default(AGNODE, "fontname", style.font);

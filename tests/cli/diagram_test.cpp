@@ -53,6 +53,21 @@ TEST(CliDiagram, PngAndPdfByExtension) {
   EXPECT_EQ(read_text(dir + "/journey.pdf").substr(0, 5), "%PDF-");
 }
 
+TEST(CliDiagram, PdfIsReproducibleWithSourceDateEpoch) {
+  std::string dir = temp_dir("cli-diagram-epoch");
+  for (const char* name : {"/a.pdf", "/b.pdf"}) {
+    RunResult r = run_cjb(args({"diagram", kMini, "-o", dir + name}), "", {"SOURCE_DATE_EPOCH=1767225600"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
+  std::string pdf = read_text(dir + "/a.pdf");
+  EXPECT_EQ(pdf, read_text(dir + "/b.pdf"));
+  EXPECT_NE(pdf.find("/CreationDate (D:20260101000000Z)"), std::string::npos);
+  RunResult bad = run_cjb(args({"diagram", kMini, "-o", dir + "/c.pdf"}), "", {"SOURCE_DATE_EPOCH=soon"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("SOURCE_DATE_EPOCH='soon' is not a number of seconds"), std::string::npos) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/c.pdf"));
+}
+
 TEST(CliDiagram, BlankMapOfAProfile) {
   RunResult r = run_cjb(args({"diagram", "--blank", "--profile", "mini-store", "-f", "dot"}));
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -273,3 +273,25 @@ TEST_F(MiniDiagram, LayoutAlignsColumnsAndKeepsLanesInOrder) {
 
 }  // namespace
 }  // namespace cjb::diagram
+
+namespace cjb::diagram {
+namespace {
+
+// A scope without journey checklists: no lanes, yet a valid drawing (title and legend).
+TEST_F(MiniDiagram, ScopeWithoutJourneyStillDraws) {
+  assessment.scope.profile.clear();
+  assessment.scope.checklists = {"leadership"};
+  std::erase_if(assessment.responses, [](const Response& r) { return r.item[0] != 'L'; });
+  JourneyGraph graph = build({.drivers = true});
+  EXPECT_TRUE(graph.columns.empty());
+  ASSERT_EQ(graph.lanes.size(), 1u);  // the leadership driver row
+  for (auto format : {DiagramFormat::Dot, DiagramFormat::Svg, DiagramFormat::Pdf, DiagramFormat::Png})
+    EXPECT_FALSE(render_journey(graph, format).empty()) << to_string(format);
+  graph = build();
+  EXPECT_TRUE(graph.lanes.empty());
+  EXPECT_NE(render_journey(graph, DiagramFormat::Svg).find("Mini &amp; Co"), std::string::npos);
+  EXPECT_TRUE(lay_out_journey(graph).nodes.empty());
+}
+
+}  // namespace
+}  // namespace cjb::diagram
