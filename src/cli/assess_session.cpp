@@ -432,7 +432,7 @@ SessionReply AssessSession::answer_level(int level) {
 
 SessionReply AssessSession::move_on(std::string text, bool changed) {
   const bool passed = passed_end_;
-  if (!advance()) return finish(text);
+  if (!advance()) return finish(text, changed);
   if (passed_end_ && !passed) {
     size_t open = instrument_.items.size() - responded();
     text += paint(fmt::format("That was the last item. {} still open: here is the first one. q shows your scorecard.",
@@ -567,21 +567,21 @@ std::string AssessSession::pending_notes_warning() const {
 SessionReply AssessSession::quit() {
   bool ahead = false;
   for (size_t i = current_ + 1; i < instrument_.items.size(); ++i) ahead = ahead || !is_responded(i);
-  if (passed_end_ || reviewing_ || !ahead) return finish("");
+  if (passed_end_ || reviewing_ || !ahead) return finish("", false);
   done_ = true;
-  return {pending_notes_warning() + resume_text(), true, true};
+  return {pending_notes_warning() + resume_text(), false, true};  // every change is saved already
 }
 
 SessionReply AssessSession::stop(std::string_view why) {
   std::string text = "\n" + paint(std::string(why), kYellow) + "\n";
-  if (!instrument_.items.empty() && responded() == instrument_.items.size()) return finish(text);
+  if (!instrument_.items.empty() && responded() == instrument_.items.size()) return finish(text, false);
   done_ = true;
-  return {text + pending_notes_warning() + resume_text(), true, true};
+  return {text + pending_notes_warning() + resume_text(), false, true};
 }
 
-SessionReply AssessSession::finish(std::string text) {
+SessionReply AssessSession::finish(std::string text, bool changed) {
   done_ = true;
-  return {text + pending_notes_warning() + summary(), true, true};
+  return {text + pending_notes_warning() + summary(), changed, true};
 }
 
 std::string AssessSession::summary() const {

@@ -42,7 +42,8 @@ struct SessionFiles {
 
 struct SessionReply {
   std::string text;      // what to print, ending with a newline
-  bool changed = false;  // the assessment changed: save it before printing text
+  bool changed = false;  // the assessment changed: save it before printing text (a session
+                         // that changes nothing never rewrites the file)
   bool done = false;     // the session is over: save, print text, exit 0
 };
 
@@ -93,7 +94,7 @@ class AssessSession {
   SessionReply list() const;
   SessionReply jump(std::string_view target);
   SessionReply quit();
-  SessionReply finish(std::string text);
+  SessionReply finish(std::string text, bool changed);
   SessionReply hint(std::string_view message) const;
   std::string help_text() const;
   std::string question() const;

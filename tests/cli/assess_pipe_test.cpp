@@ -104,6 +104,17 @@ TEST(AssessPipe, ResumeContinuesAtTheFirstUnansweredItem) {
   EXPECT_EQ(level_of(a, "L-ROL-01"), 2);
 }
 
+TEST(AssessPipe, ASessionThatChangesNothingLeavesTheFileAsItWas) {
+  std::string file = temp_dir("assess-unchanged") + "/a.xml";
+  std::string original = read_text(source_path("tests/data/mini-assessment.xml"));
+  write_text(file, original);  // hand-written: a comment-free but differently laid-out file
+  for (const char* input : {"q\n", "l\n?\nb\ng 3\n", ""}) {
+    RunResult r = assess({file}, input);
+    EXPECT_EQ(r.exit_code, 0) << input;
+    EXPECT_EQ(read_text(file), original) << input;
+  }
+}
+
 TEST(AssessPipe, OutputOntoTheSameAssessmentResumesAndSaysSo) {
   std::string file = temp_dir("assess-again") + "/a.xml";
   ASSERT_EQ(assess({"-o", file, "--profile", "mini-store"}, "1\n").exit_code, 0);
