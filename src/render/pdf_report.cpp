@@ -367,7 +367,28 @@ class PdfWriter {
       TextStyle style{size, bold_row || cell.bold, false, cell.ink,
                       a == Align::Right ? PANGO_ALIGN_RIGHT : a == Align::Centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT};
       double width = widths[i] - 2 * kCellPadX - cell.indent * kIndent - (cell.fill.empty() ? 0 : 4);
-      row.cells.push_back(text_layout(cell.text, style, std::max(width, 8.0), 30));
+      if (cell.detail.empty()) {
+        row.cells.push_back(text_layout(cell.text, style, std::max(width, 8.0), 30));
+      } else {
+        // The detail as a second paragraph of the same layout, smaller and muted: attributes
+        // on byte ranges, never markup, so user text stays text.
+        std::string whole = cell.text + "\n" + cell.detail;
+        LayoutPtr layout = text_layout(whole, style, std::max(width, 8.0), 30);
+        PangoAttrList* attributes = pango_attr_list_new();
+        Rgb muted_rgb = rgb(muted());
+        auto range = [&](PangoAttribute* a) {
+          a->start_index = static_cast<guint>(cell.text.size() + 1);
+          a->end_index = static_cast<guint>(whole.size());
+          pango_attr_list_insert(attributes, a);
+        };
+        range(pango_attr_foreground_new(static_cast<guint16>(muted_rgb.r * 65535), static_cast<guint16>(muted_rgb.g * 65535),
+                                        static_cast<guint16>(muted_rgb.b * 65535)));
+        range(pango_attr_size_new_absolute(static_cast<int>((size - 1) * PANGO_SCALE)));
+        range(pango_attr_weight_new(PANGO_WEIGHT_NORMAL));
+        pango_layout_set_attributes(layout.get(), attributes);
+        pango_attr_list_unref(attributes);
+        row.cells.push_back(std::move(layout));
+      }
       row.height = std::max(row.height, height_of(row.cells.back().get()) + 2 * kCellPadY);
     }
     return row;
@@ -401,7 +422,7 @@ class PdfWriter {
     for (size_t i = 0; i < columns; ++i) widths.push_back((i < t.widths.size() ? t.widths[i] : 1) / total * content_width());
     double size = body() - 1.2;
     std::vector<Cell> header_cells;
-    for (const auto& h : t.header) header_cells.push_back(Cell{h, "", doc_.style.colour("header_ink"), true, 0});
+    for (const auto& h : t.header) header_cells.push_back(Cell{h, "", doc_.style.colour("header_ink"), true, 0, ""});
     MeasuredRow header = measure_row(header_cells, widths, t.align, size - 0.3, true);
     auto draw_header = [&] {
       rect(kSideMargin, y_, content_width(), header.height, doc_.style.colour("header_fill"));
@@ -787,7 +808,14 @@ class PdfWriter {
     }
     cairo_restore(cr);
     pango_cairo_update_context(cr, pango_.get());
-    y_ += height * scale + 10;
+    y_ += height * scale + 6;
+    std::string caption = "Touchpoints in journey order, one lane per channel, coloured by band.";
+    for (const auto& edge : layout.edges)
+      if (edge.kind == diagram::EdgeKind::Transition) {
+        caption += " Numbered dashed links: the journeys across channels listed below.";
+        break;
+      }
+    y_ += text(caption, {body() - 1, false, true, muted()}, kSideMargin, y_, content_width()) + 8;
   }
 
   const Document& doc_;

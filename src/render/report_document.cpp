@@ -57,15 +57,15 @@ std::string percent_text(std::optional<double> fraction) {
 std::string band_label(const Figure& f) { return f.band ? f.band->label : "–"; }
 
 Cell band_cell(const Band* band) {
-  if (!band) return Cell{"–", "", "", false, 0};
-  return Cell{band->label, band->colour, ink_on(band->colour), false, 0};
+  if (!band) return Cell{"–", "", "", false, 0, ""};
+  return Cell{band->label, band->colour, ink_on(band->colour), false, 0, ""};
 }
 
 Cell band_cell_for(const Model& model, std::optional<double> score) {
   return band_cell(score ? model.band_for(*score) : nullptr);
 }
 
-Cell plain(std::string text, bool bold = false, int indent = 0) { return Cell{std::move(text), "", "", bold, indent}; }
+Cell plain(std::string text, bool bold = false, int indent = 0) { return Cell{std::move(text), "", "", bold, indent, ""}; }
 
 std::string gap_text(const Figure& f) { return f.gap ? score_text(f.gap) : "–"; }
 
@@ -419,10 +419,7 @@ struct Builder {
       s.blocks.push_back(Heading{"Journeys across channels", 3});
       s.blocks.push_back(BulletList{transitions});
     }
-    s.blocks.push_back(Paragraph{transitions.empty() ? "A section with a critical failure is marked “!” and its score is capped."
-                                                     : "The numbers on the dashed links refer to the journeys across channels above. A "
-                                                       "section with a critical failure is marked “!” and its score is capped.",
-                                 true});
+    s.blocks.push_back(Paragraph{"A section with a critical failure is marked “!” and its score is capped.", true});
     return s;
   }
 
@@ -471,7 +468,7 @@ struct Builder {
       bool first = true;
       auto lead_cells = [&]() {
         std::vector<Cell> cells = {plain(first ? labels.group(tp->id) : "", first), plain(first ? score_text(tp->figure.score) : "", first)};
-        if (first) cells[1] = Cell{score_text(tp->figure.score), "", "", true, 0};
+        if (first) cells[1] = Cell{score_text(tp->figure.score), "", "", true, 0, ""};
         first = false;
         return cells;
       };
@@ -542,13 +539,14 @@ struct Builder {
         int now = *r->level;
         std::string next = now < r->max_level ? fmt::format("{}: {}", labels.level(item, now + 1), labels.descriptor(item, now + 1)) : "";
         const ItemLevel* at = item.find_level(now);
-        std::string item_text = fmt::format("{} {}\n{} · {}", item.id, item.text, labels.group(r->group), labels.channel(r->channel));
+        Cell item_cell = plain(fmt::format("{} {}", item.id, item.text));
+        item_cell.detail = fmt::format("{} · {}", labels.group(r->group), labels.channel(r->channel));
         Cell now_cell = plain(labels.level(item, now));
         if (r->critical && now == 0) {
           now_cell.text += "\ncritical failure";
           now_cell.ink = kCriticalInk;
         }
-        table.rows.push_back({plain(std::to_string(++n)), plain(item_text), now_cell, plain(next), plain(at ? at->improve : ""),
+        table.rows.push_back({plain(std::to_string(++n)), item_cell, now_cell, plain(next), plain(at ? at->improve : ""),
                               plain(fmt::format("+{:.2f}", action.impact), true)});
         table.emphasised.push_back(false);
       }
@@ -601,13 +599,15 @@ struct Builder {
           switch (r.status) {
             case ItemStatus::Answered: level_cell = plain(labels.level(*r.item, *r.level)); break;
             case ItemStatus::NotApplicable: level_cell = plain("N/A"); break;
-            case ItemStatus::Unanswered: level_cell = Cell{"not answered", "", "#5F6B73", false, 0}; break;
+            case ItemStatus::Unanswered: level_cell = Cell{"not answered", "", "#5F6B73", false, 0, ""}; break;
           }
           if (r.critical && r.level && *r.level == 0) {
             level_cell.text += "\ncritical failure";
             level_cell.ink = kCriticalInk;
           }
-          std::vector<Cell> row = {plain(fmt::format("{}{} {}", r.id, r.critical ? " (critical)" : "", r.item->text)), level_cell,
+          Cell item_cell = plain(fmt::format("{} {}", r.id, r.item->text));
+          if (r.critical) item_cell.detail = "critical item";
+          std::vector<Cell> row = {item_cell, level_cell,
                                    plain(r.response ? r.response->note : ""), plain(r.response ? r.response->evidence : "")};
           if (journey) row.insert(row.begin() + 1, plain(labels.channel(r.channel)));
           table.rows.push_back(std::move(row));

@@ -26,6 +26,7 @@ struct Cell {
   std::string ink;   // text colour "#RRGGBB"; empty: the body colour
   bool bold = false;
   int indent = 0;  // nesting level (scorecard: layer 0, group 1, channel 2)
+  std::string detail;  // a second, smaller line in the muted colour (where an item belongs)
 };
 
 // A cell of plain text.

@@ -97,7 +97,7 @@ std::string radar_svg(const RadarChart& chart, const ReportStyle& style, double 
   if (n < 3) return {};
   std::string out;
   double legend_h = 22;
-  double radius = std::min(width / 2 - 95, (height - legend_h) / 2 - 28);
+  double radius = std::min(width / 2 - 120, (height - legend_h) / 2 - 28);
   double cx = x + width / 2, cy = y + (height - legend_h) / 2;
   const std::string& grid = style.colour("rule");
   const std::string& muted = style.colour("muted");
@@ -183,7 +183,7 @@ std::string journey_svg(const JourneyMap& map, const ReportStyle& style, double 
   }
   double lane_w = 64, cell_w = (width - lane_w) / n, cell_h = 34;
   // Wide cells take their label wrapped above them; narrow ones a slanted label.
-  bool slanted = cell_w < 60;
+  bool slanted = cell_w < 48;
   size_t chars = static_cast<size_t>(std::max(6.0, cell_w / 4.6));
   size_t max_lines = 1;
   std::vector<std::vector<std::string>> labels;
@@ -259,7 +259,8 @@ void html_table(std::string& out, const Table& t) {
       std::string cls = align_class(i < t.align.size() ? t.align[i] : Align::Left);
       if (!c.fill.empty()) cls += " band";
       if (c.bold) cls += " b";
-      out += fmt::format("<td class=\"{}\"{}>{}</td>", cls, cell_style(c), esc_lines(c.text));
+      std::string detail = c.detail.empty() ? "" : "<br/><span class=\"detail\">" + esc(c.detail) + "</span>";
+      out += fmt::format("<td class=\"{}\"{}>{}{}</td>", cls, cell_style(c), esc_lines(c.text), detail);
     }
     out += "</tr>\n";
   }
@@ -300,8 +301,8 @@ void html_block(std::string& out, const Block& block, const ReportStyle& style) 
     out += "<figcaption>" + esc(c->caption) + "</figcaption></figure>\n";
   } else if (auto* m = std::get_if<JourneyMap>(&block)) {
     double height = 0;
-    std::string body = journey_svg(*m, style, 0, 0, 900, height);
-    out += "<figure class=\"chart wide\">" + open_svg(900, height, m->caption) + body + "</svg>";
+    std::string body = journey_svg(*m, style, 0, 0, 720, height);
+    out += "<figure class=\"chart wide\">" + open_svg(720, height, m->caption) + body + "</svg>";
     out += "<figcaption>" + esc(m->caption) + "</figcaption></figure>\n";
   } else if (auto* l = std::get_if<BandLegend>(&block)) {
     html_legend(out, l->entries);

@@ -18,6 +18,7 @@ json cell_json(const Cell& c) {
   if (!c.ink.empty()) j["ink"] = c.ink;
   if (c.bold) j["bold"] = true;
   if (c.indent) j["indent"] = c.indent;
+  if (!c.detail.empty()) j["detail"] = c.detail;
   return j;
 }
 

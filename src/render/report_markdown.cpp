@@ -44,6 +44,7 @@ void table_markdown(std::string& out, const Table& table) {
       std::string indent;
       for (int i = 0; i < cell.indent; ++i) indent += "\u00A0\u00A0\u00A0\u00A0";
       if ((strong || cell.bold) && !text.empty()) text = "**" + text + "**";
+      if (!cell.detail.empty()) text += "<br>*" + markdown_escape(cell.detail) + "*";
       out += " " + indent + text + " |";
     }
     out += "\n";
