@@ -123,6 +123,43 @@ Source::Source(std::string text, std::string name) : text_(std::move(text)), nam
   }
   if (!doc_.document_element())
     throw InputError(Location{name_, 1, 1}, "no root element (expected an XML document)");
+  check_characters();
+}
+
+namespace {
+// XML 1.0 allows no C0 control character but tab, line feed and carriage return, not even as a
+// character reference (&#27;); pugixml decodes such references without complaint.
+int find_control_character(const char* text) {
+  for (const char* p = text; *p; ++p) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return c;
+  }
+  return -1;
+}
+}  // namespace
+
+void Source::check_characters() const {
+  std::vector<Diagnostic> problems;
+  auto check = [&](pugi::xml_node where, const char* text) {
+    int c = find_control_character(text);
+    if (c >= 0)
+      problems.push_back({locate(where), fmt::format("control character U+{:04X} in <{}> (expected text without control characters)", c, where.name())});
+  };
+  for (pugi::xml_node node = doc_.first_child(); node;) {
+    if (node.type() == pugi::node_element) {
+      for (auto a : node.attributes()) check(node, a.value());
+    } else if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      check(node.parent(), node.value());
+    }
+    // Depth-first walk without recursion, so a deeply nested file cannot exhaust the stack.
+    if (node.first_child()) {
+      node = node.first_child();
+    } else {
+      while (node && !node.next_sibling()) node = node.parent();
+      if (node) node = node.next_sibling();
+    }
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
 }
 
 Location Source::locate_offset(size_t offset) const {

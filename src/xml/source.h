@@ -37,6 +37,9 @@ class Source {
   Location locate_offset(size_t offset) const;
 
  private:
+  // Throws InputError for control characters in text or attributes (see source.cpp).
+  void check_characters() const;
+
   std::string text_;
   std::string name_;
   std::vector<size_t> line_starts_;

@@ -39,6 +39,13 @@ TEST(Source, InvalidUtf8) {
   EXPECT_EQ(error_of("<a>\xc0\xaf</a>"), "t.xml:1:4: error: invalid UTF-8 byte sequence (expected a UTF-8 encoded file)");
 }
 
+TEST(Source, ControlCharactersAreRefusedEvenAsReferences) {
+  EXPECT_EQ(error_of("<a>\n  <note>red &#27;[31m text</note>\n  <b x=\"&#7;\"/>\n</a>"),
+            "t.xml:2:3: error: control character U+001B in <note> (expected text without control characters)\n"
+            "t.xml:3:3: error: control character U+0007 in <b> (expected text without control characters)");
+  EXPECT_EQ(error_of("<a>tab\tand\nline &#9;&#10;&#13;</a>"), "no error");
+}
+
 TEST(Source, ColumnsCountCharactersNotBytes) {
   Source source("<a>\n<b/>é<c/></a>", "t.xml");
   Location where = source.locate(source.root().child("c"));
