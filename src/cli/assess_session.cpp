@@ -376,8 +376,10 @@ SessionReply AssessSession::start() {
   else
     intro = fmt::format("Welcome back: {} of {} items answered. Continuing at the first unanswered one; ? lists every command.",
                         done, total);
-  intro += fmt::format(" Each answer is saved to {} at once: q stops, and you can come back to it later.", files_.path);
-  reply.text += "\n" + wrap(intro, 0, 0) + "\n" + question();
+  intro += " Each answer is saved at once: q stops, and you can come back to it later.";
+  // The path stands on its own line: wrapped inside the prose, a long path would move the
+  // line breaks around from one folder to the next.
+  reply.text += "\n" + wrap(intro, 0, 0) + "Answers are saved to " + files_.path + "\n" + question();
   return reply;
 }
 

@@ -30,6 +30,20 @@ void Command::parse(const std::vector<std::string>& args) {
   }
 }
 
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : text + ",") {
+    if (c == ',' || c == ' ') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return out;
+}
+
 std::string Command::help_text() {
   po::options_description options("Options");
   po::positional_options_description positional;

@@ -48,6 +48,9 @@ class Command {
   std::string data_dir_;
 };
 
+// An option value listing several things: "physical,online" or "physical online".
+std::vector<std::string> split_list(const std::string& text);
+
 struct CommandInfo {
   const char* name;
   const char* summary;

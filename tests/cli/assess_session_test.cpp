@@ -296,7 +296,7 @@ TEST_F(Session, ResumingStartsAtTheFirstUnansweredItem) {
   AssessSession s = AssessSession(instrument, assessment, {"my shop.xml", " --data-dir d"});
   SessionReply r = s.start();
   EXPECT_THAT(r.text, HasSubstr("Welcome back: 7 of 8 items answered."));
-  EXPECT_THAT(r.text, HasSubstr("Each answer is saved to my shop.xml at once"));
+  EXPECT_THAT(r.text, HasSubstr("\nAnswers are saved to my shop.xml\n"));
   EXPECT_EQ(id_of_current(s), "C2");
   r = s.handle("3");
   EXPECT_TRUE(r.done);
