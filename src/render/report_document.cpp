@@ -257,12 +257,12 @@ struct Builder {
     table.align = {Align::Left, Align::Right, Align::Left, Align::Right, Align::Right, Align::Right};
     table.widths = {3.6, 0.9, 1.4, 0.9, 0.9, 1.1};
     if (peers) {
-      table.header.push_back(fmt::format("Peer median (n={})", peers->peers));
-      table.header.push_back("Percentile rank");
+      // Two more columns: the label column gives way so that band names stay on one line.
+      table.header.push_back("Peer median");
+      table.header.push_back("Peer rank");
       table.align.push_back(Align::Right);
       table.align.push_back(Align::Right);
-      table.widths.push_back(1.2);
-      table.widths.push_back(1.1);
+      table.widths = {2.6, 0.8, 1.5, 0.8, 0.8, 1.0, 1.0, 1.0};
     }
     auto peer_cells = [&](std::vector<Cell>& row, const PeerFigure* p, bool bold) {
       if (!peers) return;
@@ -305,7 +305,9 @@ struct Builder {
     s.blocks.push_back(band_legend());
     std::string note = "Scores are 0–100; the gap is the distance below target; completeness counts answered items "
                        "among those that apply (N/A left out).";
-    if (peers) note += fmt::format(" Peer median and percentile rank compare with {} peer assessment{}.", peers->peers, peers->peers == 1 ? "" : "s");
+    if (peers)
+      note += fmt::format(" Peer median and peer rank (the percentile rank among the peers, 0–100) compare with {} peer assessment{}.",
+                          peers->peers, peers->peers == 1 ? "" : "s");
     s.blocks.push_back(Paragraph{note, true});
     return s;
   }

@@ -196,7 +196,7 @@ TEST(ReportCli, PreviousAndPeers) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("### Change since the previous assessment"), std::string::npos);
   EXPECT_NE(r.out.find("Previous (2025-01-10)"), std::string::npos);
-  EXPECT_NE(r.out.find("Peer median (n=2)"), std::string::npos);
+  EXPECT_NE(r.out.find("compare with 2 peer assessments."), std::string::npos);
 }
 
 TEST(ReportCli, BadUsageAndBadInput) {

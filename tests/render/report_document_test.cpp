@@ -128,8 +128,8 @@ TEST_F(MiniReport, PreviousAndPeersAddColumns) {
   EXPECT_NE(md.find("| Scope | Previous (2025-01-15) | Now | Change |"), std::string::npos);
   EXPECT_NE(md.find(fmt::format("| **Overall** | **{:.1f}** | **53.8** | **+{:.1f}** |", *old.overall.score, 53.8 - *old.overall.score).substr(0, 20)),
             std::string::npos);
-  EXPECT_NE(md.find("Peer median (n=2)"), std::string::npos);
-  EXPECT_NE(md.find("Percentile rank"), std::string::npos);
+  EXPECT_NE(md.find("| Peer median | Peer rank |"), std::string::npos);
+  EXPECT_NE(md.find("compare with 2 peer assessments."), std::string::npos);
   EXPECT_NE(md.find("Peer median |"), std::string::npos);  // a radar series
 }
 
