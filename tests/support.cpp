@@ -26,7 +26,12 @@ std::string source_dir() { return CJB_SOURCE_DIR; }
 std::string source_path(const std::string& relative) { return (fs::path(CJB_SOURCE_DIR) / relative).string(); }
 
 std::string temp_dir(const std::string& name) {
-  fs::path dir = fs::path(CJB_TEST_TMP) / name;
+  // Under the running test's own folder: ctest runs tests side by side, and two tests that
+  // chose the same name must not delete each other's files.
+  fs::path dir = fs::path(CJB_TEST_TMP);
+  if (const auto* test = ::testing::UnitTest::GetInstance()->current_test_info())
+    dir /= std::string(test->test_suite_name()) + "." + test->name();
+  dir /= name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();

@@ -20,7 +20,8 @@ RunResult run_cjb(const std::vector<std::string>& args, const std::string& input
 std::string source_dir();
 std::string source_path(const std::string& relative);
 
-// A fresh empty folder for one test, removed at the start of the next run.
+// A fresh empty folder for one test (below a folder of the running test's own, so tests run
+// side by side never share one), emptied at the start of the next run.
 std::string temp_dir(const std::string& name);
 
 std::string read_text(const std::string& path);

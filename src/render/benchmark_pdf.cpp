@@ -14,27 +14,17 @@
 #include "core/error.h"
 #include "render/benchmark_report.h"
 #include "render/benchmark_tables.h"
+#include "render/pdf_handles.h"
 
 namespace cjb::render {
 
 namespace {
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-struct LayoutDeleter {
-  void operator()(PangoLayout* l) const { g_object_unref(l); }
-};
-struct FontDeleter {
-  void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-using Context = std::unique_ptr<cairo_t, ContextDeleter>;
-using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
-using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
+// The owners of the C handles are the report renderer's (render/pdf_handles.h).
+using Surface = pdf::SurfacePtr;
+using Context = pdf::CairoPtr;
+using Layout = pdf::LayoutPtr;
+using Font = pdf::FontDescriptionPtr;
 
 constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 in points
 constexpr double kMargin = 42;

@@ -1,4 +1,5 @@
 #include "render/report_html.h"
+#include "render/escape.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,27 +8,11 @@
 
 namespace cjb::render {
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-std::string esc(const std::string& text) { return xml_escape(text); }
+std::string esc(const std::string& text) { return html_escape(text); }
 
 // Escaped text with line breaks as <br/>.
 std::string esc_lines(const std::string& text) {

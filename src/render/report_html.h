@@ -17,7 +17,4 @@ std::string render_html(const Document& document, const std::string& css);
 // radar chart and the journey heatmap, as a standalone SVG 1.1 document.
 std::string render_svg_summary(const Document& document);
 
-// & < > " ' as entities (exposed for tests).
-std::string xml_escape(const std::string& text);
-
 }  // namespace cjb::render

@@ -38,22 +38,6 @@ std::string format_table(const TextTable& table, int indent) {
   return out;
 }
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string html_table(const TextTable& t) {
   auto open_cell = [&](const char* tag, size_t i) {
     bool right = i < t.align.size() && t.align[i] == Align::Right;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "render/escape.h"
+
 namespace cjb::render {
 
 enum class Align { Left, Right };
@@ -23,8 +25,6 @@ std::string format_table(const TextTable& table, int indent = 2);
 // meets in shop names.
 size_t display_width(std::string_view text);
 
-// & < > " ' as entities: text a user typed never becomes markup.
-std::string html_escape(std::string_view text);
 
 // The table as an HTML <table>, every cell escaped; right-aligned columns get class "num".
 std::string html_table(const TextTable& table);

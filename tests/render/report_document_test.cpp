@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "render/escape.h"
+
 #include "core/error.h"
 #include "render/report_html.h"
 #include "render/report_text.h"
@@ -66,7 +68,7 @@ TEST(ReportText, Helpers) {
   a.meta.date = "2026-01-15";
   EXPECT_EQ(fill_placeholders("{retailer}/{site}/{date}/{consultancy}/{other}", a, "C"), "A & B/<x>/2026-01-15/C/{other}");
   EXPECT_EQ(markdown_escape("a|b *c* <script>&amp;\nx"), "a\\|b \\*c\\* &lt;script&gt;&amp;amp;<br>x");
-  EXPECT_EQ(xml_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
 
 class MiniReport : public ::testing::Test {
