@@ -191,8 +191,19 @@ Assessment scan(pugi::xml_node root, std::vector<ScannedResponse>& out) {
 
 }  // namespace
 
+namespace {
+// Control characters, raw or as character references (&#27;), are refused by the full reader
+// (Source::check_characters); the fast path hands such files over rather than accept them.
+bool may_hold_control_characters(const std::string& text) {
+  for (unsigned char c : text)
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return true;
+  return text.find("&#") != std::string::npos;
+}
+}  // namespace
+
 std::optional<Assessment> scan_assessment(std::string& text, pugi::xml_document& doc, std::vector<ScannedResponse>& responses) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos || !valid_utf8(text)) return std::nullopt;
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos || !valid_utf8(text) || may_hold_control_characters(text))
+    return std::nullopt;
   pugi::xml_parse_result result = doc.load_buffer_inplace(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result || !doc.document_element()) return std::nullopt;
   try {

@@ -129,14 +129,18 @@ TEST_F(FastPath, LeavesOutWhatTheFullReaderRefuses) {
   out_of_scale.replace(out_of_scale.find("item=\"L-VIS-02\" level=\"1\""), 25, "item=\"L-VIS-02\" level=\"9\"");
   std::string bad_date = original;
   bad_date.replace(bad_date.find("2026-01-15"), 10, "2026-02-30");
+  std::string control = original;
+  control.replace(control.find("Mini &amp; Co"), 13, "Mini &#27; Co");
   std::vector<std::string> files{write("a-duplicate.xml", duplicate), write("b-scale.xml", out_of_scale),
-                                 write("c-date.xml", bad_date), write("d-good.xml", original)};
+                                 write("c-date.xml", bad_date), write("d-good.xml", original),
+                                 write("e-control.xml", control)};
   BatchResult batch = score_files(catalog, files);
   ASSERT_EQ(batch.entries.size(), 1u);
-  ASSERT_EQ(batch.left_out.size(), 3u);
+  ASSERT_EQ(batch.left_out.size(), 4u);
   EXPECT_EQ(batch.left_out[0].problem, dir + "/a-duplicate.xml:72:3: error: a second response to item 'L-VIS-01' (expected one response per item; the first is at line 9)");
   EXPECT_EQ(batch.left_out[1].problem, dir + "/b-scale.xml:10:5: error: level 9 is outside the scale of item 'L-VIS-02' (expected 0 to 1)");
   EXPECT_EQ(batch.left_out[2].problem, dir + "/c-date.xml:6:3: error: date '2026-02-30' is not a date (expected YYYY-MM-DD)");
+  EXPECT_EQ(batch.left_out[3].problem, dir + "/e-control.xml:3:3: error: control character U+001B in <subject> (expected text without control characters)");
 }
 
 }  // namespace
