@@ -31,6 +31,8 @@ std::string temp_dir(const std::string& name) {
   fs::path dir = fs::path(CJB_TEST_TMP);
   if (const auto* test = ::testing::UnitTest::GetInstance()->current_test_info())
     dir /= std::string(test->test_suite_name()) + "." + test->name();
+  else  // SetUpTestSuite: ctest runs each test of the suite in a process of its own
+    dir /= "process-" + std::to_string(getpid());
   dir /= name;
   fs::remove_all(dir);
   fs::create_directories(dir);
