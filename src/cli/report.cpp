@@ -121,7 +121,10 @@ class ReportCommand : public Command {
       }
       content = render::render_pdf(document, options);
     } else if (format == "html") {
-      content = render::render_html(document, report_template.css);
+      std::string journey;
+      if (document.find_section("journey") && !subject->card.channels.empty())
+        journey = diagram::render_journey(diagram::build_journey_graph(subject->card), diagram::DiagramFormat::Svg);
+      content = render::render_html(document, report_template.css, journey);
     } else if (format == "md") {
       content = render::render_markdown(document);
     } else if (format == "svg") {

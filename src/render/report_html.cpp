@@ -296,7 +296,7 @@ void html_block(std::string& out, const Block& block, const ReportStyle& style) 
 
 }  // namespace
 
-std::string render_html(const Document& d, const std::string& css) {
+std::string render_html(const Document& d, const std::string& css, const std::string& journey_svg) {
   const ReportStyle& style = d.style;
   std::string out;
   out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + esc(d.language) + "\">\n<head>\n";
@@ -329,6 +329,13 @@ std::string render_html(const Document& d, const std::string& css) {
   for (const auto& s : d.sections) {
     if (s.id == "cover") continue;
     out += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", esc(s.id), esc(s.title));
+    if (s.id == "journey" && !journey_svg.empty()) {
+      // The diagram of `cjb diagram`, inline: everything from <svg on (no XML prolog or DOCTYPE
+      // inside an HTML page). Graphviz escaped every label (diagram/escape.h).
+      size_t start = journey_svg.find("<svg");
+      if (start != std::string::npos)
+        out += "<figure class=\"chart wide journey-diagram\">" + journey_svg.substr(start) + "</figure>\n";
+    }
     for (const auto& b : s.blocks) html_block(out, b, style);
     out += "</section>\n";
   }

@@ -138,7 +138,12 @@ TEST(ReportCli, HtmlIsOneWellFormedFileWithTheNoteAsText) {
     if (std::string(td.node().child_value()) == kNote) found = true;
   EXPECT_TRUE(found) << "the note as a table cell's text";
   EXPECT_EQ(doc.select_nodes("//section").size(), 7u);
-  EXPECT_GE(doc.select_nodes("//*[local-name()='svg']").size(), 3u);  // radar, bars, journey inline
+  EXPECT_GE(doc.select_nodes("//*[local-name()='svg']").size(), 4u);  // radar, bars, diagram, heatmap
+  // The journey diagram of `cjb diagram` inline: a Graphviz node for every touchpoint of each
+  // lane (mini: 12 in store + 11 online), escaped like the rest.
+  auto diagram_nodes = doc.select_nodes("//section[@id='journey']//*[local-name()='g'][starts-with(@class,'node')]");
+  EXPECT_GE(diagram_nodes.size(), 23u);
+  EXPECT_EQ(r.out.find("<?xml", 1), std::string::npos) << "no XML prolog inside the page";
   // Self-contained: nothing fetched.
   for (const char* fetch : {"src=", "href=\"http", "<link", "@import", "url("}) EXPECT_EQ(r.out.find(fetch), std::string::npos) << fetch;
 }
