@@ -61,17 +61,6 @@ std::string today() {
   return fmt::format("{:04}-{:02}-{:02}", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday);
 }
 
-// Lower-case letters and digits joined by single hyphens: an id from names.
-std::string slug(const std::string& text) {
-  std::string id;
-  for (unsigned char c : text) {
-    if (std::isalnum(c)) id += static_cast<char>(std::tolower(c));
-    else if (!id.empty() && id.back() != '-') id += '-';
-  }
-  while (!id.empty() && id.back() == '-') id.pop_back();
-  return id;
-}
-
 // What tells one version of a file from another: a program that saves it atomically makes a
 // new inode, one that writes in place changes the time or the size.
 struct FileStamp {
@@ -229,7 +218,7 @@ class AssessCommand : public Command {
       throw UsageError("assess: --retailer and --site need a name (expected text such as --retailer 'Rose & Co')");
     a.meta.date = today();
     a.meta.method = "self-assessment";
-    a.id = slug(a.subject.retailer + " " + a.subject.site + " " + a.meta.date);
+    a.id = default_assessment_id(a.subject, a.meta.date);
     if (a.id.empty()) a.id = "self-assessment-" + a.meta.date;
     return a;
   }

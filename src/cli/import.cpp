@@ -66,9 +66,9 @@ class ImportCommand : public Command {
       std::error_code ec;
       if (std::filesystem::exists(output_, ec))
         throw UsageError(fmt::format("import: {} already exists (expected a new file; use --into {} to merge into it)", output_, output_));
-      assessment.id = id_.empty() ? make_id() : id_;
       assessment.subject.retailer = retailer_;
       assessment.subject.site = site_;
+      assessment.id = id_.empty() ? default_assessment_id(assessment.subject, date_) : id_;
       assessment.meta.date = date_;
       assessment.meta.assessor = assessor_;
       assessment.meta.method = method_;
@@ -90,17 +90,6 @@ class ImportCommand : public Command {
   }
 
  private:
-  std::string make_id() const {
-    std::string id;
-    for (char c : retailer_ + "-" + site_ + "-" + date_) {
-      unsigned char u = static_cast<unsigned char>(c);
-      if (std::isalnum(u)) id += static_cast<char>(std::tolower(u));
-      else if (!id.empty() && id.back() != '-') id += '-';
-    }
-    while (!id.empty() && id.back() == '-') id.pop_back();
-    return id.empty() ? "assessment" : id;
-  }
-
   std::string sheet_, into_, output_, profile_, channels_, retailer_, site_, date_, assessor_, method_ = "audit", id_;
 };
 

@@ -1,5 +1,7 @@
 #include "core/assessment.h"
 
+#include <cctype>
+
 namespace cjb {
 
 std::optional<std::string> Subject::field(const std::string& name) const {
@@ -16,6 +18,16 @@ const Response* Assessment::find_response(const std::string& item) const {
   for (const auto& r : responses)
     if (r.item == item) return &r;
   return nullptr;
+}
+
+std::string default_assessment_id(const Subject& subject, const std::string& date) {
+  std::string id;
+  for (unsigned char c : subject.retailer + " " + subject.site + " " + date) {
+    if (std::isalnum(c)) id += static_cast<char>(std::tolower(c));
+    else if (!id.empty() && id.back() != '-') id += '-';
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? "assessment" : id;
 }
 
 bool is_iso_date(const std::string& text) {

@@ -57,6 +57,11 @@ struct Assessment {
   const Response* find_response(const std::string& item) const;
 };
 
+// The id a new assessment gets when none is given: retailer, site and date as lower-case
+// letters and digits joined by single hyphens ("Rose & Co", "High St", 2026-03-14 →
+// "rose-co-high-st-2026-03-14"); "assessment" when that leaves nothing.
+std::string default_assessment_id(const Subject& subject, const std::string& date);
+
 // True if text is a real calendar date written YYYY-MM-DD.
 bool is_iso_date(const std::string& text);
 
