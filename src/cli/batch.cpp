@@ -97,7 +97,15 @@ struct WorkerState {
   std::string text;  // the file being read; its memory is reused for the next file
   std::vector<int> answers;
   std::vector<xml::ScannedResponse> responses;
+  // The scope of the previous file and its entry: a batch mostly shares one scope, and this
+  // spares the cache's lock and key for each file.
+  Scope last_scope;
+  const ScopeEntry* last_entry = nullptr;
 };
+
+bool same_scope(const Scope& a, const Scope& b) {
+  return a.model == b.model && a.profile == b.profile && a.checklists == b.checklists && a.channels == b.channels;
+}
 
 // Reads a regular file of at most xml::kMaxFileBytes into text, reusing its memory: the size
 // fstat gives (a file that grows meanwhile is read as it was). False on anything unusual;
@@ -127,23 +135,36 @@ std::optional<BenchmarkEntry> fast_score(InstrumentCache& cache, const std::stri
   if (!read_into(path, state.text)) return std::nullopt;
   std::optional<Assessment> assessment = xml::scan_assessment(state.text, state.doc, state.responses);
   if (!assessment) return std::nullopt;
-  const ScopeEntry* scope = nullptr;
-  try {
-    scope = &cache.get(assessment->scope);
-  } catch (const InputError&) {
-    return std::nullopt;
+  const ScopeEntry* scope = state.last_entry;
+  if (!scope || !same_scope(assessment->scope, state.last_scope)) {
+    try {
+      scope = &cache.get(assessment->scope);
+    } catch (const InputError&) {
+      return std::nullopt;
+    }
+    state.last_scope = assessment->scope;
+    state.last_entry = scope;
   }
   // check_assessment's rules: known items in scope, one response each, levels on the scale.
   const Instrument& instrument = scope->instrument;
   state.answers.assign(instrument.items.size(), BenchmarkScorer::kUnanswered);
+  size_t next = 0;  // files list their items mostly in instrument order: try the next one first
   for (const auto& r : state.responses) {
-    auto it = scope->index.find(r.item);
-    if (it == scope->index.end() || state.answers[it->second] != BenchmarkScorer::kUnanswered) return std::nullopt;
-    if (r.na) {
-      state.answers[it->second] = BenchmarkScorer::kNotApplicable;
+    size_t i;
+    if (next < instrument.items.size() && instrument.items[next].item->id == r.item) {
+      i = next;
     } else {
-      if (r.level < 0 || r.level > instrument.items[it->second].max_level) return std::nullopt;
-      state.answers[it->second] = r.level;
+      auto it = scope->index.find(r.item);
+      if (it == scope->index.end()) return std::nullopt;
+      i = it->second;
+    }
+    next = i + 1;
+    if (state.answers[i] != BenchmarkScorer::kUnanswered) return std::nullopt;
+    if (r.na) {
+      state.answers[i] = BenchmarkScorer::kNotApplicable;
+    } else {
+      if (r.level < 0 || r.level > instrument.items[i].max_level) return std::nullopt;
+      state.answers[i] = r.level;
     }
   }
   BenchmarkEntry entry;

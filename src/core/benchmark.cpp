@@ -1,9 +1,11 @@
 #include "core/benchmark.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <numeric>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -112,6 +114,7 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
   std::vector<std::pair<std::optional<double>, double>> values;
   std::vector<std::optional<double>> group_scores(groups_.size());
   entry.groups.clear();
+  entry.groups.reserve(groups_.size());
   for (size_t g = 0; g < groups_.size(); ++g) {
     values.clear();
     for (size_t s : groups_[g].sections) values.emplace_back(section_scores[s], sections_[s].channel_weight);
@@ -119,6 +122,7 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
     entry.groups.push_back({groups_[g].id, groups_[g].order, group_scores[g]});
   }
   entry.layers.clear();
+  entry.layers.reserve(layers_.size());
   std::vector<std::pair<std::optional<double>, double>> layer_values;
   for (const auto& layer : layers_) {
     values.clear();
@@ -129,6 +133,7 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
   }
   entry.overall = weighted_mean(layer_values);
   entry.channels.clear();
+  entry.channels.reserve(channels_.size());
   for (const auto& channel : channels_) {
     values.clear();
     for (size_t s : channel.sections) values.emplace_back(section_scores[s], groups_[sections_[s].group].weight);
@@ -156,18 +161,49 @@ namespace {
 
 // The values of one kind of score (layers, groups or channels) over entries, per id, with
 // the ids in model order.
-std::vector<Distribution> distributions(const std::vector<BenchmarkEntry>& entries,
-                                        std::vector<NamedScore> BenchmarkEntry::*member) {
+std::map<std::pair<int, std::string_view>, std::vector<double>> collect(const std::vector<BenchmarkEntry>& entries,
+                                                                         std::vector<NamedScore> BenchmarkEntry::*member) {
   std::map<std::pair<int, std::string_view>, std::vector<double>> values;
-  for (const auto& e : entries)
-    for (const auto& s : e.*member) {
-      auto& v = values[{s.order, s.id}];
-      if (s.score) v.push_back(*s.score);
+  // Entries scored in one scope list the same ids in the same order: the slots of the previous
+  // entry are reused while that holds, which spares a map lookup per score.
+  const std::vector<NamedScore>* previous = nullptr;
+  std::vector<std::vector<double>*> slots;
+  auto same_ids = [](const std::vector<NamedScore>& a, const std::vector<NamedScore>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i].order != b[i].order || a[i].id != b[i].id) return false;
+    return true;
+  };
+  for (const auto& e : entries) {
+    const std::vector<NamedScore>& scores = e.*member;
+    if (!previous || !same_ids(*previous, scores)) {
+      slots.clear();
+      for (const auto& s : scores) slots.push_back(&values[{s.order, s.id}]);
     }
-  std::vector<Distribution> out;
-  out.reserve(values.size());
-  for (auto& [key, v] : values) out.push_back({key.second, summarise(std::move(v))});
-  return out;
+    previous = &scores;
+    for (size_t i = 0; i < scores.size(); ++i)
+      if (scores[i].score) slots[i]->push_back(*scores[i].score);
+  }
+  return values;
+}
+
+// Runs task(0) … task(n − 1) on every core when worth it (else here); each task must touch
+// only its own data.
+template <typename Task>
+void run_in_parallel(size_t n, bool worth_it, const Task& task) {
+  size_t workers = worth_it ? std::min<size_t>(n, std::max(1u, std::thread::hardware_concurrency())) : 1;
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) task(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) task(i);
+  };
+  std::vector<std::thread> threads;
+  for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
 }
 
 // The peers' values of one score, for compare_with_peers.
@@ -202,15 +238,30 @@ PeerStanding standing(std::string kind, std::string id, std::optional<double> sc
 }  // namespace
 
 BenchmarkStats compute_stats(const std::vector<BenchmarkEntry>& entries) {
-  BenchmarkStats stats;
+  // Each distribution is sorted to be summarised: at 50,000 entries and some 40 distributions
+  // that is worth every core. The results do not depend on how the work is shared.
   std::vector<double> overall;
   overall.reserve(entries.size());
   for (const auto& e : entries)
     if (e.overall) overall.push_back(*e.overall);
-  stats.overall = summarise(std::move(overall));
-  stats.layers = distributions(entries, &BenchmarkEntry::layers);
-  stats.groups = distributions(entries, &BenchmarkEntry::groups);
-  stats.channels = distributions(entries, &BenchmarkEntry::channels);
+  auto layers = collect(entries, &BenchmarkEntry::layers);
+  auto groups = collect(entries, &BenchmarkEntry::groups);
+  auto channels = collect(entries, &BenchmarkEntry::channels);
+
+  BenchmarkStats stats;
+  std::vector<std::pair<std::vector<double>*, Summary*>> tasks{{&overall, &stats.overall}};
+  for (auto [values, out] : {std::pair{&layers, &stats.layers}, std::pair{&groups, &stats.groups}, std::pair{&channels, &stats.channels}}) {
+    out->resize(values->size());
+    size_t i = 0;
+    for (auto& [key, v] : *values) {
+      (*out)[i].id = key.second;
+      tasks.emplace_back(&v, &(*out)[i].summary);
+      ++i;
+    }
+  }
+  // Threads cost more than they save on small sets (roll-ups call this once per row).
+  constexpr size_t kParallelFrom = 4096;
+  run_in_parallel(tasks.size(), entries.size() >= kParallelFrom, [&](size_t i) { *tasks[i].second = summarise(std::move(*tasks[i].first)); });
   return stats;
 }
 

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <thread>
+
 #include "render/csv.h"
 #include "render/format.h"
 #include "render/benchmark_tables.h"
@@ -84,6 +87,105 @@ Json json_standing(const PeerStanding& s) {
   j["best"] = json_number(s.best);
   j["gap_to_best"] = json_number(s.gap_to_best);
   return j;
+}
+
+// The league holds most of the output (50,000 entries at scale), so its entries are written
+// straight into the text rather than built as Json objects first, and in slices on every core:
+// the same bytes as json_entry(e, true).dump() with "rank" first, in a fraction of the time.
+// Anything but plain printable ASCII in a string, and every number, is still written by
+// nlohmann's own serializer (one per slice, writing into the slice's text).
+class LeagueWriter {
+ public:
+  explicit LeagueWriter(std::string& out) : out_(out), serializer_(nlohmann::detail::output_adapter<char>(out), ' ') {}
+
+  void entry(int rank, const BenchmarkEntry& e) {
+    out_ += "{\"rank\":";
+    out_ += std::to_string(rank);
+    field("id", e.id);
+    field("retailer", e.subject.retailer);
+    field("site", e.subject.site);
+    field("site_id", e.site_key());
+    field("sector", e.subject.sector);
+    field("region", e.subject.region);
+    field("format", e.subject.format);
+    out_ += ",\"tags\":[";
+    for (size_t t = 0; t < e.subject.tags.size(); ++t) {
+      if (t) out_ += ',';
+      string(e.subject.tags[t]);
+    }
+    out_ += ']';
+    field("date", e.date);
+    out_ += ",\"overall\":";
+    number(e.overall);
+    out_ += ",\"visits\":";
+    out_ += std::to_string(e.visits);
+    if (!e.file.empty()) field("file", e.file);
+    out_ += ",\"layers\":{";
+    for (size_t l = 0; l < e.layers.size(); ++l) {
+      if (l) out_ += ',';
+      string(e.layers[l].id);
+      out_ += ':';
+      number(e.layers[l].score);
+    }
+    out_ += "}}";
+  }
+
+ private:
+  void field(const char* name, std::string_view text) {
+    out_ += ",\"";
+    out_ += name;
+    out_ += "\":";
+    string(text);
+  }
+
+  void string(std::string_view text) {
+    for (char c : text) {
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        serializer_.dump(Json(text), false, false, 0);
+        return;
+      }
+    }
+    out_ += '"';
+    out_ += text;
+    out_ += '"';
+  }
+
+  void number(std::optional<double> v) {
+    if (v) serializer_.dump(Json(*v), false, false, 0);
+    else out_ += "null";
+  }
+
+  std::string& out_;
+  nlohmann::detail::serializer<Json> serializer_;
+};
+
+// The league's entries in order, one per line, each line led by the separator the document
+// needs: "\n    " for the first, ",\n    " after.
+std::string league_json(const std::vector<BenchmarkEntry>& entries) {
+  std::vector<size_t> order = league_order(entries);
+  constexpr size_t kSliceFrom = 4096;  // below this, threads cost more than they save
+  size_t slices = order.size() >= kSliceFrom ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+  std::vector<std::string> texts(slices);
+  auto write_slice = [&](size_t slice) {
+    size_t begin = order.size() * slice / slices, end = order.size() * (slice + 1) / slices;
+    std::string& out = texts[slice];
+    out.reserve((end - begin) * 400);
+    LeagueWriter writer(out);
+    for (size_t k = begin; k < end; ++k) {
+      out += k == 0 ? "\n    " : ",\n    ";
+      writer.entry(static_cast<int>(k + 1), entries[order[k]]);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t slice = 1; slice < slices; ++slice) threads.emplace_back(write_slice, slice);
+  write_slice(0);
+  for (auto& t : threads) t.join();
+  std::string out;
+  size_t size = 0;
+  for (const auto& t : texts) size += t.size();
+  out.reserve(size);
+  for (const auto& t : texts) out += t;
+  return out;
 }
 
 // One "kind id" label per distribution, for the text, CSV and HTML tables.
@@ -247,15 +349,8 @@ std::string benchmark_json(const BenchmarkReport& r) {
   value("combine", r.combine.empty() ? Json(nullptr) : Json{{"method", r.combine}, {"period", r.period}});
   key("league");
   out += "[";
-  int rank = 0;
-  for (size_t i : league_order(r.entries)) {
-    Json e;
-    e["rank"] = ++rank;
-    e.update(json_entry(r.entries[i], true));
-    out += rank == 1 ? "\n    " : ",\n    ";
-    out += e.dump();
-  }
-  out += rank ? "\n  ]" : "]";
+  out += league_json(r.entries);
+  out += r.entries.empty() ? "]" : "\n  ]";
   value("stats", json_stats(r.stats));
   if (r.subject) {
     Json s = json_entry(*r.subject);

@@ -122,6 +122,66 @@ TEST_F(FastPath, ReadsWhatTheFullReaderReads) {
   }
 }
 
+// The scan tries each response against the item after the previous one, and each worker keeps
+// the scope of its previous file: items in any order and scopes that change from file to file
+// must score as the full reader scores them.
+TEST_F(FastPath, ItemsInAnyOrderAndScopesThatChange) {
+  std::string head = original.substr(0, original.find("<response "));
+  std::string tail = original.substr(original.find("</responses>"));
+  std::vector<std::string> responses;  // one line each in the file
+  std::string body = original.substr(head.size(), original.size() - head.size() - tail.size());
+  for (size_t pos = 0; pos < body.size();) {
+    size_t end = body.find('\n', pos);
+    if (end == std::string::npos) end = body.size();
+    std::string line = body.substr(pos, end - pos);
+    line.erase(0, line.find_first_not_of(' '));
+    if (!line.empty()) responses.push_back(line);
+    pos = end + 1;
+  }
+  ASSERT_EQ(responses.size(), 63u);
+  std::string reversed = head, shuffled = head;
+  for (auto it = responses.rbegin(); it != responses.rend(); ++it) reversed += *it + "\n    ";
+  for (size_t i = 0; i < responses.size(); ++i) shuffled += responses[(i * 17) % responses.size()] + "\n    ";
+  reversed += tail;
+  shuffled += tail;
+  std::string listed = original;
+  listed.replace(listed.find("<scope model=\"cjb-retail\" profile=\"mini-omnichannel\"/>"), 54,
+                 "<scope model=\"cjb-retail\" channels=\"physical online\"><checklist ref=\"leadership\"/><checklist ref=\"enablers\"/>"
+                 "<checklist ref=\"journey-physical\"/><checklist ref=\"journey-online\"/></scope>");
+  std::vector<std::string> files{write("a.xml", original), write("b-reversed.xml", reversed), write("c-listed.xml", listed),
+                                 write("d-shuffled.xml", shuffled), write("e.xml", original), write("f-listed.xml", listed)};
+  BatchOptions one_worker;  // one worker sees every change of scope in turn
+  one_worker.jobs = 1;
+  BatchResult batch = score_files(catalog, files, one_worker);
+  ASSERT_TRUE(batch.left_out.empty()) << batch.left_out.front().problem;
+  ASSERT_EQ(batch.entries.size(), files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    SCOPED_TRACE(files[i]);
+    expect_same_scores(batch.entries[i], score_one_file(catalog, files[i]));
+  }
+  expect_same_scores(batch.entries[1], batch.entries[0]);
+  expect_same_scores(batch.entries[3], batch.entries[0]);
+}
+
+// Non-ASCII text takes the careful checks rather than the quick one; raw control characters and
+// broken UTF-8 are left out with what the full reader says.
+TEST_F(FastPath, NonAsciiControlCharactersAndBrokenUtf8) {
+  std::string accented = original;
+  accented.replace(accented.find("Mini &amp; Co"), 13, "Mini \xc3\xa9 Co");
+  std::string raw_control = original;
+  raw_control.replace(raw_control.find("Mini &amp; Co"), 13, "Mini \x1b Co");
+  std::string broken = original;
+  broken.replace(broken.find("Mini &amp; Co"), 13, "Mini \xc3 Co");
+  std::vector<std::string> files{write("a-accented.xml", accented), write("b-control.xml", raw_control), write("c-broken.xml", broken)};
+  BatchResult batch = score_files(catalog, files);
+  ASSERT_EQ(batch.entries.size(), 1u);
+  EXPECT_EQ(batch.entries[0].subject.retailer, "Mini \xc3\xa9 Co");
+  ASSERT_EQ(batch.left_out.size(), 2u);
+  EXPECT_EQ(batch.left_out[0].problem, dir + "/b-control.xml:3:3: error: control character U+001B in <subject> (expected text without control characters)");
+  EXPECT_EQ(batch.left_out[1].file, dir + "/c-broken.xml");
+  EXPECT_NE(batch.left_out[1].problem.find("UTF-8"), std::string::npos) << batch.left_out[1].problem;
+}
+
 TEST_F(FastPath, LeavesOutWhatTheFullReaderRefuses) {
   std::string duplicate = original;
   duplicate.replace(duplicate.find("</responses>"), 12, "<response item=\"L-VIS-01\" level=\"2\"/></responses>");
