@@ -159,20 +159,23 @@ class LeagueWriter {
   nlohmann::detail::serializer<Json> serializer_;
 };
 
-// The league's entries in order, one per line, each line led by the separator the document
-// needs: "\n    " for the first, ",\n    " after.
-std::string league_json(const std::vector<BenchmarkEntry>& entries) {
+// Appends the league's entries in order, one per line, each led by the separator the document
+// needs: "\n    " for the first, ",\n    " after. The first slice is written straight into out,
+// the others beside it and then appended, so the text is copied once at most.
+void append_league_json(std::string& out, const std::vector<BenchmarkEntry>& entries) {
   std::vector<size_t> order = league_order(entries);
   constexpr size_t kSliceFrom = 4096;  // below this, threads cost more than they save
+  constexpr size_t kBytesPerEntry = 400;
   size_t slices = order.size() >= kSliceFrom ? std::max(1u, std::thread::hardware_concurrency()) : 1;
-  std::vector<std::string> texts(slices);
+  std::vector<std::string> others(slices - 1);
+  out.reserve(out.size() + order.size() * kBytesPerEntry);
   auto write_slice = [&](size_t slice) {
     size_t begin = order.size() * slice / slices, end = order.size() * (slice + 1) / slices;
-    std::string& out = texts[slice];
-    out.reserve((end - begin) * 400);
-    LeagueWriter writer(out);
+    std::string& text = slice == 0 ? out : others[slice - 1];
+    if (slice > 0) text.reserve((end - begin) * kBytesPerEntry);
+    LeagueWriter writer(text);
     for (size_t k = begin; k < end; ++k) {
-      out += k == 0 ? "\n    " : ",\n    ";
+      text += k == 0 ? "\n    " : ",\n    ";
       writer.entry(static_cast<int>(k + 1), entries[order[k]]);
     }
   };
@@ -180,12 +183,7 @@ std::string league_json(const std::vector<BenchmarkEntry>& entries) {
   for (size_t slice = 1; slice < slices; ++slice) threads.emplace_back(write_slice, slice);
   write_slice(0);
   for (auto& t : threads) t.join();
-  std::string out;
-  size_t size = 0;
-  for (const auto& t : texts) size += t.size();
-  out.reserve(size);
-  for (const auto& t : texts) out += t;
-  return out;
+  for (const auto& text : others) out += text;
 }
 
 // One "kind id" label per distribution, for the text, CSV and HTML tables.
@@ -349,7 +347,7 @@ std::string benchmark_json(const BenchmarkReport& r) {
   value("combine", r.combine.empty() ? Json(nullptr) : Json{{"method", r.combine}, {"period", r.period}});
   key("league");
   out += "[";
-  out += league_json(r.entries);
+  append_league_json(out, r.entries);
   out += r.entries.empty() ? "]" : "\n  ]";
   value("stats", json_stats(r.stats));
   if (r.subject) {
@@ -369,7 +367,8 @@ std::string benchmark_json(const BenchmarkReport& r) {
     for (size_t i : r.trend) points.push_back(json_entry(r.entries[i]));
     value("trend", Json{{"site", r.site}, {"points", std::move(points)}});
   }
-  return out + "\n}\n";
+  out += "\n}\n";
+  return out;
 }
 
 std::string benchmark_csv(const BenchmarkReport& r) {
