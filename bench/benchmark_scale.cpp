@@ -2,7 +2,7 @@
 // single-threaded pugixml parse of the same files, in the same run (issue 9):
 //   (a) bare: load each file with pugixml, count its responses — one thread;
 //   (b) cjb:  the cjb binary, `cjb benchmark DIR --format json` (stdout to /dev/null) — every core.
-// Prints both times, their ratio (must be ≤ 1.5) and the peak resident memory of the cjb child
+// Prints both times, their ratio (must be ≤ 1.5 from 10,000 files) and the peak resident memory of the cjb child
 // (getrusage via wait4; must be < 256 MiB). Each measurement is the best of --repeat runs,
 // alternating (a) and (b), because the machine may be shared. Exit 1 when a limit is missed.
 //
@@ -41,6 +41,7 @@ namespace {
 constexpr int kVisits = 5;
 constexpr double kMaxRatio = 1.5;
 constexpr double kMaxRssMiB = 256;
+constexpr size_t kTimeLimitFrom = 10000;  // files; the issue's limit is set for 10,000
 
 std::vector<std::string> xml_files(const std::string& dir) {
   std::vector<std::string> files;
@@ -175,15 +176,23 @@ int main(int argc, char** argv) {
       exit_code = std::max(exit_code, run.exit_code);
     }
     double ratio = cjb / bare;
-    bool pass = exit_code == 0 && ratio <= kMaxRatio && rss < kMaxRssMiB;
+    // The time limit is set for 10,000 files and more; below, cjb's fixed start (a process with
+    // some 50 shared libraries, the model and checklists) is a large part of its time, while the
+    // bare parse runs inside this program. The ratio is still printed, to show how it grows.
+    bool time_limit_applies = files.size() >= kTimeLimitFrom;
+    bool pass = exit_code == 0 && (!time_limit_applies || ratio <= kMaxRatio) && rss < kMaxRssMiB;
     ok = ok && pass;
+    std::string verdict = exit_code != 0 ? fmt::format("FAIL (cjb exit {})", exit_code)
+                          : !pass        ? std::string("FAIL")
+                          : time_limit_applies ? std::string("ok")
+                                               : std::string("ok (memory; time limit from 10,000 files)");
     std::cout << fmt::format("{:>7}  {:>10}  {:>12.3f}  {:>10.3f}  {:>6.2f}  {:>13.1f}  {:>12.3f}  {:>10.3f}  {}\n", files.size(), responses,
-                             bare, cjb, ratio, rss, bare_cpu, cjb_cpu, pass ? "ok" : exit_code != 0 ? fmt::format("FAIL (cjb exit {})", exit_code) : "FAIL")
+                             bare, cjb, ratio, rss, bare_cpu, cjb_cpu, verdict)
               << std::flush;
   }
   double load[1] = {0};
   getloadavg(load, 1);
-  std::cout << fmt::format("limits: ratio ≤ {}, peak RSS < {} MiB; {} cores, load average {:.1f} at the end\n", kMaxRatio, kMaxRssMiB,
+  std::cout << fmt::format("limits: ratio ≤ {} from 10,000 files, peak RSS < {} MiB; {} cores, load average {:.1f} at the end\n", kMaxRatio, kMaxRssMiB,
                            std::max(1l, sysconf(_SC_NPROCESSORS_ONLN)), load[0]);
   return ok ? 0 : 1;
 }
