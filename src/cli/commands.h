@@ -16,5 +16,6 @@ std::unique_ptr<Command> make_diagram();
 std::unique_ptr<Command> make_report();
 std::unique_ptr<Command> make_compare();
 std::unique_ptr<Command> make_benchmark();
+std::unique_ptr<Command> make_kpi();
 
 }  // namespace cjb::cli

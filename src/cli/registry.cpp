@@ -15,6 +15,7 @@ const std::vector<CommandInfo>& commands() {
       {"report", "write the gap report of an assessment (PDF, HTML, Markdown, SVG, JSON)", make_report},
       {"compare", "what changed between two assessments, item by item", make_compare},
       {"benchmark", "compare many assessments: league table, distributions, peers, roll-ups, trends", make_benchmark},
+      {"kpi", "service KPIs from contacts and survey exports (CSV): response times, FCR, CSAT, NPS", make_kpi},
   };
   return table;
 }

@@ -1,0 +1,138 @@
+#include "render/kpi_report.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "render/csv.h"
+#include "render/text_table.h"
+
+namespace cjb::render {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json json_value(const KpiValue& v) { return v.value ? Json(*v.value) : Json(nullptr); }
+
+Json json_figures(const KpiFigures& f) {
+  Json j;
+  j["contacts"] = f.contacts;
+  j["surveys"] = f.surveys;
+  j["first_response_minutes"] = {{"n", f.first_response_median.n}, {"median", json_value(f.first_response_median)}, {"p90", json_value(f.first_response_p90)}};
+  j["resolution_hours"] = {{"n", f.resolution_median.n}, {"median", json_value(f.resolution_median)}, {"p90", json_value(f.resolution_p90)}, {"open", f.open}};
+  j["first_contact_resolution"] = {{"n", f.first_contact_resolution.n}, {"percent", json_value(f.first_contact_resolution)}};
+  j["handling_minutes"] = {{"n", f.handling_mean.n}, {"mean", json_value(f.handling_mean)}};
+  j["csat"] = {{"n", f.csat_percent.n}, {"percent", json_value(f.csat_percent)}, {"mean", json_value(f.csat_mean)}};
+  j["nps"] = {{"n", f.nps.n}, {"score", json_value(f.nps)}, {"promoters", f.promoters}, {"passives", f.passives}, {"detractors", f.detractors}};
+  return j;
+}
+
+// Figures as people read them: one decimal with the unit, NPS signed, "–" for none.
+std::string shown(const KpiValue& v, const char* unit, int decimals = 1) {
+  if (!v.value) return "–";
+  return fmt::format("{:.{}f}{}", *v.value, decimals, unit);
+}
+
+// NPS is read as a signed whole number; a score that rounds to 0 has no sign.
+std::string shown_nps(const KpiValue& v) {
+  if (!v.value) return "–";
+  std::string text = fmt::format("{:+.0f}", *v.value);
+  return text == "+0" || text == "-0" ? "0" : text;
+}
+
+std::string count(int n) { return std::to_string(n); }
+
+// The figures of one scope, one KPI a row.
+TextTable figures_table(const KpiFigures& f) {
+  TextTable t;
+  t.header = {"KPI", "value", "n", "note"};
+  t.align = {Align::Left, Align::Right, Align::Right, Align::Left};
+  t.rows.push_back({"First response time, median", shown(f.first_response_median, " min"), count(f.first_response_median.n), ""});
+  t.rows.push_back({"First response time, 90th percentile", shown(f.first_response_p90, " min"), count(f.first_response_p90.n), ""});
+  t.rows.push_back({"Resolution time, median", shown(f.resolution_median, " h"), count(f.resolution_median.n),
+                    f.open ? fmt::format("{} still open", f.open) : ""});
+  t.rows.push_back({"Resolution time, 90th percentile", shown(f.resolution_p90, " h"), count(f.resolution_p90.n), ""});
+  t.rows.push_back({"First-contact resolution", shown(f.first_contact_resolution, " %"), count(f.first_contact_resolution.n), "of resolved contacts"});
+  t.rows.push_back({"Average handling time", shown(f.handling_mean, " min"), count(f.handling_mean.n), ""});
+  t.rows.push_back({"CSAT (4 or 5 of 5)", shown(f.csat_percent, " %"), count(f.csat_percent.n),
+                    f.csat_mean.value ? fmt::format("mean {:.2f} of 5", *f.csat_mean.value) : ""});
+  t.rows.push_back({"Net Promoter Score", shown_nps(f.nps), count(f.nps.n),
+                    f.nps.n ? fmt::format("{} promoters, {} passives, {} detractors", f.promoters, f.passives, f.detractors) : ""});
+  return t;
+}
+
+// One row per --by key, the headline figure of each KPI a column.
+TextTable rows_table(const KpiReport& r) {
+  TextTable t;
+  t.header = {r.by, "contacts", "first response (median)", "resolution (median)", "FCR", "handling (mean)", "surveys", "CSAT", "NPS"};
+  t.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right};
+  for (const auto& row : r.rows) {
+    const KpiFigures& f = row.figures;
+    t.rows.push_back({row.key.empty() ? "(none)" : row.key, count(f.contacts), shown(f.first_response_median, " min"),
+                      shown(f.resolution_median, " h"), shown(f.first_contact_resolution, " %"), shown(f.handling_mean, " min"),
+                      count(f.surveys), shown(f.csat_percent, " %"), shown_nps(f.nps)});
+  }
+  return t;
+}
+
+std::string sources_line(const KpiReport& r) {
+  std::string line;
+  for (const auto& s : r.sources)
+    line += fmt::format("{}{} ({} {})", line.empty() ? "" : ", ", s.file, s.rows, s.kind == "contacts" ? "contacts" : "survey answers");
+  return line;
+}
+
+}  // namespace
+
+std::string kpi_text(const KpiReport& r) {
+  std::string out = fmt::format("Service KPIs from {}\n\n", sources_line(r));
+  out += format_table(figures_table(r.overall));
+  if (!r.by.empty()) out += fmt::format("\nBy {}:\n\n", r.by) + format_table(rows_table(r));
+  return out;
+}
+
+std::string kpi_json(const KpiReport& r) {
+  Json j;
+  j["schema"] = "cjb.kpi/1";
+  Json sources = Json::array();
+  for (const auto& s : r.sources) sources.push_back({{"file", s.file}, {"kind", s.kind}, {"rows", s.rows}});
+  j["exports"] = sources;
+  j["overall"] = json_figures(r.overall);
+  j["by"] = r.by.empty() ? Json(nullptr) : Json(r.by);
+  Json rows = Json::array();
+  for (const auto& row : r.rows) {
+    Json x;
+    x["key"] = row.key;
+    x.update(json_figures(row.figures));
+    rows.push_back(std::move(x));
+  }
+  j["rows"] = rows;
+  return j.dump(2) + "\n";
+}
+
+std::string kpi_csv(const KpiReport& r) {
+  std::string out = csv_row({"key", "contacts", "first_response_median_minutes", "first_response_p90_minutes", "resolution_median_hours",
+                             "resolution_p90_hours", "open", "first_contact_resolution_percent", "handling_mean_minutes", "surveys",
+                             "csat_percent", "csat_mean", "nps", "promoters", "passives", "detractors"});
+  auto number = [](const KpiValue& v) { return v.value ? fmt::format("{}", *v.value) : std::string(); };
+  auto line = [&](const std::string& key, const KpiFigures& f) {
+    out += csv_row({key, count(f.contacts), number(f.first_response_median), number(f.first_response_p90), number(f.resolution_median),
+                    number(f.resolution_p90), count(f.open), number(f.first_contact_resolution), number(f.handling_mean), count(f.surveys),
+                    number(f.csat_percent), number(f.csat_mean), number(f.nps), count(f.promoters), count(f.passives), count(f.detractors)});
+  };
+  line("overall", r.overall);
+  for (const auto& row : r.rows) line(row.key, row.figures);
+  return out;
+}
+
+std::string kpi_html(const KpiReport& r) {
+  std::string out = "<h1>Service KPIs</h1>\n<p>" + html_escape("From " + sources_line(r)) + "</p>\n";
+  out += html_table(figures_table(r.overall));
+  if (!r.by.empty()) out += "<h2>By " + html_escape(r.by) + "</h2>\n" + html_table(rows_table(r));
+  out += "<p>" + html_escape("Definitions: docs/kpi.md. First response and resolution times are from opened; "
+                             "first-contact resolution counts resolved contacts that took one contact; "
+                             "NPS is % promoters (9–10) − % detractors (0–6).") + "</p>\n";
+  return html_document("cjb kpi", out);
+}
+
+}  // namespace cjb::render

@@ -1,0 +1,138 @@
+// KPI figures against values worked out by hand (docs/kpi.md gives the definitions).
+
+#include "core/kpi.h"
+
+#include <gtest/gtest.h>
+
+namespace cjb {
+namespace {
+
+double at(const char* text) {
+  std::optional<double> t = parse_local_time(text);
+  EXPECT_TRUE(t.has_value()) << text;
+  return t.value_or(0);
+}
+
+TEST(LocalTime, Forms) {
+  EXPECT_EQ(parse_local_time("1970-01-01 00:00"), 0.0);
+  EXPECT_EQ(parse_local_time("1970-01-02T00:01"), 1441.0);
+  EXPECT_EQ(parse_local_time("1970-01-01 00:01:30"), 1.5);
+  // 2024 is a leap year: 29 February exists and 1 March is two days after 28 February.
+  EXPECT_EQ(at("2024-03-01 00:00") - at("2024-02-28 00:00"), 2 * 1440.0);
+  EXPECT_EQ(at("2026-03-01 00:00") - at("2026-02-28 00:00"), 1440.0);
+  EXPECT_EQ(at("2027-01-01 00:00") - at("2026-01-01 00:00"), 365 * 1440.0);
+}
+
+TEST(LocalTime, RefusesWhatIsNotALocalTime) {
+  for (const char* bad : {"", "2026-01-01", "2026-01-01 9:00", "2026-01-01 09:00Z", "2026-01-01 09:00+01:00", "2026-02-29 09:00",
+                          "2026-13-01 09:00", "2026-01-32 09:00", "2026-01-01 24:00", "2026-01-01 09:60", "2026-01-01 09:00:60",
+                          "2026/01/01 09:00", "2026-01-01_09:00", "2026-01-01 09:00:5", "２026-01-01 09:00"})
+    EXPECT_FALSE(parse_local_time(bad).has_value()) << bad;
+}
+
+Contact contact(const char* opened, const char* first_response, const char* resolved, std::optional<int> contacts, std::optional<double> handling) {
+  Contact c;
+  c.opened = at(opened);
+  if (*first_response) c.first_response = at(first_response);
+  if (*resolved) c.resolved = at(resolved);
+  c.contacts = contacts;
+  c.handling_minutes = handling;
+  return c;
+}
+
+SurveyAnswer answer(std::optional<int> csat, std::optional<int> nps) {
+  SurveyAnswer a;
+  a.csat = csat;
+  a.nps = nps;
+  return a;
+}
+
+TEST(Kpis, HandWorkedExample) {
+  std::vector<Contact> contacts = {
+      contact("2026-01-05 09:00", "2026-01-05 09:10", "2026-01-05 11:00", 1, 6.0),  // 10 min, 2 h
+      contact("2026-01-05 10:00", "2026-01-05 10:30", "2026-01-05 16:00", 2, 9.0),  // 30 min, 6 h
+      contact("2026-01-05 12:00", "2026-01-05 12:05", "", std::nullopt, std::nullopt),  // 5 min, open
+      contact("2026-01-05 13:00", "", "2026-01-05 14:00", 1, 3.0),  // no first response, 1 h
+  };
+  std::vector<SurveyAnswer> answers = {answer(5, 10), answer(4, 9), answer(2, 7), answer(std::nullopt, 0), answer(3, std::nullopt)};
+  KpiFigures f = compute_kpis(contacts, answers);
+  EXPECT_EQ(f.contacts, 4);
+  EXPECT_EQ(f.surveys, 5);
+  // First response 5, 10, 30: median 10; p90 at h = 2 × 0.9 = 1.8: 10 + 0.8 × 20 = 26.
+  EXPECT_EQ(f.first_response_median.n, 3);
+  EXPECT_DOUBLE_EQ(*f.first_response_median.value, 10);
+  EXPECT_DOUBLE_EQ(*f.first_response_p90.value, 26);
+  // Resolution 1, 2, 6 hours: median 2; p90 2 + 0.8 × 4 = 5.2; one contact open.
+  EXPECT_EQ(f.resolution_median.n, 3);
+  EXPECT_DOUBLE_EQ(*f.resolution_median.value, 2);
+  EXPECT_DOUBLE_EQ(*f.resolution_p90.value, 5.2);
+  EXPECT_EQ(f.open, 1);
+  // Resolved with a count: 1, 2, 1 → two of three at the first contact.
+  EXPECT_EQ(f.first_contact_resolution.n, 3);
+  EXPECT_DOUBLE_EQ(*f.first_contact_resolution.value, 200.0 / 3);
+  EXPECT_EQ(f.handling_mean.n, 3);
+  EXPECT_DOUBLE_EQ(*f.handling_mean.value, 6);
+  // CSAT 5, 4, 2, 3: two of four are 4 or 5; mean 3.5.
+  EXPECT_EQ(f.csat_percent.n, 4);
+  EXPECT_DOUBLE_EQ(*f.csat_percent.value, 50);
+  EXPECT_DOUBLE_EQ(*f.csat_mean.value, 3.5);
+  // NPS 10, 9, 7, 0: 2 promoters, 1 passive, 1 detractor → (2 − 1) / 4 = +25.
+  EXPECT_EQ(f.nps.n, 4);
+  EXPECT_DOUBLE_EQ(*f.nps.value, 25);
+  EXPECT_EQ(f.promoters, 2);
+  EXPECT_EQ(f.passives, 1);
+  EXPECT_EQ(f.detractors, 1);
+}
+
+TEST(Kpis, NothingToMeasureGivesNoValues) {
+  KpiFigures f = compute_kpis({}, {});
+  for (const KpiValue* v : {&f.first_response_median, &f.first_response_p90, &f.resolution_median, &f.resolution_p90,
+                            &f.first_contact_resolution, &f.handling_mean, &f.csat_percent, &f.csat_mean, &f.nps}) {
+    EXPECT_EQ(v->n, 0);
+    EXPECT_FALSE(v->value.has_value());
+  }
+  // Answers without the questions: counted as answers, but no CSAT or NPS.
+  f = compute_kpis({}, {answer(std::nullopt, std::nullopt)});
+  EXPECT_EQ(f.surveys, 1);
+  EXPECT_FALSE(f.csat_percent.value.has_value());
+  EXPECT_FALSE(f.nps.value.has_value());
+}
+
+TEST(Kpis, NpsBoundaries) {
+  // 6 is a detractor, 7 and 8 are passives, 9 a promoter.
+  KpiFigures f = compute_kpis({}, {answer(std::nullopt, 6), answer(std::nullopt, 7), answer(std::nullopt, 8), answer(std::nullopt, 9)});
+  EXPECT_EQ(f.detractors, 1);
+  EXPECT_EQ(f.passives, 2);
+  EXPECT_EQ(f.promoters, 1);
+  EXPECT_DOUBLE_EQ(*f.nps.value, 0);
+}
+
+TEST(Kpis, ByFieldKeysInOrder) {
+  Contact a = contact("2026-02-01 09:00", "2026-02-01 09:20", "", std::nullopt, std::nullopt);
+  a.site = "S2";
+  a.month = "2026-02";
+  Contact b = contact("2026-01-01 09:00", "2026-01-01 09:40", "", std::nullopt, std::nullopt);
+  b.site = "S1";
+  b.month = "2026-01";
+  SurveyAnswer s = answer(5, 10);
+  s.site = "";  // left blank in the export
+  s.month = "2026-02";
+  std::vector<KpiRow> by_site = kpis_by({a, b}, {s}, "site");
+  ASSERT_EQ(by_site.size(), 3u);
+  EXPECT_EQ(by_site[0].key, "");
+  EXPECT_EQ(by_site[0].figures.surveys, 1);
+  EXPECT_EQ(by_site[1].key, "S1");
+  EXPECT_DOUBLE_EQ(*by_site[1].figures.first_response_median.value, 40);
+  EXPECT_EQ(by_site[2].key, "S2");
+  std::vector<KpiRow> by_month = kpis_by({a, b}, {s}, "month");
+  ASSERT_EQ(by_month.size(), 2u);
+  EXPECT_EQ(by_month[0].key, "2026-01");
+  EXPECT_EQ(by_month[1].key, "2026-02");
+  EXPECT_EQ(by_month[1].figures.contacts, 1);
+  EXPECT_EQ(by_month[1].figures.surveys, 1);
+  EXPECT_TRUE(is_kpi_field("channel"));
+  EXPECT_FALSE(is_kpi_field("region"));
+}
+
+}  // namespace
+}  // namespace cjb
