@@ -72,7 +72,9 @@ class ReportCommand : public Command {
         ("peers", po::value<std::vector<std::string>>(&peers_)->multitoken()->value_name("PATH..."), "peer assessments: adds the peer median and percentile rank")
         ("profile", po::value<std::string>(&profile_)->value_name("P"), "score against this profile instead of the assessment's own scope")
         ("template", po::value<std::string>(&template_)->default_value("default")->value_name("T"), "a template under reports/ (default, minimal) or a folder holding template.json")
-        ("paper", po::value<std::string>(&paper_)->default_value("a4")->value_name("SIZE"), "PDF paper: a4 or letter");
+        ("paper", po::value<std::string>(&paper_)->default_value("a4")->value_name("SIZE"), "PDF paper: a4 or letter")
+        ("actions", po::value<int>(&max_actions_)->default_value(30)->value_name("N"),
+         "rows in the action plan, largest impact first (0: every action)");
     positional.add("assessment", 1);
   }
 
@@ -82,6 +84,7 @@ class ReportCommand : public Command {
     if (format != "pdf" && format != "html" && format != "md" && format != "svg" && format != "json")
       throw UsageError(fmt::format("report: unknown format '{}' (expected pdf, html, md, svg or json)", format));
     if (paper_ != "a4" && paper_ != "letter") throw UsageError(fmt::format("report: unknown paper '{}' (expected a4 or letter)", paper_));
+    if (max_actions_ < 0) throw UsageError(fmt::format("report: --actions {} is negative (expected 0 for every action, or how many to list)", max_actions_));
     bool to_stdout = output_.empty() || output_ == "-";
     if (format == "pdf" && to_stdout && context.out_is_terminal)
       throw UsageError("report: a PDF is not for a terminal (expected -o FILE or a redirect)");
@@ -101,6 +104,7 @@ class ReportCommand : public Command {
     }
     PeerComparison comparison;
     render::ReportInputs inputs;
+    inputs.max_actions = max_actions_;
     if (previous) inputs.previous = &previous->card;
     if (!peers_.empty()) {
       comparison = compare_with_peers(subject->card, peer_cards);
@@ -180,6 +184,7 @@ class ReportCommand : public Command {
 
   std::string assessment_, output_, format_, previous_, profile_, template_ = "default", paper_ = "a4";
   std::vector<std::string> peers_;
+  int max_actions_ = 30;
 };
 
 }  // namespace

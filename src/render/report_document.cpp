@@ -534,7 +534,10 @@ struct Builder {
       table.align = {Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right};
       table.widths = {0.45, 3.0, 1.1, 2.5, 2.5, 0.95};
       int n = 0;
+      size_t listed = 0;  // actions shown; the rest are summed up below the table
       for (const auto& action : card.actions) {
+        if (inputs.max_actions > 0 && n >= inputs.max_actions) break;
+        ++listed;
         const ItemResult* r = card.find_item(action.item);
         if (!r || !r->level) continue;
         const Item& item = *r->item;
@@ -553,7 +556,14 @@ struct Builder {
         table.emphasised.push_back(false);
       }
       s.blocks.push_back(std::move(table));
-      s.blocks.push_back(Paragraph{"Impact: overall points gained by raising the item to its top level, all else equal.", true});
+      std::string note = "Impact: overall points gained by raising the item to its top level, all else equal.";
+      if (size_t rest = card.actions.size() - listed; rest > 0) {
+        double largest_left = 0;
+        for (size_t i = listed; i < card.actions.size(); ++i) largest_left = std::max(largest_left, card.actions[i].impact);
+        note += fmt::format(" {} further action{}, worth +{:.2f} points or less each, {} not listed here (cjb score lists every one; cjb report --actions 0 puts them all in the report).", rest,
+                            rest == 1 ? "" : "s", largest_left, rest == 1 ? "is" : "are");
+      }
+      s.blocks.push_back(Paragraph{note, true});
     }
     s.blocks.push_back(Heading{"Unanswered items", 2});
     if (card.unanswered.empty()) {

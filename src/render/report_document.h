@@ -180,6 +180,9 @@ struct Document {
 struct ReportInputs {
   const Scorecard* previous = nullptr;      // --previous: the earlier assessment of the site
   const PeerComparison* peers = nullptr;    // --peers: the subject against its peers
+  // Rows in the action plan, largest impact first; the rest are counted in a note under it. A
+  // plan of 170 rows is an inventory, not a plan. 0: every action. Default 30.
+  int max_actions = 30;
 };
 
 // The whole report. The scorecard, its instrument and model must outlive the call only.

@@ -211,6 +211,9 @@ TEST(ReportCli, BadUsageAndBadInput) {
   RunResult paper = report({"--paper", "a3", "-o", "x.pdf"});
   EXPECT_EQ(paper.exit_code, 2);
   EXPECT_EQ(paper.err, "cjb report: unknown paper 'a3' (expected a4 or letter)\n");
+  RunResult actions = report({"--actions", "-1", "-o", "x.pdf"});
+  EXPECT_EQ(actions.exit_code, 2);
+  EXPECT_EQ(actions.err, "cjb report: --actions -1 is negative (expected 0 for every action, or how many to list)\n");
   RunResult missing = report({"--format", "md", "--template", "nope"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("cjb report: template 'nope' not found; tried "), std::string::npos) << missing.err;

@@ -106,7 +106,8 @@ TEST_F(MiniReport, ActionRowsShowNowNextLevelHintAndImpact) {
   for (const auto& b : actions->blocks)
     if ((table = std::get_if<Table>(&b))) break;
   ASSERT_NE(table, nullptr);
-  ASSERT_EQ(table->rows.size(), card.actions.size());
+  ASSERT_EQ(card.actions.size(), 45u);
+  ASSERT_EQ(table->rows.size(), 30u);  // ReportInputs::max_actions by default
   const auto& top = table->rows[0];
   const ItemResult* item = card.find_item(card.actions[0].item);
   EXPECT_EQ(top[1].text.substr(0, item->id.size()), item->id);
@@ -114,6 +115,37 @@ TEST_F(MiniReport, ActionRowsShowNowNextLevelHintAndImpact) {
   EXPECT_EQ(top[3].text, fmt::format("{} {}: Mini level {}.", *item->level + 1, *item->level == 0 ? "Ad hoc" : "Defined", *item->level + 1));
   EXPECT_EQ(top[4].text, fmt::format("Mini improve {}.", *item->level));
   EXPECT_EQ(top[5].text, fmt::format("+{:.2f}", card.actions[0].impact));
+}
+
+// The plan lists the largest actions and counts the rest; 0 lists every one.
+TEST_F(MiniReport, ActionPlanListsTheLargestAndCountsTheRest) {
+  auto plan = [&](int max_actions, size_t& rows, std::string& note) {
+    ReportInputs inputs;
+    inputs.max_actions = max_actions;
+    Document d = build_report_document(card, tpl, inputs);
+    const Section* actions = d.find_section("actions");
+    ASSERT_NE(actions, nullptr);
+    rows = 0;
+    note.clear();
+    for (const auto& b : actions->blocks) {
+      if (const Table* t = std::get_if<Table>(&b); t && rows == 0) rows = t->rows.size();
+      if (const Paragraph* p = std::get_if<Paragraph>(&b); p && p->text.rfind("Impact:", 0) == 0) note = p->text;
+    }
+  };
+  size_t rows = 0;
+  std::string note;
+  plan(5, rows, note);
+  EXPECT_EQ(rows, 5u);
+  double largest_left = 0;
+  for (size_t i = 5; i < card.actions.size(); ++i) largest_left = std::max(largest_left, card.actions[i].impact);
+  EXPECT_EQ(note, fmt::format("Impact: overall points gained by raising the item to its top level, all else equal. 40 further actions, "
+                              "worth +{:.2f} points or less each, are not listed here (cjb score lists every one; cjb report --actions 0 puts them all in the report).", largest_left));
+  plan(44, rows, note);
+  EXPECT_NE(note.find(" 1 further action, worth"), std::string::npos) << note;
+  EXPECT_NE(note.find(" is not listed"), std::string::npos) << note;
+  plan(0, rows, note);
+  EXPECT_EQ(rows, card.actions.size());
+  EXPECT_EQ(note, "Impact: overall points gained by raising the item to its top level, all else equal.");
 }
 
 TEST_F(MiniReport, PreviousAndPeersAddColumns) {
