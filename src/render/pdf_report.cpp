@@ -56,7 +56,8 @@ struct TextStyle {
 
 class PdfWriter {
  public:
-  PdfWriter(const Document& doc, const PdfOptions& options) : doc_(doc), options_(options) {
+  // total_pages: the page count shown as "Page N of M"; 0 when not yet known (first pass).
+  PdfWriter(const Document& doc, const PdfOptions& options, int total_pages = 0) : doc_(doc), options_(options), total_pages_(total_pages) {
     width_ = options.paper == Paper::Letter ? 612 : 595.276;
     height_ = options.paper == Paper::Letter ? 792 : 841.89;
     surface_ = make_pdf_surface(append_bytes, &bytes_, width_, height_);
@@ -93,6 +94,9 @@ class PdfWriter {
     surface_.reset();
     return std::move(bytes_);
   }
+
+  // Pages drawn by render().
+  int pages() const { return page_; }
 
  private:
   // ---- text -------------------------------------------------------------------------------
@@ -219,8 +223,9 @@ class PdfWriter {
     LayoutPtr left = text_layout(doc_.footer_text, small, content_width() * 0.75, 1);
     show(left.get(), kSideMargin, y, muted());
     TextStyle number{7.5, true, false, muted(), PANGO_ALIGN_RIGHT};
-    LayoutPtr right = text_layout(fmt::format("Page {}", page_), number, 80, 1);
-    show(right.get(), width_ - kSideMargin - 80, y, muted());
+    std::string label = total_pages_ > 0 ? fmt::format("Page {} of {}", page_, total_pages_) : fmt::format("Page {}", page_);
+    LayoutPtr right = text_layout(label, number, 100, 1);
+    show(right.get(), width_ - kSideMargin - 100, y, muted());
   }
 
   void cover() {
@@ -829,12 +834,17 @@ class PdfWriter {
   int page_ = 0;
   bool page_open_ = false;
   double y_ = 0;
+  int total_pages_ = 0;
 };
 
 }  // namespace
 
 std::string render_pdf(const Document& document, const PdfOptions& options) {
-  PdfWriter writer(document, options);
+  // Twice: the first pass counts the pages, so that every footer can say "Page N of M". The
+  // footer's box has a fixed width, so the count changes nothing in the layout.
+  PdfWriter count(document, options);
+  count.render();
+  PdfWriter writer(document, options, count.pages());
   return writer.render();
 }
 
