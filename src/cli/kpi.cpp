@@ -8,9 +8,9 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/kpi.h"
-#include "kpi/kpi_export.h"
+#include "cli/kpi_exports.h"
+#include "core/error.h"
 #include "render/kpi_report.h"
-#include "xml/source.h"
 
 namespace cjb::cli {
 
@@ -42,24 +42,11 @@ class KpiCommand : public Command {
     if (!by_.empty() && !is_kpi_field(by_))
       throw UsageError(fmt::format("kpi: --by '{}' is not a field (expected site, channel or month)", by_));
 
-    // Every export is read before any fails, so a user sees every problem in one run.
-    std::vector<Contact> contacts;
-    std::vector<SurveyAnswer> answers;
+    KpiRecords records = read_kpi_exports(exports_);
     render::KpiReport report;
-    std::vector<Diagnostic> problems;
-    for (const auto& path : exports_) {
-      try {
-        kpi::KpiExport e = kpi::read_kpi_export(xml::read_file(path), path);
-        bool is_contacts = e.kind == kpi::ExportKind::Contacts;
-        report.sources.push_back({path, is_contacts ? "contacts" : "surveys", static_cast<int>(is_contacts ? e.contacts.size() : e.answers.size())});
-        contacts.insert(contacts.end(), std::make_move_iterator(e.contacts.begin()), std::make_move_iterator(e.contacts.end()));
-        answers.insert(answers.end(), std::make_move_iterator(e.answers.begin()), std::make_move_iterator(e.answers.end()));
-      } catch (const InputError& e) {
-        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-      }
-    }
-    if (!problems.empty()) throw InputError(std::move(problems));
-
+    report.sources = std::move(records.sources);
+    const auto& contacts = records.contacts;
+    const auto& answers = records.answers;
     report.overall = compute_kpis(contacts, answers);
     if (!by_.empty()) {
       report.by = by_;

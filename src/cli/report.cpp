@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/kpi_exports.h"
 #include "cli/data.h"
 #include "cli/output.h"
 #include "cli/scored.h"
@@ -73,6 +74,8 @@ class ReportCommand : public Command {
         ("profile", po::value<std::string>(&profile_)->value_name("P"), "score against this profile instead of the assessment's own scope")
         ("template", po::value<std::string>(&template_)->default_value("default")->value_name("T"), "a template under reports/ (default, minimal) or a folder holding template.json")
         ("paper", po::value<std::string>(&paper_)->default_value("a4")->value_name("SIZE"), "PDF paper: a4 or letter")
+        ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
+         "contacts and survey exports (CSV, as cjb kpi reads them): adds a Service KPIs section")
         ("actions", po::value<int>(&max_actions_)->default_value(30)->value_name("N"),
          "rows in the action plan, largest impact first (0: every action)");
     positional.add("assessment", 1);
@@ -105,6 +108,13 @@ class ReportCommand : public Command {
     PeerComparison comparison;
     render::ReportInputs inputs;
     inputs.max_actions = max_actions_;
+    render::KpiReport kpis;
+    if (!kpi_exports_.empty()) {
+      KpiRecords records = read_kpi_exports(kpi_exports_);
+      kpis.sources = std::move(records.sources);
+      kpis.overall = compute_kpis(records.contacts, records.answers);
+      inputs.kpis = &kpis;
+    }
     if (previous) inputs.previous = &previous->card;
     if (!peers_.empty()) {
       comparison = compare_with_peers(subject->card, peer_cards);
@@ -183,7 +193,7 @@ class ReportCommand : public Command {
   }
 
   std::string assessment_, output_, format_, previous_, profile_, template_ = "default", paper_ = "a4";
-  std::vector<std::string> peers_;
+  std::vector<std::string> peers_, kpi_exports_;
   int max_actions_ = 30;
 };
 

@@ -47,17 +47,7 @@ TextTable figures_table(const KpiFigures& f) {
   TextTable t;
   t.header = {"KPI", "value", "n", "note"};
   t.align = {Align::Left, Align::Right, Align::Right, Align::Left};
-  t.rows.push_back({"First response time, median", shown(f.first_response_median, " min"), count(f.first_response_median.n), ""});
-  t.rows.push_back({"First response time, 90th percentile", shown(f.first_response_p90, " min"), count(f.first_response_p90.n), ""});
-  t.rows.push_back({"Resolution time, median", shown(f.resolution_median, " h"), count(f.resolution_median.n),
-                    f.open ? fmt::format("{} still open", f.open) : ""});
-  t.rows.push_back({"Resolution time, 90th percentile", shown(f.resolution_p90, " h"), count(f.resolution_p90.n), ""});
-  t.rows.push_back({"First-contact resolution", shown(f.first_contact_resolution, " %"), count(f.first_contact_resolution.n), "of resolved contacts"});
-  t.rows.push_back({"Average handling time", shown(f.handling_mean, " min"), count(f.handling_mean.n), ""});
-  t.rows.push_back({"CSAT (4 or 5 of 5)", shown(f.csat_percent, " %"), count(f.csat_percent.n),
-                    f.csat_mean.value ? fmt::format("mean {:.2f} of 5", *f.csat_mean.value) : ""});
-  t.rows.push_back({"Net Promoter Score", shown_nps(f.nps), count(f.nps.n),
-                    f.nps.n ? fmt::format("{} promoters, {} passives, {} detractors", f.promoters, f.passives, f.detractors) : ""});
+  t.rows = kpi_figure_rows(f);
   return t;
 }
 
@@ -75,17 +65,32 @@ TextTable rows_table(const KpiReport& r) {
   return t;
 }
 
-std::string sources_line(const KpiReport& r) {
+}  // namespace
+
+std::vector<std::vector<std::string>> kpi_figure_rows(const KpiFigures& f) {
+  return {
+      {"First response time, median", shown(f.first_response_median, " min"), count(f.first_response_median.n), ""},
+      {"First response time, 90th percentile", shown(f.first_response_p90, " min"), count(f.first_response_p90.n), ""},
+      {"Resolution time, median", shown(f.resolution_median, " h"), count(f.resolution_median.n), f.open ? fmt::format("{} still open", f.open) : ""},
+      {"Resolution time, 90th percentile", shown(f.resolution_p90, " h"), count(f.resolution_p90.n), ""},
+      {"First-contact resolution", shown(f.first_contact_resolution, " %"), count(f.first_contact_resolution.n), "of resolved contacts"},
+      {"Average handling time", shown(f.handling_mean, " min"), count(f.handling_mean.n), ""},
+      {"CSAT (4 or 5 of 5)", shown(f.csat_percent, " %"), count(f.csat_percent.n),
+       f.csat_mean.value ? fmt::format("mean {:.2f} of 5", *f.csat_mean.value) : ""},
+      {"Net Promoter Score", shown_nps(f.nps), count(f.nps.n),
+       f.nps.n ? fmt::format("{} promoters, {} passives, {} detractors", f.promoters, f.passives, f.detractors) : ""},
+  };
+}
+
+std::string kpi_sources_line(const std::vector<KpiSource>& sources) {
   std::string line;
-  for (const auto& s : r.sources)
+  for (const auto& s : sources)
     line += fmt::format("{}{} ({} {})", line.empty() ? "" : ", ", s.file, s.rows, s.kind == "contacts" ? "contacts" : "survey answers");
   return line;
 }
 
-}  // namespace
-
 std::string kpi_text(const KpiReport& r) {
-  std::string out = fmt::format("Service KPIs from {}\n\n", sources_line(r));
+  std::string out = fmt::format("Service KPIs from {}\n\n", kpi_sources_line(r.sources));
   out += format_table(figures_table(r.overall));
   if (!r.by.empty()) out += fmt::format("\nBy {}:\n\n", r.by) + format_table(rows_table(r));
   return out;
@@ -126,7 +131,7 @@ std::string kpi_csv(const KpiReport& r) {
 }
 
 std::string kpi_html(const KpiReport& r) {
-  std::string out = "<h1>Service KPIs</h1>\n<p>" + html_escape("From " + sources_line(r)) + "</p>\n";
+  std::string out = "<h1>Service KPIs</h1>\n<p>" + html_escape("From " + kpi_sources_line(r.sources)) + "</p>\n";
   out += html_table(figures_table(r.overall));
   if (!r.by.empty()) out += "<h2>By " + html_escape(r.by) + "</h2>\n" + html_table(rows_table(r));
   out += "<p>" + html_escape("Definitions: docs/kpi.md. First response and resolution times are from opened; "

@@ -22,6 +22,12 @@ struct KpiReport {
   std::vector<KpiRow> rows;   // with by
 };
 
+// The figures one KPI a row — name, value with its unit, n, note — as both `cjb kpi` and the
+// report's "Service KPIs" section show them.
+std::vector<std::vector<std::string>> kpi_figure_rows(const KpiFigures& figures);
+// "a.csv (71 contacts), b.csv (66 survey answers)".
+std::string kpi_sources_line(const std::vector<KpiSource>& sources);
+
 std::string kpi_text(const KpiReport& report);
 std::string kpi_json(const KpiReport& report);
 // One row for the whole ("overall"), then one per --by key.

@@ -523,6 +523,32 @@ struct Builder {
     return s;
   }
 
+  // The hard numbers beside the audit: the KPIs of the retailer's own exports (cjb kpi).
+  Section kpis(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    // The audit's own view of measurement, when the model has that group and it was scored.
+    for (const auto& g : card.groups)
+      if (g.id == "measurement" && g.figure.score)
+        s.blocks.push_back(Paragraph{fmt::format("The audit scored {} at {} ({}), against a target of {}.", labels.group(g.id),
+                                                 score_text(g.figure.score), band_label(g.figure), score_text(g.figure.target)),
+                                     false});
+    Table table;
+    table.header = {"KPI", "Value", "n", "Note"};
+    table.align = {Align::Left, Align::Right, Align::Right, Align::Left};
+    table.widths = {3.2, 1.2, 0.7, 3.4};
+    for (auto& row : kpi_figure_rows(inputs.kpis->overall)) {
+      table.rows.push_back({plain(row[0]), plain(row[1], true), plain(row[2]), plain(row[3])});
+      table.emphasised.push_back(false);
+    }
+    s.blocks.push_back(std::move(table));
+    s.blocks.push_back(Paragraph{fmt::format("From {}. Definitions: docs/kpi.md. Medians and the 90th percentile, not means, for times: "
+                                             "a few contacts left open for days would drown a mean.",
+                                             kpi_sources_line(inputs.kpis->sources)),
+                                 true});
+    return s;
+  }
+
   Section actions(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
@@ -709,7 +735,9 @@ Document build_report_document(const Scorecard& card, const ReportTemplate& tpl,
     else if (spec.id == "charts") doc.sections.push_back(b.charts(spec));
     else if (spec.id == "journey") doc.sections.push_back(b.journey(spec));
     else if (spec.id == "drivers") doc.sections.push_back(b.drivers(spec));
-    else if (spec.id == "actions") doc.sections.push_back(b.actions(spec));
+    else if (spec.id == "kpis") {
+      if (inputs.kpis) doc.sections.push_back(b.kpis(spec));
+    } else if (spec.id == "actions") doc.sections.push_back(b.actions(spec));
     else if (spec.id == "appendix") doc.sections.push_back(b.appendix(spec));
   }
   return doc;

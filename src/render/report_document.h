@@ -14,6 +14,7 @@
 #include "core/catalog.h"
 #include "core/peers.h"
 #include "core/scoring.h"
+#include "render/kpi_report.h"
 #include "render/report_template.h"
 
 namespace cjb::render {
@@ -183,6 +184,9 @@ struct ReportInputs {
   // Rows in the action plan, largest impact first; the rest are counted in a note under it. A
   // plan of 170 rows is an inventory, not a plan. 0: every action. Default 30.
   int max_actions = 30;
+  // --kpi: service KPIs from the retailer's exports, shown in the "kpis" section (which is left
+  // out of the report when this is nullptr, the default).
+  const KpiReport* kpis = nullptr;
 };
 
 // The whole report. The scorecard, its instrument and model must outlive the call only.

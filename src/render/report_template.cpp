@@ -14,7 +14,7 @@ using json = nlohmann::json;
 
 const std::vector<std::string>& report_section_ids() {
   static const std::vector<std::string> ids = {"cover",   "summary", "scorecard", "charts",
-                                               "journey", "drivers", "actions",   "appendix"};
+                                               "journey", "drivers", "kpis",      "actions",   "appendix"};
   return ids;
 }
 

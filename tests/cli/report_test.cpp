@@ -206,6 +206,28 @@ TEST(ReportCli, PreviousAndPeers) {
   EXPECT_NE(r.out.find("compare with 2 peer assessments."), std::string::npos);
 }
 
+// --kpi adds the Service KPIs section, with the audit's own score of measurement when the model
+// has that group; without --kpi the section is left out, numbering and all.
+TEST(ReportCli, KpiSection) {
+  RunResult with = report({"--format", "md", "--kpi", "examples/kpi/contacts.csv", "examples/kpi/surveys.csv"});
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_EQ(with.err, "");
+  EXPECT_NE(with.out.find("Service KPIs"), std::string::npos);
+  EXPECT_NE(with.out.find("The audit scored Measurement and KPIs at 58.3 (Developing), against a target of 80.0."), std::string::npos);
+  EXPECT_NE(with.out.find("| Net Promoter Score | **-3** | 58 | 21 promoters, 14 passives, 23 detractors |"), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find("From examples/kpi/contacts.csv (71 contacts), examples/kpi/surveys.csv (66 survey answers)."), std::string::npos);
+  RunResult without = report({"--format", "md"});
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_EQ(without.out.find("Service KPIs"), std::string::npos);
+
+  std::string dir = temp_dir("report-kpi-bad");
+  write_text(dir + "/bad.csv", "id,opened\nC1,soon\n");
+  RunResult bad = report({"--format", "md", "--kpi", dir + "/bad.csv"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_EQ(bad.err, dir + "/bad.csv:2:4: error: opened 'soon' is not a local time (expected YYYY-MM-DD HH:MM, with :SS or a T if you like)\n");
+}
+
 TEST(ReportCli, BadUsageAndBadInput) {
   RunResult format = report({"--format", "docx"});
   EXPECT_EQ(format.exit_code, 2);
