@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/kpi.h"
 #include "xml/files.h"
 
 namespace cjb::bench {
@@ -56,6 +57,44 @@ std::string visit_date(const std::string& first_month, int month_offset, int day
   return fmt::format("{:04d}-{:02d}-{:02d}", year + month / 12, month % 12 + 1, day);
 }
 
+// The exports of a help desk and a survey tool for the sites, site i of quality qualities[i]:
+// better sites answer sooner, resolve more at the first contact and please more customers.
+void write_kpi_exports(const ChainOptions& options, const std::vector<double>& qualities, const std::string& dir) {
+  Random random(options.seed ^ 0x6b70695f6578ull);  // a stream of its own: the audits stay as they are
+  fs::path kpi_dir = fs::path(dir) / "kpi";
+  fs::create_directories(kpi_dir);
+  std::ofstream contacts(kpi_dir / "contacts.csv", std::ios::binary), surveys(kpi_dir / "surveys.csv", std::ios::binary);
+  contacts << "id,site,channel,opened,first_response,resolved,contacts,handling_minutes\n";
+  surveys << "id,site,channel,date,csat,nps\n";
+  static const char* kChannels[] = {"phone", "chat", "email", "store"};
+  double start = *parse_local_time(options.first_date + "-01 00:00");
+  int contact_id = 0, answer_id = 0;
+  for (size_t s = 0; s < qualities.size(); ++s) {
+    std::string site = fmt::format("S{:05d}", s + 1);
+    double q = qualities[s];
+    for (int n = 12 + random.below(12); n > 0; --n) {
+      double opened = start + 1440.0 * random.below(180) + 60.0 * (8 + random.below(11)) + random.below(60);
+      double first = opened + std::round(std::exp(3.0 - 0.7 * q + 0.8 * random.normal()));
+      bool open = random.uniform() < 0.05;
+      double resolved = first + std::round(60 * std::exp(1.8 - 0.5 * q + 0.9 * random.normal()));
+      int count = random.uniform() < logistic(0.8 + 0.9 * q) ? 1 : 2 + random.below(3);
+      contacts << fmt::format("C{:06d},{},{},{},{},{},{},{:.1f}\n", ++contact_id, site, kChannels[random.below(4)], format_local_time(opened),
+                              format_local_time(first), open ? "" : format_local_time(resolved), open ? "" : std::to_string(count),
+                              4 + 6 * random.uniform());
+    }
+    for (int n = 10 + random.below(10); n > 0; --n) {
+      double p = logistic(1.2 + 0.7 * q + 0.5 * random.normal());
+      int csat = 1;
+      for (int k = 0; k < 4; ++k) csat += random.uniform() < p;
+      int nps = std::clamp(static_cast<int>(std::lround(10 * logistic(1.0 + 0.7 * q + 1.3 * random.normal()))), 0, 10);
+      double day = start + 1440.0 * random.below(180);
+      surveys << fmt::format("R{:06d},{},{},{},{},{}\n", ++answer_id, site, random.uniform() < 0.7 ? "store" : "online",
+                             format_local_time(day).substr(0, 10), csat, nps);
+    }
+  }
+  if (!contacts || !surveys) throw Error(fmt::format("generate_chain: cannot write the KPI exports under {}", kpi_dir.string()));
+}
+
 }  // namespace
 
 int generate_chain(const Catalog& catalog, const ChainOptions& options, const std::string& dir) {
@@ -71,12 +110,14 @@ int generate_chain(const Catalog& catalog, const ChainOptions& options, const st
   for (const char* region : kRegions) region_effect[region] = 0.35 * random.normal();
 
   int written = 0;
+  std::vector<double> qualities;  // per site, for the KPI exports
   for (int s = 1; s <= options.sites; ++s) {
     std::string site_id = fmt::format("S{:05d}", s);
     std::string region = kRegions[random.below(5)];
     std::string format = kFormats[random.below(5)];
     std::string town = kTowns[random.below(20)];
     double quality = 0.3 + 0.9 * random.normal();
+    qualities.push_back(quality);
     std::vector<std::string> tags;
     if (random.uniform() < 0.3) tags.push_back("click-collect");
     if (random.uniform() < 0.2) tags.push_back("refurbished-2025");
@@ -125,6 +166,7 @@ int generate_chain(const Catalog& catalog, const ChainOptions& options, const st
       ++written;
     }
   }
+  if (options.kpi_exports) write_kpi_exports(options, qualities, dir);
   return written;
 }
 

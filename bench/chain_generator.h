@@ -20,6 +20,11 @@ struct ChainOptions {
   std::string retailer = "Northwind Stores";
   std::string first_date = "2025-01";  // month of the first visits, YYYY-MM
   double notes = 0.1;            // share of responses with a note (default 0.1)
+  // Also write dir/kpi/contacts.csv and dir/kpi/surveys.csv, a help desk's and a survey tool's
+  // exports for the same sites, driven by the same site quality as the audits (so audit scores
+  // and KPIs correlate, as they should). Drawn from a separate random stream: the assessments
+  // are the same bytes either way. Default false.
+  bool kpi_exports = false;
 };
 
 // Writes sites × visits assessments under dir/<region>/<site>-<visit>.xml (folders created).

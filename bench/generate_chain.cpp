@@ -1,6 +1,9 @@
 // generate_chain: writes a seeded synthetic chain of assessments for benchmarks and demos.
 //
-//   generate_chain --sites 2000 --visits 5 --seed 42 --out /tmp/chain [--data-dir DIR] [--profile ID]
+//   generate_chain --sites 2000 --visits 5 --seed 42 --out /tmp/chain [--data-dir DIR] [--profile ID] [--kpi]
+//
+// --kpi also writes OUT/kpi/contacts.csv and OUT/kpi/surveys.csv (for cjb kpi and
+// cjb benchmark --kpi).
 
 #include <cstdlib>
 #include <iostream>
@@ -14,7 +17,7 @@ namespace {
 int usage(const char* message) {
   std::cerr << "generate_chain: " << message << "\n"
             << "usage: generate_chain --out DIR [--sites N (100)] [--visits N (3)] [--seed N (42)]\n"
-               "                      [--data-dir DIR (the source tree)] [--profile ID (omnichannel-chain)]\n";
+               "                      [--data-dir DIR (the source tree)] [--profile ID (omnichannel-chain)] [--kpi]\n";
   return 2;
 }
 
@@ -25,6 +28,10 @@ int main(int argc, char** argv) {
   std::string out, data_dir = CJB_SOURCE_DIR;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
+    if (arg == "--kpi") {
+      options.kpi_exports = true;
+      continue;
+    }
     if (i + 1 >= argc) return usage(("missing value after " + arg).c_str());
     std::string value = argv[++i];
     try {

@@ -6,6 +6,7 @@
 
 #include "cli/batch.h"
 #include "cli/commands.h"
+#include "cli/kpi_exports.h"
 #include "cli/data.h"
 #include "cli/output.h"
 #include "core/benchmark.h"
@@ -21,7 +22,8 @@ class BenchmarkCommand : public Command {
   const char* summary() const override { return "compare many assessments: league table, distributions, peers, roll-ups, trends"; }
   const char* usage() const override {
     return "cjb benchmark PATH... [--subject FILE] [--by FIELD] [--site ID] [--combine median|mean|latest]\n"
-           "                     [--period month|quarter|year] [--format text|json|csv|html|pdf] [-o FILE] [--strict] [--jobs N]";
+           "                     [--period month|quarter|year] [--kpi EXPORT...] [--format text|json|csv|html|pdf] [-o FILE]\n"
+           "                     [--strict] [--jobs N]";
   }
   const char* example() const override {
     return "  cjb benchmark audits/ --by region                 # every *.xml under audits/, rolled up by region\n"
@@ -44,6 +46,8 @@ class BenchmarkCommand : public Command {
          "the period --combine merges within: month, quarter or year (calendar)")
         ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv, html or pdf")
         ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout; pdf needs -o)")
+        ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
+         "contacts and survey exports (CSV, as cjb kpi reads them): each site's audit score beside its KPIs, and how they correlate")
         ("strict", po::bool_switch(&strict_), "stop at the first file that cannot be scored (exit 2)")
         ("jobs,j", po::value<int>(&jobs_)->value_name("N")->default_value(0), "worker threads (default: every core)");
     positional.add("path", -1);
@@ -51,6 +55,9 @@ class BenchmarkCommand : public Command {
 
   int run(Context& context) override {
     check_options();
+    // The exports are read first: a bad one stops the run before the long part.
+    KpiRecords kpis;
+    if (!kpi_exports_.empty()) kpis = read_kpi_exports(kpi_exports_);
     Catalog catalog = load_catalog(data_dir_option());
 
     std::vector<std::string> files = find_assessment_files(paths_);
@@ -86,6 +93,15 @@ class BenchmarkCommand : public Command {
     if (!by_.empty()) {
       report.by = by_;
       report.rollups = roll_up(report.entries, by_);
+    }
+    if (!kpi_exports_.empty()) {
+      // Per site over every visit scored (combined or not: the mean of the entries' scores).
+      std::vector<std::pair<std::string, std::optional<double>>> audits;
+      audits.reserve(report.entries.size());
+      for (const auto& e : report.entries) audits.emplace_back(e.site_key(), e.overall);
+      report.kpi_sources = std::move(kpis.sources);
+      report.site_kpis = join_site_kpis(audits, kpis.contacts, kpis.answers);
+      report.kpi_correlations = correlate_kpis(report.site_kpis);
     }
     if (!site_.empty()) {
       report.site = site_;
@@ -126,7 +142,7 @@ class BenchmarkCommand : public Command {
     if (jobs_ < 0 || jobs_ > 1024) throw UsageError(fmt::format("benchmark: --jobs {} is out of range (expected 1 to 1024, or 0 for every core)", jobs_));
   }
 
-  std::vector<std::string> paths_;
+  std::vector<std::string> paths_, kpi_exports_;
   std::string subject_, by_, site_, combine_, period_, format_, output_;
   bool strict_ = false;
   int jobs_ = 0;

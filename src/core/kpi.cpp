@@ -1,6 +1,11 @@
 #include "core/kpi.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <numeric>
+
+#include <fmt/format.h>
 
 #include "core/statistics.h"
 
@@ -60,6 +65,23 @@ std::optional<double> parse_local_time(std::string_view text) {
   if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59)
     return std::nullopt;
   return static_cast<double>(days_from_civil(year, month, day)) * 1440.0 + hour * 60.0 + minute + second / 60.0;
+}
+
+std::string format_local_time(double minutes) {
+  // Howard Hinnant's civil_from_days.
+  long whole = static_cast<long>(std::floor(minutes));
+  long z = whole >= 0 ? whole / 1440 : -((-whole + 1439) / 1440);
+  long minute_of_day = whole - z * 1440;
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", y + (m <= 2), m, d, minute_of_day / 60, minute_of_day % 60);
 }
 
 KpiFigures compute_kpis(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers) {
@@ -125,6 +147,97 @@ std::vector<KpiRow> kpis_by(const std::vector<Contact>& contacts, const std::vec
   rows.reserve(groups.size());
   for (const auto& [key, group] : groups) rows.push_back({key, compute_kpis(group.first, group.second)});
   return rows;
+}
+
+namespace {
+
+// Ranks 1..n, ties given the mean of the ranks they span.
+std::vector<double> ranks(const std::vector<double>& values) {
+  std::vector<size_t> order(values.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] < values[b]; });
+  std::vector<double> r(values.size());
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i;
+    while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]]) ++j;
+    double mean_rank = (static_cast<double>(i) + static_cast<double>(j)) / 2 + 1;
+    for (size_t k = i; k <= j; ++k) r[order[k]] = mean_rank;
+    i = j + 1;
+  }
+  return r;
+}
+
+}  // namespace
+
+std::optional<double> spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  if (x.size() != y.size() || x.size() < 3) return std::nullopt;
+  // Pearson's correlation of the ranks: right with ties too.
+  std::vector<double> rx = ranks(x), ry = ranks(y);
+  double n = static_cast<double>(x.size()), mean = (n + 1) / 2;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (size_t i = 0; i < rx.size(); ++i) {
+    sxy += (rx[i] - mean) * (ry[i] - mean);
+    sxx += (rx[i] - mean) * (rx[i] - mean);
+    syy += (ry[i] - mean) * (ry[i] - mean);
+  }
+  if (sxx == 0 || syy == 0) return std::nullopt;
+  return sxy / std::sqrt(sxx * syy);
+}
+
+std::vector<SiteKpis> join_site_kpis(const std::vector<std::pair<std::string, std::optional<double>>>& audits,
+                                     const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers) {
+  struct Site {
+    double sum = 0;
+    int scored = 0;
+    std::vector<Contact> contacts;
+    std::vector<SurveyAnswer> answers;
+  };
+  std::map<std::string, Site> sites;
+  for (const auto& [key, score] : audits) {
+    Site& site = sites[key];
+    if (score) {
+      site.sum += *score;
+      ++site.scored;
+    }
+  }
+  for (const auto& c : contacts) sites[c.site].contacts.push_back(c);
+  for (const auto& a : answers) sites[a.site].answers.push_back(a);
+  std::vector<SiteKpis> out;
+  out.reserve(sites.size());
+  for (const auto& [key, site] : sites) {
+    SiteKpis row;
+    row.site = key;
+    row.assessments = site.scored;
+    if (site.scored > 0) row.audit_score = site.sum / site.scored;
+    row.kpis = compute_kpis(site.contacts, site.answers);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<KpiCorrelation> correlate_kpis(const std::vector<SiteKpis>& sites) {
+  using Pick = const KpiValue& (*)(const KpiFigures&);
+  static const std::pair<const char*, Pick> kKpis[] = {
+      {"first_response_median", [](const KpiFigures& f) -> const KpiValue& { return f.first_response_median; }},
+      {"resolution_median", [](const KpiFigures& f) -> const KpiValue& { return f.resolution_median; }},
+      {"first_contact_resolution", [](const KpiFigures& f) -> const KpiValue& { return f.first_contact_resolution; }},
+      {"handling_mean", [](const KpiFigures& f) -> const KpiValue& { return f.handling_mean; }},
+      {"csat_percent", [](const KpiFigures& f) -> const KpiValue& { return f.csat_percent; }},
+      {"nps", [](const KpiFigures& f) -> const KpiValue& { return f.nps; }},
+  };
+  std::vector<KpiCorrelation> out;
+  for (const auto& [name, pick] : kKpis) {
+    std::vector<double> audit, kpi;
+    for (const auto& s : sites) {
+      const KpiValue& v = pick(s.kpis);
+      if (s.audit_score && v.value) {
+        audit.push_back(*s.audit_score);
+        kpi.push_back(*v.value);
+      }
+    }
+    out.push_back({name, static_cast<int>(audit.size()), spearman(audit, kpi)});
+  }
+  return out;
 }
 
 }  // namespace cjb

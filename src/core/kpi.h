@@ -28,6 +28,9 @@ namespace cjb {
 // nullopt for anything else, including impossible dates and times.
 std::optional<double> parse_local_time(std::string_view text);
 
+// The inverse: "YYYY-MM-DD HH:MM" (seconds dropped).
+std::string format_local_time(double minutes);
+
 // One contact of a contacts export. Times are minutes since 1970 (parse_local_time).
 struct Contact {
   std::string id, site, channel;
@@ -79,5 +82,37 @@ struct KpiRow {
 // One row per value of field over both exports, keys ascending (months sort by date).
 // field must satisfy is_kpi_field.
 std::vector<KpiRow> kpis_by(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers, std::string_view field);
+
+// ---- KPIs beside audit scores, site by site (`cjb benchmark --kpi`) ----------------------
+
+// One site with both views: the mean overall audit score of its assessments and the KPIs of its
+// records. site is the audit's site key (site-id, else site name) and the exports' site column.
+struct SiteKpis {
+  std::string site;
+  int assessments = 0;                // audits of the site with an overall score
+  std::optional<double> audit_score;  // their mean overall score
+  KpiFigures kpis;
+};
+
+// How one KPI moves with the audit score across the sites that have both: Spearman's rank
+// correlation (ties take their mean rank), from −1 to 1; nullopt below 3 sites or when either
+// side does not vary.
+struct KpiCorrelation {
+  std::string kpi;  // "first_response_median", "resolution_median", "first_contact_resolution",
+                    // "handling_mean", "csat_percent", "nps"
+  int sites = 0;
+  std::optional<double> rho;
+};
+
+// The sites of the audits (site key, overall score) joined to the sites of the records, keys
+// ascending; a site in only one of them has the other side empty.
+std::vector<SiteKpis> join_site_kpis(const std::vector<std::pair<std::string, std::optional<double>>>& audits,
+                                     const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers);
+
+std::vector<KpiCorrelation> correlate_kpis(const std::vector<SiteKpis>& sites);
+
+// Spearman's rank correlation of paired values (same length); nullopt below 3 pairs or when
+// either side is constant.
+std::optional<double> spearman(const std::vector<double>& x, const std::vector<double>& y);
 
 }  // namespace cjb

@@ -132,20 +132,7 @@ bool blank_row(const CsvRow& row) {
   return true;
 }
 
-std::string month_of(double minutes) {
-  // Back from minutes to a civil date (Howard Hinnant's civil_from_days).
-  long z = static_cast<long>(minutes / 1440.0);
-  if (minutes < 0 && z * 1440.0 > minutes) --z;
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long m = mp + (mp < 10 ? 3 : -9);
-  return fmt::format("{:04}-{:02}", y + (m <= 2), m);
-}
+std::string month_of(double minutes) { return format_local_time(minutes).substr(0, 7); }
 
 void read_contacts(Table& table, const std::vector<CsvRow>& rows, KpiExport& out) {
   for (size_t r = 1; r < rows.size(); ++r) {

@@ -177,6 +177,13 @@ std::string benchmark_pdf(const BenchmarkReport& report) {
       if (t.trend.rows.empty()) page.paragraph("(no assessment of this site)");
       page.table(t.trend);
     }
+    if (!report.kpi_sources.empty()) {
+      page.heading("Audit score beside service KPIs, by site", 12);
+      page.paragraph("KPIs from " + kpi_sources_line(report.kpi_sources));
+      page.table(t.site_kpis);
+      page.heading("How each KPI moves with the audit score across sites", 12);
+      page.table(t.correlations);
+    }
     page.heading("Distribution of scores", 12);
     page.table(t.stats);
     page.heading("League table", 12);

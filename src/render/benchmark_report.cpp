@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "render/csv.h"
+#include "render/kpi_json.h"
 #include "render/format.h"
 #include "render/benchmark_tables.h"
 
@@ -222,6 +223,21 @@ std::string benchmark_heading_line(const BenchmarkReport& r) {
 
 BenchmarkTables benchmark_tables(const BenchmarkReport& r) {
   BenchmarkTables t;
+  if (!r.kpi_sources.empty()) {
+    t.site_kpis.header = {"site", "audits", "audit score"};
+    for (auto& h : kpi_headline_header()) t.site_kpis.header.push_back(std::move(h));
+    t.site_kpis.align.assign(t.site_kpis.header.size(), Align::Right);
+    t.site_kpis.align[0] = Align::Left;
+    for (const auto& s : r.site_kpis) {
+      std::vector<std::string> row{none_if_empty(s.site), std::to_string(s.assessments), score_text(s.audit_score)};
+      for (auto& c : kpi_headline_cells(s.kpis)) row.push_back(std::move(c));
+      t.site_kpis.rows.push_back(std::move(row));
+    }
+    t.correlations.header = {"KPI", "sites", "Spearman's rho with the audit score"};
+    t.correlations.align = {Align::Left, Align::Right, Align::Right};
+    for (const auto& c : r.kpi_correlations)
+      t.correlations.rows.push_back({kpi_label(c.kpi), std::to_string(c.sites), c.rho ? fmt::format("{:+.2f}", *c.rho) : "–"});
+  }
   bool combined = !r.combine.empty();
   t.league.header = {"#", "id", "retailer", "site", combined ? "period" : "date", "overall"};
   t.league.align = {Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right};
@@ -308,6 +324,11 @@ std::string benchmark_text(const BenchmarkReport& r) {
     out += fmt::format("\nTrend of site {}\n", r.site);
     out += t.trend.rows.empty() ? "  (no assessment of this site)\n" : format_table(t.trend);
   }
+  if (!r.kpi_sources.empty()) {
+    out += fmt::format("\nAudit score beside service KPIs, by site (KPIs from {})\n", kpi_sources_line(r.kpi_sources));
+    out += format_table(t.site_kpis);
+    out += "\nHow each KPI moves with the audit score across sites\n" + format_table(t.correlations);
+  }
   out += "\nDistribution of scores\n" + format_table(t.stats);
   out += "\nLeague table\n" + format_table(t.league);
   if (!r.left_out.empty()) {
@@ -366,6 +387,22 @@ std::string benchmark_json(const BenchmarkReport& r) {
     Json points = Json::array();
     for (size_t i : r.trend) points.push_back(json_entry(r.entries[i]));
     value("trend", Json{{"site", r.site}, {"points", std::move(points)}});
+  }
+  if (!r.kpi_sources.empty()) {
+    Json exports = Json::array();
+    for (const auto& s : r.kpi_sources) exports.push_back({{"file", s.file}, {"kind", s.kind}, {"rows", s.rows}});
+    Json sites = Json::array();
+    for (const auto& s : r.site_kpis) {
+      Json row;
+      row["site"] = s.site;
+      row["assessments"] = s.assessments;
+      row["audit_score"] = json_number(s.audit_score);
+      row.update(kpi_figures_json(s.kpis));
+      sites.push_back(std::move(row));
+    }
+    Json correlations = Json::array();
+    for (const auto& c : r.kpi_correlations) correlations.push_back({{"kpi", c.kpi}, {"sites", c.sites}, {"rho", json_number(c.rho)}});
+    value("kpis", Json{{"exports", std::move(exports)}, {"sites", std::move(sites)}, {"correlations", std::move(correlations)}});
   }
   out += "\n}\n";
   return out;
@@ -433,6 +470,11 @@ std::string benchmark_html(const BenchmarkReport& r) {
   }
   if (!r.by.empty()) out += "<h2>Overall score by " + html_escape(r.by) + "</h2>\n" + html_table(t.rollup);
   if (!r.site.empty()) out += "<h2>Trend of site " + html_escape(r.site) + "</h2>\n" + html_table(t.trend);
+  if (!r.kpi_sources.empty()) {
+    out += "<h2>Audit score beside service KPIs, by site</h2>\n<p>" + html_escape("KPIs from " + kpi_sources_line(r.kpi_sources)) + "</p>\n" +
+           html_table(t.site_kpis);
+    out += "<h2>How each KPI moves with the audit score across sites</h2>\n" + html_table(t.correlations);
+  }
   out += "<h2>Distribution of scores</h2>\n" + html_table(t.stats);
   out += "<h2>League table</h2>\n" + html_table(t.league);
   if (!r.left_out.empty()) {

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/benchmark.h"
+#include "core/kpi.h"
+#include "render/kpi_report.h"
 
 namespace cjb::render {
 
@@ -32,6 +34,10 @@ struct BenchmarkReport {
   std::vector<RollupRow> rollups;
   std::string site;                     // --site, or ""
   std::vector<size_t> trend;            // indices into entries
+  // --kpi: the exports read, each site's audit score beside its KPIs, and how they move together.
+  std::vector<KpiSource> kpi_sources;
+  std::vector<SiteKpis> site_kpis;
+  std::vector<KpiCorrelation> kpi_correlations;
 };
 
 std::string benchmark_text(const BenchmarkReport& report);

@@ -14,6 +14,8 @@ struct BenchmarkTables {
   TextTable standings;  // the subject against its peers (empty without --subject)
   TextTable rollup;     // overall score per value of --by (empty without --by)
   TextTable trend;      // the --site visits by date, change since the previous one, layers
+  TextTable site_kpis;     // --kpi: per site, audits, mean audit score and the headline KPIs
+  TextTable correlations;  // --kpi: per KPI, the sites with both and Spearman's rho
 };
 
 BenchmarkTables benchmark_tables(const BenchmarkReport& report);

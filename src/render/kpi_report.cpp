@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/csv.h"
+#include "render/kpi_json.h"
 #include "render/text_table.h"
 
 namespace cjb::render {
@@ -14,18 +15,6 @@ using Json = nlohmann::ordered_json;
 
 Json json_value(const KpiValue& v) { return v.value ? Json(*v.value) : Json(nullptr); }
 
-Json json_figures(const KpiFigures& f) {
-  Json j;
-  j["contacts"] = f.contacts;
-  j["surveys"] = f.surveys;
-  j["first_response_minutes"] = {{"n", f.first_response_median.n}, {"median", json_value(f.first_response_median)}, {"p90", json_value(f.first_response_p90)}};
-  j["resolution_hours"] = {{"n", f.resolution_median.n}, {"median", json_value(f.resolution_median)}, {"p90", json_value(f.resolution_p90)}, {"open", f.open}};
-  j["first_contact_resolution"] = {{"n", f.first_contact_resolution.n}, {"percent", json_value(f.first_contact_resolution)}};
-  j["handling_minutes"] = {{"n", f.handling_mean.n}, {"mean", json_value(f.handling_mean)}};
-  j["csat"] = {{"n", f.csat_percent.n}, {"percent", json_value(f.csat_percent)}, {"mean", json_value(f.csat_mean)}};
-  j["nps"] = {{"n", f.nps.n}, {"score", json_value(f.nps)}, {"promoters", f.promoters}, {"passives", f.passives}, {"detractors", f.detractors}};
-  return j;
-}
 
 // Figures as people read them: one decimal with the unit, NPS signed, "–" for none.
 std::string shown(const KpiValue& v, const char* unit, int decimals = 1) {
@@ -54,18 +43,33 @@ TextTable figures_table(const KpiFigures& f) {
 // One row per --by key, the headline figure of each KPI a column.
 TextTable rows_table(const KpiReport& r) {
   TextTable t;
-  t.header = {r.by, "contacts", "first response (median)", "resolution (median)", "FCR", "handling (mean)", "surveys", "CSAT", "NPS"};
-  t.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right};
+  t.header = {r.by};
+  for (auto& h : kpi_headline_header()) t.header.push_back(std::move(h));
+  t.align.assign(t.header.size(), Align::Right);
+  t.align[0] = Align::Left;
   for (const auto& row : r.rows) {
-    const KpiFigures& f = row.figures;
-    t.rows.push_back({row.key.empty() ? "(none)" : row.key, count(f.contacts), shown(f.first_response_median, " min"),
-                      shown(f.resolution_median, " h"), shown(f.first_contact_resolution, " %"), shown(f.handling_mean, " min"),
-                      count(f.surveys), shown(f.csat_percent, " %"), shown_nps(f.nps)});
+    std::vector<std::string> cells{row.key.empty() ? "(none)" : row.key};
+    for (auto& c : kpi_headline_cells(row.figures)) cells.push_back(std::move(c));
+    t.rows.push_back(std::move(cells));
   }
   return t;
 }
 
 }  // namespace
+
+nlohmann::ordered_json kpi_figures_json(const KpiFigures& f) {
+  using Json = nlohmann::ordered_json;
+  Json j;
+  j["contacts"] = f.contacts;
+  j["surveys"] = f.surveys;
+  j["first_response_minutes"] = {{"n", f.first_response_median.n}, {"median", json_value(f.first_response_median)}, {"p90", json_value(f.first_response_p90)}};
+  j["resolution_hours"] = {{"n", f.resolution_median.n}, {"median", json_value(f.resolution_median)}, {"p90", json_value(f.resolution_p90)}, {"open", f.open}};
+  j["first_contact_resolution"] = {{"n", f.first_contact_resolution.n}, {"percent", json_value(f.first_contact_resolution)}};
+  j["handling_minutes"] = {{"n", f.handling_mean.n}, {"mean", json_value(f.handling_mean)}};
+  j["csat"] = {{"n", f.csat_percent.n}, {"percent", json_value(f.csat_percent)}, {"mean", json_value(f.csat_mean)}};
+  j["nps"] = {{"n", f.nps.n}, {"score", json_value(f.nps)}, {"promoters", f.promoters}, {"passives", f.passives}, {"detractors", f.detractors}};
+  return j;
+}
 
 std::vector<std::vector<std::string>> kpi_figure_rows(const KpiFigures& f) {
   return {
@@ -80,6 +84,25 @@ std::vector<std::vector<std::string>> kpi_figure_rows(const KpiFigures& f) {
       {"Net Promoter Score", shown_nps(f.nps), count(f.nps.n),
        f.nps.n ? fmt::format("{} promoters, {} passives, {} detractors", f.promoters, f.passives, f.detractors) : ""},
   };
+}
+
+std::vector<std::string> kpi_headline_header() {
+  return {"contacts", "first response (median)", "resolution (median)", "FCR", "handling (mean)", "surveys", "CSAT", "NPS"};
+}
+
+std::vector<std::string> kpi_headline_cells(const KpiFigures& f) {
+  return {count(f.contacts), shown(f.first_response_median, " min"), shown(f.resolution_median, " h"), shown(f.first_contact_resolution, " %"),
+          shown(f.handling_mean, " min"), count(f.surveys), shown(f.csat_percent, " %"), shown_nps(f.nps)};
+}
+
+std::string kpi_label(const std::string& id) {
+  if (id == "first_response_median") return "First response time (median)";
+  if (id == "resolution_median") return "Resolution time (median)";
+  if (id == "first_contact_resolution") return "First-contact resolution";
+  if (id == "handling_mean") return "Average handling time";
+  if (id == "csat_percent") return "CSAT";
+  if (id == "nps") return "NPS";
+  return id;
 }
 
 std::string kpi_sources_line(const std::vector<KpiSource>& sources) {
@@ -102,13 +125,13 @@ std::string kpi_json(const KpiReport& r) {
   Json sources = Json::array();
   for (const auto& s : r.sources) sources.push_back({{"file", s.file}, {"kind", s.kind}, {"rows", s.rows}});
   j["exports"] = sources;
-  j["overall"] = json_figures(r.overall);
+  j["overall"] = kpi_figures_json(r.overall);
   j["by"] = r.by.empty() ? Json(nullptr) : Json(r.by);
   Json rows = Json::array();
   for (const auto& row : r.rows) {
     Json x;
     x["key"] = row.key;
-    x.update(json_figures(row.figures));
+    x.update(kpi_figures_json(row.figures));
     rows.push_back(std::move(x));
   }
   j["rows"] = rows;

@@ -25,6 +25,13 @@ struct KpiReport {
 // The figures one KPI a row — name, value with its unit, n, note — as both `cjb kpi` and the
 // report's "Service KPIs" section show them.
 std::vector<std::vector<std::string>> kpi_figure_rows(const KpiFigures& figures);
+// The headline figure of each KPI, one column each (contacts, first response, resolution, FCR,
+// handling, surveys, CSAT, NPS): the header and one row's cells.
+std::vector<std::string> kpi_headline_header();
+std::vector<std::string> kpi_headline_cells(const KpiFigures& figures);
+// A KPI's name as people read it, for correlate_kpis's ids ("nps" → "NPS").
+std::string kpi_label(const std::string& id);
+
 // "a.csv (71 contacts), b.csv (66 survey answers)".
 std::string kpi_sources_line(const std::vector<KpiSource>& sources);
 

@@ -1,5 +1,7 @@
 // cjb benchmark through the binary: formats, options, and broken files in a batch.
 
+#include <map>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -152,6 +154,59 @@ TEST_F(Benchmark, PdfIsReproducible) {
   std::string pdf = read_text(dir + "/a.pdf");
   EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
   EXPECT_EQ(pdf, read_text(dir + "/b.pdf"));
+}
+
+// --kpi: each site's audit score beside its KPIs, and Spearman's rho across the sites.
+TEST_F(Benchmark, KpisBesideAuditScoresBySite) {
+  write_text(dir + "/chain/south/c1.xml", visit("c1", "C", "2026-01-20", "South", true));
+  // First responses: C 5, A 10, B 30 minutes; audit scores: C > A > B (A has one weak visit of
+  // three, B only that one). NPS: A +100, B −100, C 0. D has records but no audit.
+  write_text(dir + "/contacts.csv",
+             "id,site,opened,first_response\n"
+             "1,A,2026-01-05 09:00,2026-01-05 09:10\n"
+             "2,B,2026-01-05 09:00,2026-01-05 09:30\n"
+             "3,C,2026-01-05 09:00,2026-01-05 09:05\n"
+             "4,D,2026-01-05 09:00,2026-01-05 10:00\n");
+  write_text(dir + "/surveys.csv", "id,site,date,nps\n1,A,2026-01-05,9\n2,B,2026-01-05,0\n3,C,2026-01-05,7\n");
+  RunResult r = run({dir + "/chain", "--kpi", dir + "/contacts.csv", dir + "/surveys.csv", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  auto j = nlohmann::json::parse(r.out);
+  const auto& kpis = j["kpis"];
+  ASSERT_EQ(kpis["exports"].size(), 2u);
+  ASSERT_EQ(kpis["sites"].size(), 4u);
+  std::map<std::string, double> overall;
+  for (const auto& e : j["league"]) overall[e["id"]] = e["overall"].get<double>();
+  const auto& a = kpis["sites"][0];
+  EXPECT_EQ(a["site"], "A");
+  EXPECT_EQ(a["assessments"], 3);
+  EXPECT_DOUBLE_EQ(a["audit_score"].get<double>(), (overall["a1"] + overall["a2"] + overall["a3"]) / 3);
+  EXPECT_EQ(a["first_response_minutes"]["median"], 10.0);
+  EXPECT_EQ(kpis["sites"][3]["site"], "D");
+  EXPECT_EQ(kpis["sites"][3]["assessments"], 0);
+  EXPECT_TRUE(kpis["sites"][3]["audit_score"].is_null());
+  std::map<std::string, nlohmann::json> rho;
+  for (const auto& c : kpis["correlations"]) rho[c["kpi"]] = c;
+  ASSERT_EQ(rho.size(), 6u);
+  EXPECT_EQ(rho["first_response_median"]["sites"], 3);
+  EXPECT_DOUBLE_EQ(rho["first_response_median"]["rho"].get<double>(), -1.0);
+  // Ranks: audit A 2, B 1, C 3; NPS A 3, B 1, C 2 → 1 − 6 × 2 / (3 × 8) = 0.5.
+  EXPECT_DOUBLE_EQ(rho["nps"]["rho"].get<double>(), 0.5);
+  EXPECT_EQ(rho["csat_percent"]["sites"], 0);
+  EXPECT_TRUE(rho["csat_percent"]["rho"].is_null());
+
+  RunResult text = run({dir + "/chain", "--kpi", dir + "/contacts.csv"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("Audit score beside service KPIs, by site"), std::string::npos);
+  EXPECT_NE(text.out.find("First response time (median)      3                                -1.00"), std::string::npos) << text.out;
+}
+
+TEST_F(Benchmark, BadKpiExportStopsBeforeScoring) {
+  write_text(dir + "/contacts.csv", "id,site,opened\n1,A,tomorrow\n");
+  RunResult r = run({dir + "/chain", "--kpi", dir + "/contacts.csv"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, dir + "/contacts.csv:2:5: error: opened 'tomorrow' is not a local time (expected YYYY-MM-DD HH:MM, with :SS or a T if you like)\n");
 }
 
 TEST_F(Benchmark, BadUsage) {

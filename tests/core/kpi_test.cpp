@@ -2,6 +2,8 @@
 
 #include "core/kpi.h"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 namespace cjb {
@@ -21,6 +23,12 @@ TEST(LocalTime, Forms) {
   EXPECT_EQ(at("2024-03-01 00:00") - at("2024-02-28 00:00"), 2 * 1440.0);
   EXPECT_EQ(at("2026-03-01 00:00") - at("2026-02-28 00:00"), 1440.0);
   EXPECT_EQ(at("2027-01-01 00:00") - at("2026-01-01 00:00"), 365 * 1440.0);
+}
+
+TEST(LocalTime, FormatsBack) {
+  for (const char* text : {"1970-01-01 00:00", "2024-02-29 23:59", "2026-12-31 00:01", "1969-12-31 23:00", "2000-03-01 12:30"})
+    EXPECT_EQ(format_local_time(at(text)), text);
+  EXPECT_EQ(format_local_time(at("2026-01-05 09:10:45")), "2026-01-05 09:10");
 }
 
 TEST(LocalTime, RefusesWhatIsNotALocalTime) {
@@ -132,6 +140,43 @@ TEST(Kpis, ByFieldKeysInOrder) {
   EXPECT_EQ(by_month[1].figures.surveys, 1);
   EXPECT_TRUE(is_kpi_field("channel"));
   EXPECT_FALSE(is_kpi_field("region"));
+}
+
+TEST(Spearman, HandWorkedValues) {
+  EXPECT_DOUBLE_EQ(*spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0);
+  EXPECT_DOUBLE_EQ(*spearman({1, 2, 3, 4}, {9, 7, 5, 1}), -1.0);
+  // Monotone, not linear: still 1.
+  EXPECT_DOUBLE_EQ(*spearman({1, 2, 3, 4}, {1, 10, 100, 1000}), 1.0);
+  // Ties take their mean rank: x ranks 1, 2.5, 2.5, 4; y ranks 1, 2, 3, 4. Pearson of the ranks:
+  // sxy = (−1.5)(−1.5) + 0 + 0 + 1.5 × 1.5 = 4.5; sxx = 4.5; syy = 5 → 4.5 / √22.5.
+  EXPECT_DOUBLE_EQ(*spearman({1, 2, 2, 3}, {1, 2, 3, 4}), 4.5 / std::sqrt(22.5));
+  EXPECT_FALSE(spearman({1, 2}, {1, 2}).has_value());           // fewer than 3
+  EXPECT_FALSE(spearman({1, 2, 3}, {5, 5, 5}).has_value());     // one side constant
+  EXPECT_FALSE(spearman({1, 2, 3}, {1, 2}).has_value());        // not paired
+}
+
+TEST(SiteKpis, JoinAndCorrelate) {
+  Contact a = contact("2026-01-01 09:00", "2026-01-01 09:10", "", std::nullopt, std::nullopt);
+  a.site = "A";
+  Contact z = contact("2026-01-01 09:00", "2026-01-01 09:50", "", std::nullopt, std::nullopt);
+  z.site = "Z";
+  std::vector<SiteKpis> sites = join_site_kpis({{"B", 40.0}, {"A", 60.0}, {"A", 80.0}, {"B", std::nullopt}}, {a, z}, {});
+  ASSERT_EQ(sites.size(), 3u);
+  EXPECT_EQ(sites[0].site, "A");
+  EXPECT_EQ(sites[0].assessments, 2);
+  EXPECT_DOUBLE_EQ(*sites[0].audit_score, 70);
+  EXPECT_EQ(sites[0].kpis.contacts, 1);
+  EXPECT_EQ(sites[1].site, "B");
+  EXPECT_EQ(sites[1].assessments, 1);  // the visit without a score does not count
+  EXPECT_EQ(sites[1].kpis.contacts, 0);
+  EXPECT_EQ(sites[2].site, "Z");
+  EXPECT_FALSE(sites[2].audit_score.has_value());
+  std::vector<KpiCorrelation> c = correlate_kpis(sites);
+  ASSERT_EQ(c.size(), 6u);
+  EXPECT_EQ(c[0].kpi, "first_response_median");
+  EXPECT_EQ(c[0].sites, 1);  // only A has both
+  EXPECT_FALSE(c[0].rho.has_value());
+  EXPECT_EQ(c[5].kpi, "nps");
 }
 
 }  // namespace

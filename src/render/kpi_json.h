@@ -1,0 +1,13 @@
+#pragma once
+// The JSON form of KPI figures (cjb.kpi/1), shared by `cjb kpi` and `cjb benchmark --kpi`.
+// Internal to render/: it brings nlohmann in.
+
+#include <nlohmann/json.hpp>
+
+#include "core/kpi.h"
+
+namespace cjb::render {
+
+nlohmann::ordered_json kpi_figures_json(const KpiFigures& figures);
+
+}  // namespace cjb::render
