@@ -112,7 +112,22 @@ class ReportCommand : public Command {
     if (!kpi_exports_.empty()) {
       KpiRecords records = read_kpi_exports(kpi_exports_);
       kpis.sources = std::move(records.sources);
-      kpis.overall = compute_kpis(records.contacts, records.answers);
+      // A chain's exports cover every site: when records name this site (its site-id, else its
+      // name), only they count; exports of one site without a site column count whole.
+      const Subject& who = subject->assessment.subject;
+      std::string site = who.site_id.empty() ? who.site : who.site_id;
+      std::vector<Contact> contacts;
+      std::vector<SurveyAnswer> answers;
+      for (const auto& c : records.contacts)
+        if (c.site == site) contacts.push_back(c);
+      for (const auto& a : records.answers)
+        if (a.site == site) answers.push_back(a);
+      if (contacts.empty() && answers.empty()) {
+        kpis.overall = compute_kpis(records.contacts, records.answers);
+      } else {
+        kpis.site = site;
+        kpis.overall = compute_kpis(contacts, answers);
+      }
       inputs.kpis = &kpis;
     }
     if (previous) inputs.previous = &previous->card;

@@ -18,6 +18,7 @@ struct KpiSource {
 struct KpiReport {
   std::vector<KpiSource> sources;  // in the order given
   KpiFigures overall;
+  std::string site;           // the records of this site only (cjb report --kpi), or "" for all
   std::string by;             // --by field, or ""
   std::vector<KpiRow> rows;   // with by
 };

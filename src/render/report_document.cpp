@@ -542,9 +542,10 @@ struct Builder {
       table.emphasised.push_back(false);
     }
     s.blocks.push_back(std::move(table));
-    s.blocks.push_back(Paragraph{fmt::format("From {}. Definitions: docs/kpi.md. Medians and the 90th percentile, not means, for times: "
-                                             "a few contacts left open for days would drown a mean.",
-                                             kpi_sources_line(inputs.kpis->sources)),
+    std::string scope = inputs.kpis->site.empty() ? "all their records" : fmt::format("the records of site {}", inputs.kpis->site);
+    s.blocks.push_back(Paragraph{fmt::format("From {}: {}. Definitions: docs/kpi.md. Medians and the 90th percentile, not means, for "
+                                             "times: a few contacts left open for days would drown a mean.",
+                                             kpi_sources_line(inputs.kpis->sources), scope),
                                  true});
     return s;
   }
