@@ -40,8 +40,6 @@ long days_from_civil(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
-std::optional<double> type7(std::vector<double> values, double p) { return percentile(std::move(values), p); }
-
 KpiValue value_of(const std::vector<double>& values, std::optional<double> v) { return {static_cast<int>(values.size()), values.empty() ? std::nullopt : v}; }
 
 const std::string& field_of(const Contact& c, std::string_view field) {
@@ -104,10 +102,10 @@ KpiFigures compute_kpis(const std::vector<Contact>& contacts, const std::vector<
     }
     if (c.handling_minutes) handling.push_back(*c.handling_minutes);
   }
-  f.first_response_median = value_of(first_response, type7(first_response, 50));
-  f.first_response_p90 = value_of(first_response, type7(first_response, 90));
-  f.resolution_median = value_of(resolution, type7(resolution, 50));
-  f.resolution_p90 = value_of(resolution, type7(resolution, 90));
+  f.first_response_median = value_of(first_response, percentile(first_response, 50));
+  f.first_response_p90 = value_of(first_response, percentile(first_response, 90));
+  f.resolution_median = value_of(resolution, percentile(resolution, 50));
+  f.resolution_p90 = value_of(resolution, percentile(resolution, 90));
   if (fcr_counted > 0) f.first_contact_resolution = {fcr_counted, 100.0 * fcr_first / fcr_counted};
   if (!handling.empty()) {
     double sum = 0;

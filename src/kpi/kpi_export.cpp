@@ -17,12 +17,8 @@ namespace {
 
 using sheet::CsvField;
 using sheet::CsvRow;
-
-std::string trimmed(const std::string& text) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return {};
-  return text.substr(start, text.find_last_not_of(" \t\r\n") - start + 1);
-}
+using sheet::is_blank_row;
+using sheet::trimmed;
 
 constexpr const char* kTimeForm = "YYYY-MM-DD HH:MM, with :SS or a T if you like";
 
@@ -47,11 +43,7 @@ class Table {
   // empty cell placed just past its last field.
   CsvField cell(const CsvRow& row, const std::string& column) const {
     auto it = columns_.find(column);
-    if (it != columns_.end() && it->second < row.size()) return row[it->second];
-    CsvField missing;
-    missing.line = row.empty() ? 0 : row.back().line;
-    missing.column = row.empty() ? 1 : row.back().column + static_cast<int>(row.back().text.size()) + 1;
-    return missing;
+    return sheet::field_at(row, it != columns_.end() ? it->second : row.size());
   }
 
   bool too_wide(const CsvRow& row) {
@@ -126,18 +118,12 @@ class Table {
   std::unordered_map<std::string, int> seen_;  // id → line
 };
 
-bool blank_row(const CsvRow& row) {
-  for (const auto& f : row)
-    if (!trimmed(f.text).empty()) return false;
-  return true;
-}
-
 std::string month_of(double minutes) { return format_local_time(minutes).substr(0, 7); }
 
 void read_contacts(Table& table, const std::vector<CsvRow>& rows, KpiExport& out) {
   for (size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
-    if (blank_row(row) || table.too_wide(row)) continue;
+    if (is_blank_row(row) || table.too_wide(row)) continue;
     Contact c;
     c.id = table.id(row, "contact");
     c.site = table.text(row, "site");
@@ -168,7 +154,7 @@ void read_contacts(Table& table, const std::vector<CsvRow>& rows, KpiExport& out
 void read_surveys(Table& table, const std::vector<CsvRow>& rows, KpiExport& out) {
   for (size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
-    if (blank_row(row) || table.too_wide(row)) continue;
+    if (is_blank_row(row) || table.too_wide(row)) continue;
     SurveyAnswer a;
     a.id = table.id(row, "survey answer");
     a.site = table.text(row, "site");
@@ -191,7 +177,7 @@ void read_surveys(Table& table, const std::vector<CsvRow>& rows, KpiExport& out)
 
 KpiExport read_kpi_export(const std::string& text, const std::string& name) {
   std::vector<CsvRow> rows = sheet::read_csv(text, name);
-  if (rows.empty() || blank_row(rows.front()))
+  if (rows.empty() || is_blank_row(rows.front()))
     throw InputError(Location{name, 1, 1}, "the export is empty (expected a header row, then one row per contact or survey answer)");
   std::vector<Diagnostic> problems;
   Table table(name, rows.front(), problems);

@@ -389,8 +389,6 @@ std::string benchmark_json(const BenchmarkReport& r) {
     value("trend", Json{{"site", r.site}, {"points", std::move(points)}});
   }
   if (!r.kpi_sources.empty()) {
-    Json exports = Json::array();
-    for (const auto& s : r.kpi_sources) exports.push_back({{"file", s.file}, {"kind", s.kind}, {"rows", s.rows}});
     Json sites = Json::array();
     for (const auto& s : r.site_kpis) {
       Json row;
@@ -402,7 +400,7 @@ std::string benchmark_json(const BenchmarkReport& r) {
     }
     Json correlations = Json::array();
     for (const auto& c : r.kpi_correlations) correlations.push_back({{"kpi", c.kpi}, {"sites", c.sites}, {"rho", json_number(c.rho)}});
-    value("kpis", Json{{"exports", std::move(exports)}, {"sites", std::move(sites)}, {"correlations", std::move(correlations)}});
+    value("kpis", Json{{"exports", kpi_sources_json(r.kpi_sources)}, {"sites", std::move(sites)}, {"correlations", std::move(correlations)}});
   }
   out += "\n}\n";
   return out;

@@ -5,9 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/kpi.h"
+#include "render/kpi_report.h"
 
 namespace cjb::render {
 
 nlohmann::ordered_json kpi_figures_json(const KpiFigures& figures);
+// [{"file", "kind", "rows"}, …]
+nlohmann::ordered_json kpi_sources_json(const std::vector<KpiSource>& sources);
 
 }  // namespace cjb::render

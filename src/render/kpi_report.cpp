@@ -71,6 +71,12 @@ nlohmann::ordered_json kpi_figures_json(const KpiFigures& f) {
   return j;
 }
 
+nlohmann::ordered_json kpi_sources_json(const std::vector<KpiSource>& sources) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& s : sources) out.push_back({{"file", s.file}, {"kind", s.kind}, {"rows", s.rows}});
+  return out;
+}
+
 std::vector<std::vector<std::string>> kpi_figure_rows(const KpiFigures& f) {
   return {
       {"First response time, median", shown(f.first_response_median, " min"), count(f.first_response_median.n), ""},
@@ -122,9 +128,7 @@ std::string kpi_text(const KpiReport& r) {
 std::string kpi_json(const KpiReport& r) {
   Json j;
   j["schema"] = "cjb.kpi/1";
-  Json sources = Json::array();
-  for (const auto& s : r.sources) sources.push_back({{"file", s.file}, {"kind", s.kind}, {"rows", s.rows}});
-  j["exports"] = sources;
+  j["exports"] = kpi_sources_json(r.sources);
   j["overall"] = kpi_figures_json(r.overall);
   j["by"] = r.by.empty() ? Json(nullptr) : Json(r.by);
   Json rows = Json::array();

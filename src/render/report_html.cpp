@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "diagram/journey_graph.h"
+
 namespace cjb::render {
 
 namespace {
@@ -32,33 +34,6 @@ std::string num(double v) {
   std::string s = fmt::format("{:.1f}", v);
   if (s == "-0.0") s = "0.0";
   return s;
-}
-
-// Words of text in lines of at most width characters (code points).
-std::vector<std::string> wrap(const std::string& text, size_t width) {
-  auto length = [](const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-  };
-  std::vector<std::string> lines;
-  std::string line;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    std::string word = text.substr(start, end - start);
-    if (!word.empty()) {
-      if (!line.empty() && length(line) + 1 + length(word) > width) {
-        lines.push_back(line);
-        line.clear();
-      }
-      line += (line.empty() ? "" : " ") + word;
-    }
-    start = end + 1;
-  }
-  if (!line.empty()) lines.push_back(line);
-  return lines;
 }
 
 // Multi-line SVG text: one <tspan> per line.
@@ -104,7 +79,7 @@ std::string radar_svg(const RadarChart& chart, const ReportStyle& style, double 
     double c = std::cos(angle), s = std::sin(angle);
     auto [ax, ay] = polar(cx, cy, radius + 8, i, n, 100);
     std::string anchor = c > 0.25 ? "start" : c < -0.25 ? "end" : "middle";
-    auto lines = wrap(chart.axes[i], 20);
+    auto lines = diagram::wrap_words(chart.axes[i], 20);
     double block = 9.5 * (lines.size() - 1);
     double ty = s < -0.3 ? ay - block : s > 0.3 ? ay + 7 : ay + 3 - block / 2;
     out += svg_text(ax, ty, lines, 8, anchor, ink, 9.5);
@@ -173,7 +148,7 @@ std::string journey_svg(const JourneyMap& map, const ReportStyle& style, double 
   size_t max_lines = 1;
   std::vector<std::vector<std::string>> labels;
   for (size_t i = 0; i < n; ++i) {
-    auto lines = slanted ? std::vector<std::string>{fmt::format("{} {}", i + 1, map.labels[i])} : wrap(map.labels[i], chars);
+    auto lines = slanted ? std::vector<std::string>{fmt::format("{} {}", i + 1, map.labels[i])} : diagram::wrap_words(map.labels[i], chars);
     if (!slanted) lines.insert(lines.begin(), std::to_string(i + 1));
     max_lines = std::max(max_lines, lines.size());
     labels.push_back(std::move(lines));
@@ -193,7 +168,7 @@ std::string journey_svg(const JourneyMap& map, const ReportStyle& style, double 
   }
   double ly = y + label_h + 4;
   for (const auto& lane : map.lanes) {
-    out += svg_text(x, ly + cell_h / 2 + 3, wrap(lane.label, 12), 9, "start", style.colour("primary"), 10, "bold");
+    out += svg_text(x, ly + cell_h / 2 + 3, diagram::wrap_words(lane.label, 12), 9, "start", style.colour("primary"), 10, "bold");
     out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5"/>)", num(x + lane_w + cell_w / 2),
                        num(ly + cell_h / 2), num(x + lane_w + (n - 0.5) * cell_w), num(ly + cell_h / 2), style.colour("rule"));
     for (size_t i = 0; i < n && i < lane.cells.size(); ++i) {

@@ -94,4 +94,24 @@ std::vector<CsvRow> read_csv(const std::string& text, const std::string& name) {
   return std::move(collector.rows);
 }
 
+std::string trimmed(const std::string& text) {
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos) return {};
+  return text.substr(start, text.find_last_not_of(" \t\r\n") - start + 1);
+}
+
+bool is_blank_row(const CsvRow& row) {
+  for (const auto& f : row)
+    if (!trimmed(f.text).empty()) return false;
+  return true;
+}
+
+CsvField field_at(const CsvRow& row, size_t index) {
+  if (index < row.size()) return row[index];
+  CsvField missing;
+  missing.line = row.empty() ? 0 : row.back().line;
+  missing.column = row.empty() ? 1 : row.back().column + static_cast<int>(row.back().text.size()) + 1;
+  return missing;
+}
+
 }  // namespace cjb::sheet

@@ -48,14 +48,6 @@ std::string write_field_sheet(const Catalog& catalog, const Instrument& instrume
 
 namespace {
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-std::string trimmed(const std::string& text) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return {};
-  return text.substr(start, text.find_last_not_of(" \t\r\n") - start + 1);
-}
-
 }  // namespace
 
 std::vector<Response> read_field_sheet(const std::string& text, const std::string& name, const Instrument& instrument) {
@@ -73,18 +65,9 @@ std::vector<Response> read_field_sheet(const std::string& text, const std::strin
   std::unordered_map<std::string, int> seen;  // item → line of its row
   for (size_t r = 1; r < rows.size(); ++r) {
     const CsvRow& row = rows[r];
-    auto field = [&](const char* col) -> CsvField {
-      size_t i = column.at(col);
-      if (i < row.size()) return row[i];
-      // A short row: point just past its last field.
-      CsvField missing;
-      missing.line = row.empty() ? 0 : row.back().line;
-      missing.column = row.empty() ? 1 : row.back().column + static_cast<int>(row.back().text.size()) + 1;
-      return missing;
-    };
+    auto field = [&](const char* col) { return field_at(row, column.at(col)); };
     auto at = [&](const CsvField& f) { return Location{name, f.line, f.column}; };
-    bool all_blank = std::all_of(row.begin(), row.end(), [](const CsvField& f) { return blank(f.text); });
-    if (all_blank) continue;
+    if (is_blank_row(row)) continue;
     CsvField item = field("item"), level = field("level"), na = field("na"), note = field("note"), evidence = field("evidence");
     std::string id = trimmed(item.text);
     if (id.empty()) {
