@@ -214,7 +214,7 @@ TEST(ReportCli, KpiSection) {
   EXPECT_EQ(with.err, "");
   EXPECT_NE(with.out.find("Service KPIs"), std::string::npos);
   EXPECT_NE(with.out.find("The audit scored Measurement and KPIs at 58.3 (Developing), against a target of 80.0."), std::string::npos);
-  EXPECT_NE(with.out.find("| Net Promoter Score | **-3** | 58 | 21 promoters, 14 passives, 23 detractors |"), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find("| Net Promoter Score | **-3** | 58 | 21 promoters, 14 passives, 23 detractors; 95% CI -26 to +19 |"), std::string::npos) << with.out;
   EXPECT_NE(with.out.find("From examples/kpi/contacts.csv (71 contacts), examples/kpi/surveys.csv (66 survey answers): all their records."),
             std::string::npos);
   RunResult without = report({"--format", "md"});

@@ -92,7 +92,7 @@ TEST(KpiExport, ContactCells) {
       "x.csv:5:38: error: resolved 2026-01-04 10:00 is before opened 2026-01-05 09:00 (expected a time at or after the contact was opened)",
       "x.csv:6:23: error: contacts '0' is not a count of contacts (expected a whole number, 1 or more, or blank)",
       "x.csv:6:25: error: handling_minutes '-1' is not a number of minutes (expected a number, 0 or more, such as 7.5, or blank)",
-      "x.csv:7:1: error: a second row with id 'C6' (expected one row per contact; the first is at line 6)",
+      "x.csv:7:1: error: a second row with id 'C6' (expected one row per contact)",
       "x.csv:7:23: error: contacts 'two' is not a count of contacts (expected a whole number, 1 or more, or blank)",
       "x.csv:7:27: error: handling_minutes '1e3' is not a number of minutes (expected a number, 0 or more, such as 7.5, or blank)",
       "x.csv:8:25: error: the row has 7 fields and the header 6 (expected at most one field per column)",
