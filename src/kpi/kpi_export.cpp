@@ -71,14 +71,33 @@ std::optional<Written> parse_written(std::string_view text) {
 
 std::string month_of(double minutes) { return format_local_time(minutes).substr(0, 7); }
 
-// A set of 64-bit hashes of ids (open addressing): 16 bytes a row at worst, where a set of the
-// ids themselves would cost a node and a string each. Two ids with the same 64-bit hash would
-// be taken for one: among a billion ids that has a chance of about 3 in 100 million.
+// The ids seen so far, as 64-bit hashes. Help desks export tickets in id order, and ids that
+// only ever grow (shorter before longer, then byte by byte: "C9" < "C10") cannot repeat, so
+// while they do the hashes are only appended to a log — sequential writes, no lookups. At the
+// first id out of order the log becomes an open-addressing table (16 bytes a row at worst,
+// where a set of the ids themselves would cost a node and a string each). Two ids with the
+// same 64-bit hash would be taken for one: among a billion ids a chance of about 3 in 100
+// million.
 class IdSet {
  public:
   // True when the id was not there yet.
   bool insert(std::string_view id) {
     uint64_t h = std::hash<std::string_view>{}(id) | 1;  // 0 marks an empty slot
+    if (ordered_) {
+      if (log_.empty() || id.size() > last_.size() || (id.size() == last_.size() && id > last_)) {
+        last_.assign(id);
+        log_.push_back(h);
+        return true;
+      }
+      ordered_ = false;
+      for (uint64_t old : log_) add(old);
+      std::vector<uint64_t>().swap(log_);
+    }
+    return add(h);
+  }
+
+ private:
+  bool add(uint64_t h) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
     size_t mask = slots_.size() - 1;
     for (size_t i = mix(h) & mask;; i = (i + 1) & mask) {
@@ -90,8 +109,6 @@ class IdSet {
       }
     }
   }
-
- private:
   static size_t mix(uint64_t h) { return static_cast<size_t>((h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL >> 17); }
   void grow() {
     std::vector<uint64_t> old = std::move(slots_);
@@ -104,6 +121,9 @@ class IdSet {
       slots_[i] = h;
     }
   }
+  bool ordered_ = true;
+  std::string last_;
+  std::vector<uint64_t> log_;
   std::vector<uint64_t> slots_;
   size_t size_ = 0;
 };
