@@ -22,6 +22,7 @@ class ScoreCommand : public Command {
   const char* name() const override { return "score"; }
   const char* summary() const override { return "score an assessment: scorecard, critical failures, action plan"; }
   const char* usage() const override { return "cjb score FILE [--format text|json|csv|markdown] [-o FILE]"; }
+  bool colours() const override { return true; }
   const char* example() const override {
     return "  cjb score examples/grocer-omnichannel.xml\n"
            "  cjb score examples/grocer-omnichannel.xml --format json -o grocer.json";
@@ -51,7 +52,7 @@ class ScoreCommand : public Command {
       content = render::score_markdown(scored->card);
     } else {
       bool to_terminal = (output_.empty() || output_ == "-") && context.out_is_terminal;
-      content = render::scorecard_text(scored->card, {.colour = use_colour(to_terminal), .top_actions = top_});
+      content = render::scorecard_text(scored->card, {.colour = colour(to_terminal), .top_actions = top_});
     }
     write_output(context, output_, content);
     return 0;

@@ -37,8 +37,7 @@ class ValidateCommand : public Command {
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()("file", po::value<std::vector<std::string>>(&files_)->value_name("FILE"),
-                          "files to check; the kind is told by the root element (default: the whole data directory)")
-        ("quiet,q", po::bool_switch(&quiet_), "print only problems");
+                          "files to check; the kind is told by the root element (default: the whole data directory)");
     positional.add("file", -1);
   }
 
@@ -141,11 +140,11 @@ class ValidateCommand : public Command {
     }
 
     for (const auto& d : problems) context.err << d.to_string() << "\n";
-    if (!quiet_)
+    if (!quiet())
       for (const auto& line : lines) context.out << line << "\n";
     size_t total_files = 1 + checklists.size() + profiles.size() + assessments.size();
     if (problems.empty()) {
-      if (!quiet_) context.out << fmt::format("ok: {} files valid\n", total_files);
+      if (!quiet()) context.out << fmt::format("ok: {} files valid\n", total_files);
       return unreadable ? 2 : 0;
     }
     context.err << fmt::format("cjb: {} problem{} found\n", problems.size(), problems.size() == 1 ? "" : "s");
@@ -154,7 +153,6 @@ class ValidateCommand : public Command {
 
  private:
   std::vector<std::string> files_;
-  bool quiet_ = false;
 };
 
 }  // namespace
