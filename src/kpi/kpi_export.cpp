@@ -404,7 +404,9 @@ class Reader {
     c.resolved = time(row, Field::Resolved);
     c.contacts = whole(row, Field::Contacts, 1, 100000, "bad number", "a count of contacts (expected a whole number, 1 or more, or blank)");
     c.handling_minutes = std::nullopt;
-    if (std::string_view h = cell(row, Field::HandlingMinutes); !h.empty() && !(c.handling_minutes = number(h)))
+    if (layout_->units[static_cast<size_t>(Field::HandlingMinutes)] != Unit::Minutes)
+      c.handling_minutes = duration(row, Field::HandlingMinutes);
+    else if (std::string_view h = cell(row, Field::HandlingMinutes); !h.empty() && !(c.handling_minutes = number(h)))
       problem(row, Field::HandlingMinutes, "bad number", fmt::format("handling_minutes '{}' is not a number of minutes (expected a number, 0 or more, such as 7.5, or blank)", h));
     bool business = options_.business_hours;
     c.first_response_minutes = duration(row, business ? Field::FirstResponseBusinessMinutes : Field::FirstResponseMinutes);
