@@ -20,11 +20,18 @@ std::string join(const std::vector<std::string>& words, const std::string& separ
 }
 
 // The profile ids of a data folder: the id of each profile file's root element. Shared by both
-// shells (zsh runs it as is). The folder: --data-dir on the line, else $CJB_DATA, else installed.
+// shells (zsh runs it as is). The folder, as cjb itself finds it (cli/data.h): --data-dir on
+// the line ($1), else $CJB_DATA, else <prefix>/share/cjb beside the cjb on the PATH, else the
+// folder the package installs.
 std::string profiles_function(const std::string& installed_data_dir) {
   return fmt::format(
       "_cjb_profile_ids() {{\n"
-      "  local dir=${{1:-${{CJB_DATA:-{}}}}} f\n"
+      "  local dir=${{1:-$CJB_DATA}} bin f\n"
+      "  if [ -z \"$dir\" ]; then\n"
+      "    bin=$(command -v cjb 2>/dev/null)\n"
+      "    dir=${{bin%/bin/*}}/share/cjb\n"
+      "    [ -d \"$dir\" ] || dir={}\n"
+      "  fi\n"
       "  for f in \"$dir\"/checklists/profiles/*.xml; do\n"
       "    [ -f \"$f\" ] && sed -n '/<profile[ >]/{{s/.* id=\"\\([^\"]*\\)\".*/\\1/p;q;}}' \"$f\"\n"
       "  done\n"

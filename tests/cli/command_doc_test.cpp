@@ -117,7 +117,7 @@ TEST(Completion, BashFromTheTable) {
   EXPECT_NE(script.find("complete -F _cjb cjb\n"), std::string::npos);
   EXPECT_NE(script.find("--format|-f) _cjb_words 'pdf html md svg json'; return ;;"), std::string::npos);
   EXPECT_NE(script.find("--kpi) _cjb_files 'csv'; return ;;"), std::string::npos);
-  EXPECT_NE(script.find("${CJB_DATA:-'/usr/share/cjb'}"), std::string::npos);
+  EXPECT_NE(script.find("[ -d \"$dir\" ] || dir='/usr/share/cjb'"), std::string::npos);
 }
 
 TEST(Completion, ZshFromTheTable) {
