@@ -158,12 +158,14 @@ Assessment scan(pugi::xml_node root, std::vector<ScannedResponse>& out) {
 
   pugi::xml_node scope = required_child(root, "scope");
   allow(scope, {"model", "profile", "channels"}, {"checklist"});
-  a.scope.model = required(scope, "model");
+  a.scope.model = checked_id(required(scope, "model"));
   a.scope.profile = optional(scope, "profile");
+  if (!a.scope.profile.empty()) checked_id(a.scope.profile);
   a.scope.channels = split_words(optional(scope, "channels"));
+  for (const auto& channel : a.scope.channels) checked_id(channel);
   for (auto c : scope.children("checklist")) {
     allow(c, {"ref"}, {});
-    a.scope.checklists.push_back(required(c, "ref"));
+    a.scope.checklists.push_back(checked_id(required(c, "ref")));
   }
   if (a.scope.profile.empty() && (a.scope.checklists.empty() || a.scope.channels.empty())) throw GiveUp{};
 

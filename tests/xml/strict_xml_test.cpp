@@ -110,6 +110,19 @@ TEST(StrictXml, SecondSubjectMetaScopeOrResponses) {
   EXPECT_FALSE(fast_reader_accepts(responses));
 }
 
+TEST(StrictXml, FastReaderGivesUpOnBadIdsInTheScope) {
+  std::string text = assessment("", "");
+  std::string channels = text;
+  channels.replace(channels.find("profile=\"p\""), 11, "channels=\"physical &quot;x\"><checklist ref=\"c\"/></scope><x");
+  channels.replace(channels.find("<x/>"), 4, "");
+  EXPECT_NE(error_of(channels).find("'channels' on <scope>: id '\"x' holds '\"'"), std::string::npos) << error_of(channels);
+  EXPECT_FALSE(fast_reader_accepts(channels));
+  std::string model = text;
+  model.replace(model.find("model=\"m\""), 9, "model=\"=m\"");
+  EXPECT_NE(error_of(model).find("'model' on <scope>: id '=m' starts with '='"), std::string::npos);
+  EXPECT_FALSE(fast_reader_accepts(model));
+}
+
 TEST(StrictXml, NestingDeeperThanTheLimit) {
   std::string text = "<assessment>";
   for (int i = 0; i < 100; ++i) text += "<x>";
