@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/version.h"
 #include "core/error.h"
+#include "core/printable.h"
 
 namespace cjb::cli {
 
@@ -97,17 +98,17 @@ int run(const std::vector<std::string>& args, Context& context) {
     if (command->quiet()) command_context.err_is_terminal = false;  // no progress bars
     return command->run(command_context);
   } catch (const UsageError& e) {
-    context.err << "cjb " << e.what() << "\n";
+    context.err << "cjb " << printable(e.what(), true) << "\n";
     return e.exit_code();
   } catch (const Error& e) {
-    context.err << e.what() << "\n";
+    context.err << printable(e.what(), true) << "\n";
     return e.exit_code();
   } catch (const std::bad_alloc&) {
     context.err << "cjb: error: out of memory\n";
     return 2;
   } catch (const std::exception& e) {
     // A bug, not an input problem: still no crash, and say so.
-    context.err << "cjb: internal error: " << e.what() << "\n";
+    context.err << "cjb: internal error: " << printable(e.what(), true) << "\n";
     return 3;
   }
 }

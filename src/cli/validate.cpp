@@ -50,13 +50,20 @@ class ValidateCommand : public Command {
     };
     std::vector<Given> given;
     for (const auto& path : files_) {
+      // A file that cannot be read at all (missing, not a regular file, unreadable, too large)
+      // is bad input (2), whatever the reason; one that reads but is wrong is a finding (1).
+      std::string text;
       try {
-        xml::Source source(xml::read_file(path), path);
+        text = xml::read_file(path);
+      } catch (const InputError& e) {
+        unreadable = true;
+        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+        continue;
+      }
+      try {
+        xml::Source source(std::move(text), path);
         given.push_back({path, xml::detect_kind(source)});
       } catch (const InputError& e) {
-        // A file that cannot be read at all is bad input (2); one that reads but is wrong is a finding (1).
-        std::error_code ec;
-        if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > xml::kMaxFileBytes) unreadable = true;
         problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       }
     }
@@ -74,6 +81,7 @@ class ValidateCommand : public Command {
         case xml::FileKind::Assessment: assessments.push_back(g.path); break;
       }
     }
+    const bool given_model = !model_path.empty();
     std::string data_dir;
     if (files_.empty() || model_path.empty() || !checklists.empty() || !profiles.empty() || !assessments.empty()) {
       data_dir = find_data_dir(data_dir_option());
@@ -96,7 +104,9 @@ class ValidateCommand : public Command {
       for (const auto& d : e.diagnostics()) context.err << d.to_string() << "\n";
       for (const auto& d : problems) context.err << d.to_string() << "\n";
       context.err << "cjb: the model cannot be loaded, so nothing else was checked\n";
-      return 2;
+      // A model the user gave that reads but is wrong is a finding (1), as a wrong checklist
+      // is; the data directory's own model being broken is bad input (2).
+      return given_model && !unreadable ? 1 : 2;
     }
     problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
     const Catalog& catalog = loaded.catalog;

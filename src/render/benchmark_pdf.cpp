@@ -47,7 +47,8 @@ class PageWriter {
   void text(const std::string& s, double x, double y, double width, bool right, bool bold, double size) {
     Font font(pango_font_description_from_string(fmt::format("DejaVu Sans {}{}", bold ? "Bold " : "", size).c_str()));
     pango_layout_set_font_description(layout_, font.get());
-    pango_layout_set_text(layout_, s.c_str(), -1);  // plain text: never parsed as markup
+    std::string shown = pdf::laid_out_text(s);
+    pango_layout_set_text(layout_, shown.c_str(), -1);  // plain text: never parsed as markup
     pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_ellipsize(layout_, PANGO_ELLIPSIZE_END);
     pango_layout_set_alignment(layout_, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);

@@ -411,7 +411,7 @@ std::string benchmark_csv(const BenchmarkReport& r) {
   if (r.subject) {
     out += csv_row({"kind", "id", "score", "peers", "percentile_rank", "median", "gap_to_median", "best", "gap_to_best"});
     for (const auto& s : r.standings)
-      out += csv_row({s.kind, s.id, number_text(s.score), std::to_string(s.peers), number_text(s.percentile_rank),
+      out += csv_row({spreadsheet_text(s.kind), spreadsheet_text(s.id), number_text(s.score), std::to_string(s.peers), number_text(s.percentile_rank),
                       number_text(s.median), number_text(s.gap_to_median), number_text(s.best), number_text(s.gap_to_best)});
     return out;
   }
@@ -426,7 +426,7 @@ std::string benchmark_csv(const BenchmarkReport& r) {
     out += csv_row(header);
     for (const auto& row : r.rollups)
       for (const auto& s : stat_rows(row.stats)) {
-        std::vector<std::string> fields{row.key, s.label};
+        std::vector<std::string> fields{spreadsheet_text(row.key), spreadsheet_text(s.label)};
         auto f = summary_fields(*s.summary);
         fields.insert(fields.end(), f.begin(), f.end());
         out += csv_row(fields);
@@ -445,8 +445,11 @@ std::string benchmark_csv(const BenchmarkReport& r) {
     const auto& e = r.entries[i];
     std::string tags;
     for (const auto& t : e.subject.tags) tags += (tags.empty() ? "" : " ") + t;
-    std::vector<std::string> fields{std::to_string(++rank), e.id, e.subject.retailer, e.subject.site, e.site_key(), e.subject.sector,
-                                    e.subject.region, e.subject.format, tags, e.date, std::to_string(e.visits), number_text(e.overall)};
+    // Names and tags are typed by users: defused for spreadsheets, as in score and compare CSV.
+    std::vector<std::string> fields{std::to_string(++rank), spreadsheet_text(e.id), spreadsheet_text(e.subject.retailer),
+                                    spreadsheet_text(e.subject.site), spreadsheet_text(e.site_key()), spreadsheet_text(e.subject.sector),
+                                    spreadsheet_text(e.subject.region), spreadsheet_text(e.subject.format), spreadsheet_text(tags),
+                                    spreadsheet_text(e.date), std::to_string(e.visits), number_text(e.overall)};
     for (const auto& [member, list] : {std::pair{&BenchmarkEntry::layers, &r.stats.layers}, std::pair{&BenchmarkEntry::groups, &r.stats.groups},
                                        std::pair{&BenchmarkEntry::channels, &r.stats.channels}})
       for (const auto& d : *list) {

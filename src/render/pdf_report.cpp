@@ -113,7 +113,8 @@ class PdfWriter {
   LayoutPtr text_layout(const std::string& text, const TextStyle& style, double width, int max_lines = 60) {
     LayoutPtr layout = make_layout(pango_.get());
     pango_layout_set_font_description(layout.get(), font(style.size, style.bold, style.italic, style.heading_font));
-    pango_layout_set_text(layout.get(), text.c_str(), -1);
+    std::string shown = laid_out_text(text);
+    pango_layout_set_text(layout.get(), shown.c_str(), -1);
     if (width > 0) {
       pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
       pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
