@@ -62,6 +62,7 @@ namespace {
 struct ScopeEntry {
   Instrument instrument;
   std::unique_ptr<BenchmarkScorer> scorer;  // points into instrument
+  std::string scope;                        // scope_key(instrument)
   // Item id → position in instrument.items; the views point into the catalog's items.
   std::unordered_map<std::string_view, size_t> index;
 };
@@ -83,6 +84,7 @@ class InstrumentCache {
     auto entry = std::make_unique<ScopeEntry>();
     entry->instrument = resolve_scope(catalog_, scope);
     entry->scorer = std::make_unique<BenchmarkScorer>(entry->instrument);
+    entry->scope = scope_key(entry->instrument);
     for (size_t i = 0; i < entry->instrument.items.size(); ++i) entry->index.emplace(entry->instrument.items[i].item->id, i);
     return *entries_.emplace(std::move(key), std::move(entry)).first->second;
   }
@@ -175,6 +177,7 @@ std::optional<BenchmarkEntry> fast_score(InstrumentCache& cache, const std::stri
   entry.file = path;
   entry.subject = std::move(assessment->subject);
   entry.date = std::move(assessment->meta.date);
+  entry.scope = scope->scope;
   scope->scorer->score(state.answers, entry);
   return entry;
 }

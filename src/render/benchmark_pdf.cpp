@@ -138,7 +138,70 @@ class PageWriter {
 
 }  // namespace
 
-std::string benchmark_pdf(const BenchmarkReport& report) {
+namespace {
+
+void draw_cohort(PageWriter& page, const BenchmarkReport& report) {
+  BenchmarkTables t = benchmark_tables(report);
+  if (report.cohort == 1) {
+    page.heading("Benchmark", 18);
+    page.paragraph(benchmark_heading_line(report));
+  }
+  page.heading(fmt::format("Cohort: {}", scope_label(report.scope)), report.cohorts > 1 ? 16 : 12);
+  page.paragraph("Chain: " + benchmark_chain_line(report));
+  for (const auto& note : report.other_cohorts) page.paragraph("Not pooled (another scope): " + note);
+  if (report.subject) {
+    page.heading(fmt::format("Subject {} against its peers", report.subject->id), 12);
+    page.paragraph(fmt::format("{}, {}, {}", report.subject->subject.retailer, report.subject->subject.site, report.subject->date));
+    if (!report.peer_selection.note().empty()) page.paragraph("Like for like: " + report.peer_selection.note() + ".");
+    page.table(t.standings);
+  }
+  if (!report.by.empty()) {
+    page.heading("By " + report.by, 12);
+    page.table(t.rollup);
+    page.heading("Group medians by " + report.by, 12);
+    page.table(t.rollup_groups);
+  }
+  if (!report.site.empty()) {
+    page.heading("Trend of site " + report.site, 12);
+    if (t.trend.rows.empty()) page.paragraph("(no assessment of this site)");
+    page.table(t.trend);
+    page.heading("Change per group", 12);
+    page.table(t.trend_groups);
+  }
+  if (!report.kpi_sources.empty()) {
+    page.heading("Audit score beside service KPIs, by site", 12);
+    page.paragraph("KPIs from " + kpi_sources_line(report.kpi_sources));
+    page.table(t.site_kpis);
+    page.heading("How each KPI moves with the audit score across sites", 12);
+    page.table(t.correlations);
+  }
+  page.heading("Needs attention: bottom sites", 12);
+  page.table(t.bottom);
+  page.heading("Top sites", 12);
+  page.table(t.top);
+  page.heading("Most improved since the previous visit", 12);
+  page.table(t.improved);
+  page.heading("Most declined since the previous visit", 12);
+  page.table(t.declined);
+  page.heading("Critical failures at the latest visit", 12);
+  page.table(t.critical);
+  page.heading("Where the chain is weakest", 12);
+  page.table(t.weakest);
+  page.heading("Distribution of scores", 12);
+  page.table(t.stats);
+  page.heading("League table", 12);
+  page.table(t.league);
+  if (!report.left_out.empty() && report.cohort == report.cohorts) {
+    page.heading("Left out", 12);
+    for (const auto& l : report.left_out) page.paragraph(l.problem);
+  }
+}
+
+}  // namespace
+
+std::string benchmark_pdf(const BenchmarkReport& report) { return benchmark_pdf(std::vector<BenchmarkReport>{report}); }
+
+std::string benchmark_pdf(const std::vector<BenchmarkReport>& cohorts) {
   std::string bytes;
   {
     Surface surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, kPageWidth, kPageHeight));
@@ -160,39 +223,8 @@ std::string benchmark_pdf(const BenchmarkReport& report) {
     if (!layout) throw Error("cjb: error: cannot draw the PDF (no text layout)");
     cairo_set_source_rgb(cr.get(), 0.13, 0.13, 0.13);
 
-    BenchmarkTables t = benchmark_tables(report);
     PageWriter page(cr.get(), layout.get());
-    page.heading("Benchmark", 18);
-    page.paragraph(benchmark_heading_line(report));
-    if (report.subject) {
-      page.heading(fmt::format("Subject {} against its peers", report.subject->id), 12);
-      page.paragraph(fmt::format("{}, {}, {}", report.subject->subject.retailer, report.subject->subject.site, report.subject->date));
-      page.table(t.standings);
-    }
-    if (!report.by.empty()) {
-      page.heading("Overall score by " + report.by, 12);
-      page.table(t.rollup);
-    }
-    if (!report.site.empty()) {
-      page.heading("Trend of site " + report.site, 12);
-      if (t.trend.rows.empty()) page.paragraph("(no assessment of this site)");
-      page.table(t.trend);
-    }
-    if (!report.kpi_sources.empty()) {
-      page.heading("Audit score beside service KPIs, by site", 12);
-      page.paragraph("KPIs from " + kpi_sources_line(report.kpi_sources));
-      page.table(t.site_kpis);
-      page.heading("How each KPI moves with the audit score across sites", 12);
-      page.table(t.correlations);
-    }
-    page.heading("Distribution of scores", 12);
-    page.table(t.stats);
-    page.heading("League table", 12);
-    page.table(t.league);
-    if (!report.left_out.empty()) {
-      page.heading("Left out", 12);
-      for (const auto& l : report.left_out) page.paragraph(l.problem);
-    }
+    for (const auto& report : cohorts) draw_cohort(page, report);
     page.finish();
     check(cairo_status(cr.get()), "drawing");
     cairo_surface_finish(surface.get());

@@ -267,7 +267,11 @@ struct Builder {
     auto peer_cells = [&](std::vector<Cell>& row, const PeerFigure* p, bool bold) {
       if (!peers) return;
       row.push_back(plain(p ? score_text(p->median) : "–", bold));
-      row.push_back(plain(p && p->percentile_rank ? fmt::format("{:.0f}", *p->percentile_rank) : "–", bold));
+      // Fewer than kMinPeersToRank peers: no rank, and the cell says why (docs/scoring.md, "Peers").
+      std::string rank = !p || p->peers == 0 ? "–"
+                         : p->percentile_rank ? fmt::format("{:.0f}", *p->percentile_rank)
+                         : p->peers < kMinPeersToRank ? fmt::format("too few (n = {})", p->peers) : "–";
+      row.push_back(plain(rank, bold));
     };
     auto figure_row = [&](const std::string& label, const Figure& f, bool bold, int indent, const PeerFigure* p) {
       std::vector<Cell> row = {plain(label, bold, indent), plain(score_text(f.score), bold), band_cell(f.band),
@@ -308,6 +312,10 @@ struct Builder {
     if (peers)
       note += fmt::format(" Peer median and peer rank (the percentile rank among the peers, 0–100) compare with {} peer assessment{}.",
                           peers->peers, peers->peers == 1 ? "" : "s");
+    if (peers && peers->peers < kMinPeersToRank)
+      note += fmt::format(" With too few peers to rank (n = {}, fewer than {}) no peer rank is given.", peers->peers, kMinPeersToRank);
+    if (peers && !peers->selection.note().empty())
+      note += " Like for like: " + peers->selection.note() + ".";
     s.blocks.push_back(Paragraph{note, true});
     return s;
   }

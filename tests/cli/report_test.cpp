@@ -199,11 +199,24 @@ TEST(ReportCli, PreviousAndPeers) {
   old = std::regex_replace(old, std::regex("level=\"4\""), "level=\"2\"");
   old = std::regex_replace(old, std::regex("2026-01-15"), "2025-01-10");
   write_text(dir + "/old.xml", old);
+  // The previous visit passed as a peer is of the subject's own site: left out, and said.
   RunResult r = report({"--format", "md", "--previous", dir + "/old.xml", "--peers", dir + "/old.xml", kAssessment});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("### Change since the previous assessment"), std::string::npos);
   EXPECT_NE(r.out.find("Previous (2025-01-10)"), std::string::npos);
-  EXPECT_NE(r.out.find("compare with 2 peer assessments."), std::string::npos);
+  EXPECT_NE(r.out.find("compare with 0 peer assessments."), std::string::npos);
+  EXPECT_NE(r.out.find("Like for like: 2 visits of the subject's own site left out."), std::string::npos);
+  // Other sites count.
+  std::vector<std::string> args{"--format", "md", "--peers"};
+  for (int i = 0; i < 5; ++i) {
+    std::string other = std::regex_replace(old, std::regex("<subject "), "<subject site-id=\"P" + std::to_string(i) + "\" ");
+    write_text(dir + "/p" + std::to_string(i) + ".xml", other);
+    args.push_back(dir + "/p" + std::to_string(i) + ".xml");
+  }
+  RunResult peers = report(args);
+  ASSERT_EQ(peers.exit_code, 0) << peers.err;
+  EXPECT_NE(peers.out.find("compare with 5 peer assessments."), std::string::npos) << peers.out;
+  EXPECT_EQ(peers.out.find("too few"), std::string::npos);
 }
 
 // --kpi adds the Service KPIs section, with the audit's own score of measurement when the model

@@ -155,7 +155,13 @@ TEST_F(MiniReport, PreviousAndPeersAddColumns) {
   for (auto& r : before.responses)
     if (r.level && *r.level > 0) r.level = *r.level - 1;
   Scorecard old = score_assessment(instrument, before);
-  PeerComparison peers = compare_with_peers(card, {&old, &card});
+  // Two other sites: the peers. The previous visit and the assessment itself are of the
+  // subject's own site, so never its peers.
+  Assessment p1 = before, p2 = assessment;
+  p1.subject.site_id = "P1";
+  p2.subject.site_id = "P2";
+  Scorecard peer1 = score_assessment(instrument, p1), peer2 = score_assessment(instrument, p2);
+  PeerComparison peers = compare_with_peers(card, {&old, &card, &peer1, &peer2});
   Document d = build_report_document(card, tpl, ReportInputs{&old, &peers});
   std::string md = render_markdown(d);
   EXPECT_NE(md.find("### Change since the previous assessment"), std::string::npos);
@@ -164,6 +170,9 @@ TEST_F(MiniReport, PreviousAndPeersAddColumns) {
             std::string::npos);
   EXPECT_NE(md.find("| Peer median | Peer rank |"), std::string::npos);
   EXPECT_NE(md.find("compare with 2 peer assessments."), std::string::npos);
+  EXPECT_NE(md.find("With too few peers to rank (n = 2, fewer than 5) no peer rank is given."), std::string::npos) << md;
+  EXPECT_NE(md.find("Like for like: 2 visits of the subject's own site left out."), std::string::npos);
+  EXPECT_NE(md.find("| too few (n = 2) |"), std::string::npos);
   EXPECT_NE(md.find("Peer median |"), std::string::npos);  // a radar series
 }
 
