@@ -5,6 +5,7 @@
 namespace cjb {
 
 std::string Diagnostic::to_string() const {
+  if (!where.cell.empty()) return fmt::format("{}: {}: error: {}", where.file, where.cell, message);
   if (where.line <= 0) return fmt::format("{}: error: {}", where.file, message);
   return fmt::format("{}:{}:{}: error: {}", where.file, where.line, where.column, message);
 }
