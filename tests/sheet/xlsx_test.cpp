@@ -145,6 +145,30 @@ TEST_F(Xlsx, WrittenWorkbookHasOneSheetPerLayerDropDownsAndLockedColumns) {
   EXPECT_NE(xml.find("<formula1>\"0 No,1 Yes,N/A\"</formula1>"), std::string::npos) << "L-VIS-02 is a yes/no item";
 }
 
+TEST_F(Xlsx, OneSheetPerChannel) {
+  XlsxSheetOptions by_channel;
+  by_channel.split = XlsxSheetOptions::Split::kChannel;
+  auto tables = read_xlsx(write_field_sheet_xlsx(catalog, instrument, nullptr, by_channel), "s.xlsx");
+  std::vector<std::string> names;
+  for (const auto& t : tables) names.push_back(t.sheet);
+  EXPECT_EQ(names, (std::vector<std::string>{"All", "In store"}));
+  EXPECT_TRUE(read_field_sheet(tables, "s.xlsx", catalog.model, instrument).responses.empty());
+}
+
+TEST(XlsxExportImport, ErrorsThroughTheCommandLineWriteNothing) {
+  std::string dir = test::temp_dir("xlsx-cli-error");
+  std::string xlsx = make_xlsx({{"xl/_rels/workbook.xml.rels", kRels}, {"xl/workbook.xml", kBook}, {"xl/sharedStrings.xml", kStrings},
+                                {"xl/worksheets/sheet1.xml", sheet_xml("<row r=\"11\"><c r=\"A11\" t=\"inlineStr\"><is><t>L-VIS-01</t></is></c>"
+                                                                       "<c r=\"B11\"><v>5</v></c></row>")}});
+  test::write_text(dir + "/sheet.xlsx", xlsx);
+  auto r = run_cjb({"import", "--data-dir", "tests/data/mini", dir + "/sheet.xlsx", "--profile", "mini-store", "--retailer", "R", "--site", "S",
+                    "--date", "2026-05-01", "-o", dir + "/new.xml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, dir + "/sheet.xlsx: sheet 'Audit', row 11, column B (Level): error: \"5\" is outside the scale 0–4 (expected 0, 1, 2, 3, 4, "
+                         "a label such as \"Defined\", or N/A)\n");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/new.xml"));
+}
+
 TEST(XlsxExportImport, RoundTripIsLossless) {
   std::string dir = test::temp_dir("xlsx-round-trip");
   // An assessment with every kind of answer and a note that looks like a formula.
