@@ -59,14 +59,6 @@ constexpr char16_t kWindows1252[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026
                                        0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
                                        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
-std::string utf8_of(char32_t c) {
-  std::string out;
-  if (c < 0x80) out += static_cast<char>(c);
-  else if (c < 0x800) out += {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
-  else out += {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
-  return out;
-}
-
 [[noreturn]] void throw_not_utf8(const std::string& text, size_t bad, const std::string& name) {
   int line = 1, column = 1;
   for (size_t i = 0; i < bad; ++i) {
@@ -83,7 +75,7 @@ std::string utf8_of(char32_t c) {
     throw InputError(Location{name, line, column},
                      fmt::format("the file is not UTF-8: byte 0x{:02X} looks like \"{}\" in Windows-1252, the encoding of Excel's plain \"CSV\" "
                                  "(expected UTF-8: save as \"CSV UTF-8\", or convert with `iconv -f WINDOWS-1252 -t UTF-8`)",
-                                 byte, utf8_of(in_1252)));
+                                 byte, [&] { std::string c; append_utf8(c, in_1252); return c; }()));
   throw InputError(Location{name, line, column}, fmt::format("the file is not UTF-8: byte 0x{:02X} cannot start a character (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\")", byte));
 }
 

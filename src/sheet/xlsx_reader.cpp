@@ -89,12 +89,6 @@ pugi::xml_attribute attribute(const pugi::xml_node& node, std::string_view name)
   return {};
 }
 
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) out += static_cast<char>(code);
-  else if (code < 0x800) out += {static_cast<char>(0xC0 | (code >> 6)), static_cast<char>(0x80 | (code & 0x3F))};
-  else out += {static_cast<char>(0xE0 | (code >> 12)), static_cast<char>(0x80 | ((code >> 6) & 0x3F)), static_cast<char>(0x80 | (code & 0x3F))};
-}
-
 // OOXML writes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x).
 std::string decode_escapes(const std::string& text) {
   if (text.find("_x") == std::string::npos) return text;
@@ -102,7 +96,7 @@ std::string decode_escapes(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text.compare(i, 2, "_x") == 0 && i + 6 < text.size() + 0 && text[i + 6] == '_' &&
         text.substr(i + 2, 4).find_first_not_of("0123456789abcdefABCDEF") == std::string::npos) {
-      append_utf8(out, static_cast<unsigned>(std::stoul(text.substr(i + 2, 4), nullptr, 16)));
+      append_utf8(out, static_cast<char32_t>(std::stoul(text.substr(i + 2, 4), nullptr, 16)));
       i += 6;
     } else {
       out += text[i];
