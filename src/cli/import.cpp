@@ -1,4 +1,4 @@
-// cjb import: a filled field sheet (CSV) back into an assessment.
+// cjb import: a filled field sheet (CSV or XLSX) back into an assessment (docs/formats.md).
 
 #include <filesystem>
 #include <ostream>
@@ -8,7 +8,9 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/output.h"
+#include "sheet/csv_reader.h"
 #include "sheet/field_sheet.h"
+#include "sheet/xlsx_reader.h"
 #include "xml/files.h"
 #include "xml/source.h"
 
@@ -19,7 +21,7 @@ namespace {
 class ImportCommand : public Command {
  public:
   const char* name() const override { return "import"; }
-  const char* summary() const override { return "read a filled field sheet (CSV) into an assessment"; }
+  const char* summary() const override { return "read a filled field sheet (CSV or XLSX) into an assessment"; }
   const char* usage() const override {
     return "cjb import SHEET (--into ASSESSMENT | --profile P --retailer R --site S --date YYYY-MM-DD -o NEW) [options]";
   }
@@ -31,7 +33,9 @@ class ImportCommand : public Command {
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()
-        ("sheet", po::value<std::string>(&sheet_)->value_name("SHEET")->required(), "the filled field sheet (CSV, UTF-8)")
+        ("sheet", po::value<std::string>(&sheet_)->value_name("SHEET")->required(), "the filled field sheet: XLSX, or CSV in UTF-8")
+        ("delimiter", po::value<std::string>(&delimiter_)->value_name("D"), "CSV separator: comma, semicolon or tab (default: detected from the header row)")
+        ("partial", po::bool_switch(&partial_), "keep the good rows and list the others (default: nothing is written unless every row is valid)")
         ("into", po::value<std::string>(&into_)->value_name("FILE"), "merge the answers into this assessment (written back to it unless -o)")
         ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "the assessment to write (a new file is never written over)")
         ("profile", po::value<std::string>(&profile_)->value_name("P"), "new assessment: its profile")
@@ -78,7 +82,19 @@ class ImportCommand : public Command {
       assessment.scope.where = Location{"--profile"};
     }
     Instrument instrument = resolve_scope(catalog, assessment.scope);
-    auto responses = sheet::read_field_sheet(xml::read_file(sheet_), sheet_, instrument);
+    std::string bytes = xml::read_file(sheet_);
+    std::vector<sheet::Table> tables;
+    if (sheet::looks_like_xlsx(bytes)) {
+      tables = sheet::read_xlsx(bytes, sheet_);
+    } else {
+      sheet::CsvOptions csv;
+      csv.delimiter = delimiter();
+      tables.push_back(sheet::to_table(sheet::read_csv(bytes, sheet_, csv)));
+    }
+    sheet::ReadSheetOptions read;
+    read.partial = partial_;
+    auto answers = sheet::read_field_sheet(tables, sheet_, catalog.model, instrument, read);
+    const auto& responses = answers.responses;
     sheet::merge_responses(assessment, responses);
     // The result must be a valid assessment before anything is written.
     auto problems = check_assessment(catalog, instrument, assessment);
@@ -87,10 +103,23 @@ class ImportCommand : public Command {
     if (!quiet())
       context.err << fmt::format("cjb: {} answers read from {}; {} responses in {}\n", responses.size(), sheet_,
                                  assessment.responses.size(), target.empty() || target == "-" ? "the output" : target);
-    return 0;
+    if (answers.skipped.empty()) return 0;
+    context.err << format_diagnostics(answers.skipped) << '\n'
+                << fmt::format("cjb: --partial: {} rows left out (listed above)\n", answers.skipped.size());
+    return 1;
   }
 
  private:
+  char delimiter() const {
+    if (delimiter_.empty()) return 0;
+    if (delimiter_ == "," || delimiter_ == "comma") return ',';
+    if (delimiter_ == ";" || delimiter_ == "semicolon") return ';';
+    if (delimiter_ == "\t" || delimiter_ == "tab" || delimiter_ == "\\t") return '\t';
+    throw UsageError(fmt::format("import: --delimiter '{}' is not a separator (expected comma, semicolon or tab)", delimiter_));
+  }
+
+  std::string delimiter_;
+  bool partial_ = false;
   std::string sheet_, into_, output_, profile_, channels_, retailer_, site_, date_, assessor_, method_ = "audit", id_;
 };
 

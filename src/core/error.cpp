@@ -8,6 +8,7 @@ namespace cjb {
 
 std::string Diagnostic::to_string() const {
   // A message quotes what a file holds: never let it reach the terminal raw.
+  if (!where.cell.empty()) return fmt::format("{}: {}: error: {}", printable(where.file), printable(where.cell), printable(message));
   if (where.line <= 0) return fmt::format("{}: error: {}", printable(where.file), printable(message));
   return fmt::format("{}:{}:{}: error: {}", printable(where.file), where.line, where.column, printable(message));
 }

@@ -13,6 +13,9 @@ struct Location {
   std::string file;
   int line = 0;
   int column = 0;
+  // In a spreadsheet, the place as the spreadsheet shows it ("row 11, column K (Level)"),
+  // printed instead of line:column (docs/formats.md, field sheets).
+  std::string cell = {};
 };
 
 // One problem with an input: "file:line:col: error: what is wrong (expected …)".

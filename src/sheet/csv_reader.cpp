@@ -51,19 +51,57 @@ void on_row(int, void* self) {
 
 }  // namespace
 
-std::vector<CsvRow> read_csv(const std::string& text, const std::string& name) {
-  if (size_t bad = xml::find_invalid_utf8(text); bad != std::string::npos) {
-    int line = 1, column = 1;
-    for (size_t i = 0; i < bad; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        ++column;
-      }
+namespace {
+
+// Windows-1252 (Excel's "CSV" on Western Windows) → Unicode for 0x80–0x9F; 0 where undefined.
+// 0xA0–0xFF are U+00A0–U+00FF.
+constexpr char16_t kWindows1252[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                       0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+                                       0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+[[noreturn]] void throw_not_utf8(const std::string& text, size_t bad, const std::string& name) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < bad; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
     }
-    throw InputError(Location{name, line, column}, "invalid UTF-8 byte sequence (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\")");
   }
+  unsigned char byte = static_cast<unsigned char>(text[bad]);
+  char32_t in_1252 = byte >= 0xA0 ? byte : byte >= 0x80 ? kWindows1252[byte - 0x80] : 0;
+  if (in_1252)
+    throw InputError(Location{name, line, column},
+                     fmt::format("the file is not UTF-8: byte 0x{:02X} looks like \"{}\" in Windows-1252, the encoding of Excel's plain \"CSV\" "
+                                 "(expected UTF-8: save as \"CSV UTF-8\", or convert with `iconv -f WINDOWS-1252 -t UTF-8`)",
+                                 byte, [&] { std::string c; append_utf8(c, in_1252); return c; }()));
+  throw InputError(Location{name, line, column}, fmt::format("the file is not UTF-8: byte 0x{:02X} cannot start a character (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\")", byte));
+}
+
+const char* delimiter_name(char delimiter) { return delimiter == ';' ? "';'" : delimiter == '\t' ? "tab" : "','"; }
+
+}  // namespace
+
+char detect_delimiter(const std::string& text) {
+  size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r')) break;
+    else if (!quoted) {
+      comma += c == ',';
+      semicolon += c == ';';
+      tab += c == '\t';
+    }
+  }
+  if (semicolon > comma && semicolon >= tab) return ';';
+  if (tab > comma && tab > semicolon) return '\t';
+  return ',';
+}
+
+std::vector<CsvRow> read_csv(const std::string& text, const std::string& name, const CsvOptions& options) {
+  if (size_t bad = xml::find_invalid_utf8(text); bad != std::string::npos) throw_not_utf8(text, bad, name);
   Parser parser(new csv_parser);
   if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     throw Error("cjb: error: cannot start the CSV parser (out of memory)");
@@ -71,6 +109,8 @@ std::vector<CsvRow> read_csv(const std::string& text, const std::string& name) {
   size_t start = 0;
   // A UTF-8 byte order mark, as spreadsheets write it, is not part of the first field.
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+  char delimiter = options.delimiter ? options.delimiter : detect_delimiter(text.substr(start, 4096));
+  csv_set_delim(parser.get(), static_cast<unsigned char>(delimiter));
   bool field_pending = false;
   for (size_t i = start; i < text.size(); ++i) {
     unsigned char byte = static_cast<unsigned char>(text[i]);
@@ -83,7 +123,8 @@ std::vector<CsvRow> read_csv(const std::string& text, const std::string& name) {
     size_t fields_before = collector.row.size(), rows_before = collector.rows.size();
     if (csv_parse(parser.get(), &text[i], 1, on_field, on_row, &collector) != 1)
       throw InputError(Location{name, collector.line, collector.column},
-                       fmt::format("malformed CSV: {} (expected quotes to be doubled inside a quoted field)", csv_strerror(csv_error(parser.get()))));
+                       fmt::format("malformed CSV: {} (expected quotes to be doubled inside a quoted field; the separator is {}, "
+                                   "give --delimiter if it is another)", csv_strerror(csv_error(parser.get())), delimiter_name(delimiter)));
     collector.advance(byte);
     // A field ended with this byte: the next byte starts a new one.
     if (collector.row.size() != fields_before || collector.rows.size() != rows_before) field_pending = false;
@@ -92,6 +133,18 @@ std::vector<CsvRow> read_csv(const std::string& text, const std::string& name) {
     throw InputError(Location{name, collector.line, collector.column},
                      fmt::format("malformed CSV: {} (expected every quoted field to be closed)", csv_strerror(csv_error(parser.get()))));
   return std::move(collector.rows);
+}
+
+Table to_table(const std::vector<CsvRow>& rows) {
+  Table table;
+  table.rows.reserve(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    TableRow row;
+    row.reserve(rows[r].size());
+    for (size_t i = 0; i < rows[r].size(); ++i) row.push_back(Cell{rows[r][i].text, static_cast<int>(r) + 1, static_cast<int>(i) + 1});
+    table.rows.push_back(std::move(row));
+  }
+  return table;
 }
 
 std::string trimmed(const std::string& text) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "sheet/table.h"
 
 namespace cjb::sheet {
 
@@ -17,9 +18,24 @@ struct CsvField {
 
 using CsvRow = std::vector<CsvField>;
 
-// Parses text named name (for messages). Throws InputError for malformed CSV (e.g. a quote
-// that is never closed) at the place the parser gave up, or for invalid UTF-8.
-std::vector<CsvRow> read_csv(const std::string& text, const std::string& name);
+struct CsvOptions {
+  char delimiter = 0;  // ',', ';' or '\t'; 0 (the default): detected from the header row
+};
+
+// The separator spreadsheets used for text: of comma, semicolon and tab, the one found most
+// often outside quotes in the first record (Excel writes ';' where ',' is the decimal comma);
+// a comma when there is none.
+char detect_delimiter(const std::string& text);
+
+// Parses text named name (for messages); a UTF-8 byte order mark is skipped. Throws
+// InputError for malformed CSV (e.g. a quote that is never closed) at the place the parser
+// gave up — naming the separator when another one would have made sense of the file — or for
+// text that is not UTF-8, naming Windows-1252 when the bytes look like it.
+std::vector<CsvRow> read_csv(const std::string& text, const std::string& name, const CsvOptions& options = {});
+
+// The records as a sheet: record r (0-based) is row r + 1, field i is column i + 1, as a
+// spreadsheet opening the file shows them.
+Table to_table(const std::vector<CsvRow>& rows);
 
 // text without leading and trailing blanks (spaces, tabs, line ends).
 std::string trimmed(const std::string& text);

@@ -7,121 +7,211 @@
 #include <fmt/format.h>
 
 #include "render/csv.h"
+#include "sheet/answer.h"
 #include "sheet/csv_reader.h"
 
 namespace cjb::sheet {
 
 const std::vector<std::string>& field_sheet_columns() {
-  static const std::vector<std::string> columns{"item", "layer", "group", "channel", "critical", "weight", "text",
-                                                "guidance", "evidence_hint", "levels", "level", "na", "note", "evidence"};
+  static const std::vector<std::string> columns{"Item", "Layer", "Group", "Channel", "Critical", "Weight", "Text",
+                                                "Guidance", "Evidence hint", "Levels", "Level", "N/A", "Note", "Evidence"};
   return columns;
 }
 
-std::string write_field_sheet(const Catalog& catalog, const Instrument& instrument, const Assessment* prefill) {
+std::vector<FieldRow> field_sheet_rows(const Catalog& catalog, const Instrument& instrument, const Assessment* prefill) {
   const Model& model = catalog.model;
-  std::string out = render::csv_row(field_sheet_columns());
+  std::vector<FieldRow> rows;
+  rows.reserve(instrument.items.size());
   for (const auto& scoped : instrument.items) {
     const Item& item = *scoped.item;
     const Group* group = model.find_group(item.group);
     const Channel* channel = model.find_channel(item.channel);
     const Layer* layer = group ? model.find_layer(group->layer) : nullptr;
     const Scale* scale = model.find_scale(item.scale);
+    FieldRow row;
+    row.scoped = &scoped;
+    row.layer = layer ? layer->label : "";
+    row.channel = channel ? channel->label : "All";
     std::string levels;
     for (const auto& level : item.levels) {
       std::string label;
       if (scale && level.value < static_cast<int>(scale->levels.size())) label = scale->levels[level.value].label;
       levels += fmt::format("{}{} {}: {}", levels.empty() ? "" : "\n", level.value, label, level.descriptor);
     }
-    std::string level_text, na_text, note, evidence;
+    if (scale)
+      for (const auto& level : scale->levels) row.answers.push_back(level_answer_text(*scale, level.value));
+    row.answers.push_back(kNaAnswer);
+    std::string level_text, note, evidence;
     if (const Response* r = prefill ? prefill->find_response(item.id) : nullptr) {
-      if (r->na) na_text = "yes";
-      else if (r->level) level_text = std::to_string(*r->level);
+      if (r->na) level_text = kNaAnswer;
+      else if (r->level) level_text = scale ? level_answer_text(*scale, *r->level) : std::to_string(*r->level);
       note = r->note;
       evidence = r->evidence;
     }
-    out += render::csv_row({item.id, layer ? layer->label : "", group ? group->label : item.group,
-                            channel ? channel->label : "All", item.critical ? "yes" : "", fmt::format("{}", scoped.weight),
-                            item.text, item.guidance, item.evidence, levels, level_text, na_text, note, evidence});
+    using render::spreadsheet_text;
+    row.cells = {item.id, row.layer, group ? group->label : item.group, row.channel, item.critical ? "yes" : "",
+                 fmt::format("{}", scoped.weight), spreadsheet_text(item.text), spreadsheet_text(item.guidance),
+                 spreadsheet_text(item.evidence), spreadsheet_text(levels), level_text, "", spreadsheet_text(note),
+                 spreadsheet_text(evidence)};
+    rows.push_back(std::move(row));
   }
+  return rows;
+}
+
+std::string write_field_sheet(const Catalog& catalog, const Instrument& instrument, const Assessment* prefill,
+                              const CsvSheetOptions& options) {
+  std::string out = options.byte_order_mark ? "\xEF\xBB\xBF" : "";
+  out += render::csv_row(field_sheet_columns());
+  for (const auto& row : field_sheet_rows(catalog, instrument, prefill)) out += render::csv_row(row.cells);
   return out;
 }
 
 namespace {
 
+// A header as a key: lower case, letters and digits only, so "N/A", "na" and "Evidence hint",
+// "evidence_hint" match.
+std::string header_key(const std::string& header) {
+  std::string key;
+  for (unsigned char c : header)
+    if (std::isalnum(c)) key += static_cast<char>(std::tolower(c));
+  return key;
+}
+
+struct Columns {
+  std::map<std::string, size_t> index;  // header key → 0-based column
+  std::vector<std::string> headers;     // as the sheet shows them
+};
+
+Columns read_header(const TableRow& header, const std::string& name, const std::string& sheet, std::vector<Diagnostic>& problems) {
+  Columns columns;
+  for (size_t i = 0; i < header.size(); ++i) {
+    columns.headers.push_back(trimmed(header[i].text));
+    std::string key = header_key(header[i].text);
+    if (key.empty()) continue;
+    auto [it, fresh] = columns.index.emplace(key, i);
+    if (!fresh)
+      problems.push_back({cell_location(name, sheet, header[i].row, header[i].column, columns.headers.back()),
+                          fmt::format("column '{}' twice (expected each column once; the first is column {})",
+                                      columns.headers.back(), column_letters(static_cast<int>(it->second) + 1))});
+  }
+  for (const char* required : {"Item", "Level", "N/A", "Note", "Evidence"})
+    if (!columns.index.count(header_key(required)))
+      problems.push_back({cell_location(name, sheet, header.empty() ? 1 : header.front().row, 0, ""),
+                          fmt::format("the header has no '{}' column (expected the columns Item, Level, N/A, Note and Evidence, "
+                                      "as `cjb export` writes them)", required)});
+  return columns;
+}
+
+// A cell's text as the user typed it: the apostrophe render::spreadsheet_text put before text a
+// spreadsheet would take for a formula comes off again.
+std::string typed_text(const std::string& text) {
+  std::string t = trimmed(text);
+  if (t.size() > 1 && t[0] == '\'' && render::spreadsheet_text(t.substr(1)) == t) t.erase(0, 1);
+  return trimmed(t);
+}
+
+struct RowReader {
+  const std::string& name;
+  const Model& model;
+  const Instrument& instrument;
+  const Columns* columns = nullptr;  // of the sheet being read
+  std::string sheet = {};
+  std::unordered_map<std::string, std::string> seen = {};  // item → where its row is ("row 3")
+
+  Location at(const Cell& cell) const {
+    const auto& headers = columns->headers;
+    return cell_location(name, sheet, cell.row, cell.column,
+                         cell.column - 1 < static_cast<int>(headers.size()) ? headers[cell.column - 1] : "");
+  }
+  Cell field(const TableRow& row, const char* header) const { return cell_at(row, columns->index.at(header_key(header))); }
+
+  // The response of a row; false with problem set when the row is wrong, or nothing to add.
+  std::optional<Response> read(const TableRow& row, std::optional<Diagnostic>& problem);
+};
+
+std::optional<Response> RowReader::read(const TableRow& row, std::optional<Diagnostic>& problem) {
+  Cell item = field(row, "Item"), level = field(row, "Level"), na = field(row, "N/A"), note = field(row, "Note"),
+       evidence = field(row, "Evidence");
+  for (const Cell* cell : {&item, &level, &na, &note, &evidence})
+    if (size_t bad = find_control_character(cell->text); bad != std::string::npos) {
+      unsigned char c = static_cast<unsigned char>(cell->text[bad]);
+      problem = Diagnostic{at(*cell), fmt::format("a control character (U+{:04X}{}) at character {} of the cell (expected text; only tabs and line breaks may "
+                                                  "be in a cell)", c, c == 0 ? ", NUL" : "", bad + 1)};
+      return std::nullopt;
+    }
+  std::string id = trimmed(item.text);
+  if (id.empty()) {
+    problem = Diagnostic{at(item), "a row with no item id (expected the id of an item in scope, e.g. J-SUP-O-02)"};
+    return std::nullopt;
+  }
+  const ScopedItem* scoped = instrument.find(id);
+  if (!scoped) {
+    problem = Diagnostic{at(item), fmt::format("item '{}' is not in the assessment's scope (expected an item listed by `cjb export` for it)", id)};
+    return std::nullopt;
+  }
+  auto [previous, fresh] = seen.emplace(id, cell_location("", sheet, item.row, 0, "").cell);
+  if (!fresh) {
+    problem = Diagnostic{at(item), fmt::format("item '{}' is listed twice (expected one row per item; the first is {})", id, previous->second)};
+    return std::nullopt;
+  }
+  std::optional<bool> na_mark = parse_na_mark(na.text);
+  if (!na_mark) {
+    problem = Diagnostic{at(na), fmt::format("\"{}\" is not an N/A mark (expected yes, x or empty)", trimmed(na.text))};
+    return std::nullopt;
+  }
+  const Scale* scale = model.find_scale(scoped->item->scale);
+  Answer answer = scale ? parse_level_answer(level.text, *scale) : Answer{Answer::Kind::kInvalid, 0, "the item's scale is unknown"};
+  if (answer.kind == Answer::Kind::kInvalid) {
+    problem = Diagnostic{at(level), answer.problem};
+    return std::nullopt;
+  }
+  if (answer.kind == Answer::Kind::kLevel && *na_mark) {
+    problem = Diagnostic{at(level), fmt::format("item '{}' has both a level and N/A (expected one of them)", id)};
+    return std::nullopt;
+  }
+  Response response;
+  response.item = id;
+  response.where = at(item);
+  response.note = typed_text(note.text);
+  response.evidence = typed_text(evidence.text);
+  if (answer.kind == Answer::Kind::kLevel) response.level = answer.level;
+  else if (answer.kind == Answer::Kind::kNa || *na_mark) response.na = true;
+  else {
+    if (!response.note.empty() || !response.evidence.empty())
+      problem = Diagnostic{at(level), fmt::format("item '{}' has a note or evidence but no level (expected a level 0 to {} or N/A, so the note is not lost)",
+                                                  id, scoped->max_level)};
+    return std::nullopt;  // unanswered
+  }
+  return response;
+}
+
 }  // namespace
 
-std::vector<Response> read_field_sheet(const std::string& text, const std::string& name, const Instrument& instrument) {
-  std::vector<CsvRow> rows = read_csv(text, name);
-  if (rows.empty()) throw InputError(Location{name}, "the field sheet is empty (expected a header row and one row per item, as `cjb export` writes)");
-  std::map<std::string, size_t> column;
-  for (size_t i = 0; i < rows[0].size(); ++i) column.emplace(trimmed(rows[0][i].text), i);
+SheetAnswers read_field_sheet(const std::vector<Table>& sheets, const std::string& name, const Model& model,
+                              const Instrument& instrument, const ReadSheetOptions& options) {
+  bool empty = std::all_of(sheets.begin(), sheets.end(), [](const Table& t) { return t.rows.empty(); });
+  if (empty) throw InputError(Location{name}, "the field sheet is empty (expected a header row and one row per item, as `cjb export` writes)");
   std::vector<Diagnostic> problems;
-  for (const char* required : {"item", "level", "na", "note", "evidence"})
-    if (!column.count(required))
-      problems.push_back({Location{name, 1, 1}, fmt::format("the header has no '{}' column (expected the columns item, level, na, note and evidence)", required)});
+  std::vector<Columns> columns;
+  for (const auto& table : sheets)
+    columns.push_back(table.rows.empty() ? Columns{} : read_header(table.rows[0], name, table.sheet, problems));
   if (!problems.empty()) throw InputError(std::move(problems));
 
-  std::vector<Response> responses;
-  std::unordered_map<std::string, int> seen;  // item → line of its row
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const CsvRow& row = rows[r];
-    auto field = [&](const char* col) { return field_at(row, column.at(col)); };
-    auto at = [&](const CsvField& f) { return Location{name, f.line, f.column}; };
-    if (is_blank_row(row)) continue;
-    CsvField item = field("item"), level = field("level"), na = field("na"), note = field("note"), evidence = field("evidence");
-    std::string id = trimmed(item.text);
-    if (id.empty()) {
-      problems.push_back({at(row.front()), "a row with no item id (expected the id of an item in scope, e.g. J-SUP-O-02)"});
-      continue;
+  SheetAnswers answers;
+  RowReader reader{name, model, instrument};
+  for (size_t s = 0; s < sheets.size(); ++s) {
+    reader.columns = &columns[s];
+    reader.sheet = sheets[s].sheet;
+    for (size_t r = 1; r < sheets[s].rows.size(); ++r) {
+      if (is_blank(sheets[s].rows[r])) continue;
+      std::optional<Diagnostic> problem;
+      if (auto response = reader.read(sheets[s].rows[r], problem)) answers.responses.push_back(std::move(*response));
+      if (problem) problems.push_back(std::move(*problem));
     }
-    const ScopedItem* scoped = instrument.find(id);
-    if (!scoped) {
-      problems.push_back({at(item), fmt::format("item '{}' is not in the assessment's scope (expected an item listed by `cjb export` for it)", id)});
-      continue;
-    }
-    auto [previous, fresh] = seen.emplace(id, item.line);
-    if (!fresh) {
-      problems.push_back({at(item), fmt::format("item '{}' is listed twice (expected one row per item; the first is on line {})", id, previous->second)});
-      continue;
-    }
-    std::string na_text = trimmed(na.text);
-    std::transform(na_text.begin(), na_text.end(), na_text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    bool is_na = false;
-    if (na_text == "yes" || na_text == "y" || na_text == "x" || na_text == "true" || na_text == "n/a" || na_text == "na") {
-      is_na = true;
-    } else if (!(na_text.empty() || na_text == "no" || na_text == "n" || na_text == "false")) {
-      problems.push_back({at(na), fmt::format("na is '{}' for item '{}' (expected yes, or empty)", trimmed(na.text), id)});
-      continue;
-    }
-    std::string level_text = trimmed(level.text);
-    Response response;
-    response.item = id;
-    response.where = at(item);
-    response.note = trimmed(note.text);
-    response.evidence = trimmed(evidence.text);
-    if (!level_text.empty()) {
-      bool digits = level_text.find_first_not_of("0123456789") == std::string::npos && level_text.size() <= 3;
-      int value = digits ? std::stoi(level_text) : -1;
-      if (!digits || value > scoped->max_level) {
-        problems.push_back({at(level), fmt::format("level '{}' for item '{}' is outside its scale (expected 0 to {})", level_text, id, scoped->max_level)});
-        continue;
-      }
-      if (is_na) {
-        problems.push_back({at(level), fmt::format("item '{}' has both a level and na (expected one of them)", id)});
-        continue;
-      }
-      response.level = value;
-    } else if (is_na) {
-      response.na = true;
-    } else {
-      if (!response.note.empty() || !response.evidence.empty())
-        problems.push_back({at(level), fmt::format("item '{}' has a note or evidence but no level (expected a level 0 to {} or na=yes, so the note is not lost)", id, scoped->max_level)});
-      continue;  // unanswered
-    }
-    responses.push_back(std::move(response));
   }
-  if (!problems.empty()) throw InputError(std::move(problems));
-  return responses;
+  if (!problems.empty() && !options.partial) throw InputError(std::move(problems));
+  answers.skipped = std::move(problems);
+  return answers;
 }
 
 void merge_responses(Assessment& assessment, const std::vector<Response>& responses) {

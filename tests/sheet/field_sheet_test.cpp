@@ -21,13 +21,26 @@ class FieldSheet : public ::testing::Test {
   Catalog catalog = xml::load_catalog(test::source_path("tests/data/mini"));
   Instrument instrument = resolve_profile(catalog, *catalog.find_profile("mini-store"));
 
+  std::vector<Response> read(const std::string& csv) {
+    return read_field_sheet({to_table(read_csv(csv, "s.csv"))}, "s.csv", catalog.model, instrument).responses;
+  }
   std::string error_of(const std::string& csv) {
     try {
-      read_field_sheet(csv, "s.csv", instrument);
+      read(csv);
     } catch (const InputError& e) {
       return e.what();
     }
     return "no error";
+  }
+  // The level read from one row answering L-VIS-01 (maturity 0–4) or L-VIS-02 (yes/no).
+  std::string answer_of(const std::string& item, const std::string& level, const std::string& na = "") {
+    try {
+      auto responses = read("Item,Level,N/A,Note,Evidence\n" + item + "," + level + "," + na + ",,\n");
+      if (responses.empty()) return "blank";
+      return responses[0].na ? "na" : std::to_string(*responses[0].level);
+    } catch (const InputError& e) {
+      return e.what();
+    }
   }
 };
 
@@ -66,26 +79,84 @@ TEST(CsvReader, UnclosedQuoteAndInvalidUtf8) {
     read_csv("a,b\nx,caf\xe9\n", "t.csv");
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "t.csv:2:6: error: invalid UTF-8 byte sequence (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\")");
+    EXPECT_EQ(std::string(e.what()), "t.csv:2:6: error: the file is not UTF-8: byte 0xE9 looks like \"é\" in Windows-1252, the encoding of Excel's "
+                                     "plain \"CSV\" (expected UTF-8: save as \"CSV UTF-8\", or convert with `iconv -f WINDOWS-1252 -t UTF-8`)");
   }
+  try {
+    read_csv("a,b\nx,\x96 dash\n", "t.csv");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "t.csv:2:3: error: the file is not UTF-8: byte 0x96 looks like \"–\" in Windows-1252, the encoding of Excel's "
+                                     "plain \"CSV\" (expected UTF-8: save as \"CSV UTF-8\", or convert with `iconv -f WINDOWS-1252 -t UTF-8`)");
+  }
+  try {
+    read_csv("a,b\nx,\x81\n", "t.csv");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "t.csv:2:3: error: the file is not UTF-8: byte 0x81 cannot start a character (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\")");
+  }
+}
+
+TEST(CsvReader, DelimiterDetectedFromTheHeaderRow) {
+  EXPECT_EQ(detect_delimiter("Item;Level;N/A;Note\n1,5;2;;\n"), ';');
+  EXPECT_EQ(detect_delimiter("Item\tLevel\tNote, more\n"), '\t');
+  EXPECT_EQ(detect_delimiter("Item,Level,N/A\n"), ',');
+  EXPECT_EQ(detect_delimiter("\"a;b;c\",d\n"), ',');  // inside quotes does not count
+  EXPECT_EQ(detect_delimiter("single\n"), ',');
+  auto rows = read_csv("\xEF\xBB\xBFItem;Note\nL-1;\"a; b, c\"\n", "t.csv");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][0].text, "Item");
+  EXPECT_EQ(rows[1][1].text, "a; b, c");
+  auto tabs = read_csv("a\tb\nc\td\n", "t.csv");
+  EXPECT_EQ(tabs[1][1].text, "d");
+  CsvOptions forced;
+  forced.delimiter = ',';
+  auto as_comma = read_csv("a;b\nc;d\n", "t.csv", forced);
+  EXPECT_EQ(as_comma[1][0].text, "c;d");
+}
+
+TEST(CsvReader, MalformedCsvNamesTheSeparator) {
+  try {
+    read_csv("a;b\nx;\"quoted\"tail;y\n", "t.csv");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "t.csv:2:11: error: malformed CSV: error parsing data while strict checking enabled (expected quotes to be doubled "
+                                     "inside a quoted field; the separator is ';', give --delimiter if it is another)");
+  }
+}
+
+TEST(CsvReader, RecordsBecomeSheetRowsNotTextLines) {
+  Table table = to_table(read_csv("a,b\n\"two\nlines\",x\nc,d\n", "t.csv"));
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(table.rows[2][1].row, 3);  // text line 4
+  EXPECT_EQ(table.rows[2][1].column, 2);
+  EXPECT_EQ(column_letters(1), "A");
+  EXPECT_EQ(column_letters(11), "K");
+  EXPECT_EQ(column_letters(26), "Z");
+  EXPECT_EQ(column_letters(27), "AA");
+  EXPECT_EQ(column_letters(703), "AAA");
 }
 
 TEST_F(FieldSheet, WrittenSheetHasOneRowPerItemAndReadsBackEmpty) {
   std::string csv = write_field_sheet(catalog, instrument, nullptr);
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");  // Excel on Windows reads UTF-8 only with a BOM
   auto rows = read_csv(csv, "s.csv");
   EXPECT_EQ(rows.size(), instrument.items.size() + 1);
   EXPECT_EQ(rows[0].size(), field_sheet_columns().size());
+  EXPECT_EQ(rows[0][0].text, "Item");
   EXPECT_EQ(rows[1][0].text, instrument.items[0].item->id);
-  EXPECT_TRUE(read_field_sheet(csv, "s.csv", instrument).empty());
+  EXPECT_TRUE(read(csv).empty());
+  CsvSheetOptions no_bom;
+  no_bom.byte_order_mark = false;
+  EXPECT_EQ(write_field_sheet(catalog, instrument, nullptr, no_bom), csv.substr(3));
 }
 
 TEST_F(FieldSheet, ReadsLevelsNaNotesInAnyColumnOrder) {
-  auto responses = read_field_sheet(
+  auto responses = read(
       "note,item,na,level,evidence\n"
       "\"Friendly, but slow\",L-VIS-01,,3,Visit log\n"
       ",L-VIS-02,yes,,\n"
-      ",L-ROL-01,,,\n",
-      "s.csv", instrument);
+      ",L-ROL-01,,,\n");
   ASSERT_EQ(responses.size(), 2u);
   EXPECT_EQ(responses[0].item, "L-VIS-01");
   EXPECT_EQ(*responses[0].level, 3);
@@ -96,9 +167,95 @@ TEST_F(FieldSheet, ReadsLevelsNaNotesInAnyColumnOrder) {
 
 TEST_F(FieldSheet, MissingColumns) {
   EXPECT_EQ(error_of("item,level\nL-VIS-01,2\n"),
-            "s.csv:1:1: error: the header has no 'na' column (expected the columns item, level, na, note and evidence)\n"
-            "s.csv:1:1: error: the header has no 'note' column (expected the columns item, level, na, note and evidence)\n"
-            "s.csv:1:1: error: the header has no 'evidence' column (expected the columns item, level, na, note and evidence)");
+            "s.csv: row 1: error: the header has no 'N/A' column (expected the columns Item, Level, N/A, Note and Evidence, as `cjb export` writes them)\n"
+            "s.csv: row 1: error: the header has no 'Note' column (expected the columns Item, Level, N/A, Note and Evidence, as `cjb export` writes them)\n"
+            "s.csv: row 1: error: the header has no 'Evidence' column (expected the columns Item, Level, N/A, Note and Evidence, as `cjb export` writes them)");
+}
+
+TEST_F(FieldSheet, ColumnNamedTwiceIsRefused) {
+  EXPECT_EQ(error_of("Item,Level,N/A,Note,Evidence,level\nL-VIS-01,2,,,,3\n"),
+            "s.csv: row 1, column F (level): error: column 'level' twice (expected each column once; the first is column B)");
+  EXPECT_EQ(error_of("Item,Level,N/A,Note,Evidence,note\nL-VIS-01,2,,,,\n"),
+            "s.csv: row 1, column F (note): error: column 'note' twice (expected each column once; the first is column D)");
+}
+
+TEST_F(FieldSheet, ControlCharactersAreErrorsInSheetCoordinates) {
+  EXPECT_EQ(error_of(std::string("Item,Level,N/A,Note,Evidence\nL-VIS-01,2,,bell\x07here,\nL-VIS-02,1,,,nul") + '\0' + "\n"),
+            "s.csv: row 2, column D (Note): error: a control character (U+0007) at character 5 of the cell (expected text; only tabs and line breaks may be in a cell)\n"
+            "s.csv: row 3, column E (Evidence): error: a control character (U+0000, NUL) at character 4 of the cell (expected text; only tabs and line breaks may be in a cell)");
+  // Tabs and line breaks are text.
+  auto responses = read("Item,Level,N/A,Note,Evidence\nL-VIS-01,2,,\"a\tb\nc\",\n");
+  EXPECT_EQ(responses[0].note, "a\tb\nc");
+}
+
+TEST_F(FieldSheet, EveryAnswerSpelling) {
+  for (std::string two : {"2", "2.0", "2,0", "2.00", " 2 ", "Defined", "defined", "DEFINED", "2 Defined", "2 defined", "2 - Defined", "2: Defined"})
+    EXPECT_EQ(answer_of("L-VIS-01", two), "2") << two;
+  EXPECT_EQ(answer_of("L-VIS-01", "0"), "0");
+  EXPECT_EQ(answer_of("L-VIS-01", "Ad hoc"), "1");
+  EXPECT_EQ(answer_of("L-VIS-01", "\"4 Leading\""), "4");
+  for (std::string na : {"n/a", "N/A", "na", "NA", "x", "X", "-"}) EXPECT_EQ(answer_of("L-VIS-01", na), "na") << na;
+  for (std::string mark : {"yes", "Yes", "y", "x", "true", "1", "n/a", "NA"}) EXPECT_EQ(answer_of("L-VIS-01", "", mark), "na") << mark;
+  for (std::string mark : {"no", "n", "false", "0", "-", ""}) EXPECT_EQ(answer_of("L-VIS-01", "3", mark), "3") << mark;
+  for (std::string yes : {"1", "1.0", "yes", "Yes", "y", "Y", "true", "TRUE", "1 Yes"}) EXPECT_EQ(answer_of("L-VIS-02", yes), "1") << yes;
+  for (std::string no : {"0", "0.0", "no", "No", "n", "false", "0 No"}) EXPECT_EQ(answer_of("L-VIS-02", no), "0") << no;
+  EXPECT_EQ(answer_of("L-VIS-01", ""), "blank");
+  // yes/no words are not levels of a maturity item.
+  EXPECT_EQ(answer_of("L-VIS-01", "yes"),
+            "s.csv: row 2, column B (Level): error: \"yes\" is not an answer on the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)");
+}
+
+TEST_F(FieldSheet, WrongAnswersVerbatim) {
+  EXPECT_EQ(answer_of("L-VIS-01", "5"),
+            "s.csv: row 2, column B (Level): error: \"5\" is outside the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)");
+  EXPECT_EQ(answer_of("L-VIS-01", "2.5"),
+            "s.csv: row 2, column B (Level): error: \"2.5\" is not an answer on the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)");
+  EXPECT_EQ(answer_of("L-VIS-01", "5 Stellar"),
+            "s.csv: row 2, column B (Level): error: \"5 Stellar\" is outside the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)");
+  EXPECT_EQ(answer_of("L-VIS-01", "2 Leading"),
+            "s.csv: row 2, column B (Level): error: \"2 Leading\" gives level 2 but the label of level 4 (expected a level with its own label, e.g. \"4 Leading\")");
+  EXPECT_EQ(answer_of("L-VIS-02", "2"),
+            "s.csv: row 2, column B (Level): error: \"2\" is outside the scale 0–1 (expected 0, 1, a label such as \"Yes\", yes or no, or N/A)");
+  EXPECT_EQ(answer_of("L-VIS-02", "maybe"),
+            "s.csv: row 2, column B (Level): error: \"maybe\" is not an answer on the scale 0–1 (expected 0, 1, a label such as \"Yes\", yes or no, or N/A)");
+}
+
+TEST_F(FieldSheet, ErrorsNameTheSheetRowNotTheTextLine) {
+  // Row 4 of the sheet is text line 6: the notes above hold line breaks.
+  EXPECT_EQ(error_of("Item,Layer,Group,Channel,Critical,Weight,Text,Guidance,Evidence hint,Levels,Level,N/A,Note,Evidence\n"
+                     "L-VIS-01,,,,,,,,,,2,,\"one\ntwo\",\n"
+                     "L-ROL-01,,,,,,,,,,3,,\"three\nfour\",\n"
+                     "L-STR-01,,,,,,,,,,5,,,\n"),
+            "s.csv: row 4, column K (Level): error: \"5\" is outside the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)");
+}
+
+TEST_F(FieldSheet, FormulaTextIsDefusedOnExportAndRestoredOnImport) {
+  Assessment a = xml::load_assessment(test::source_path("tests/data/mini-assessment.xml"));
+  a.responses[0].note = "=HYPERLINK(\"http://x\")";
+  a.responses[0].evidence = "+44 20 7946 0000";
+  std::string csv = write_field_sheet(catalog, instrument, &a);
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x\"\")\",'+44 20 7946 0000\n"), std::string::npos) << csv;
+  auto back = read(csv);
+  const Response* r = nullptr;
+  for (const auto& b : back)
+    if (b.item == a.responses[0].item) r = &b;
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->note, "=HYPERLINK(\"http://x\")");
+  EXPECT_EQ(r->evidence, "+44 20 7946 0000");
+  // An apostrophe the user typed before ordinary text stays.
+  EXPECT_EQ(read("Item,Level,N/A,Note,Evidence\nL-VIS-01,2,,'quoted',\n")[0].note, "'quoted'");
+}
+
+TEST_F(FieldSheet, PartialKeepsTheGoodRows) {
+  ReadSheetOptions partial;
+  partial.partial = true;
+  auto answers = read_field_sheet({to_table(read_csv("Item,Level,N/A,Note,Evidence\nL-VIS-01,2,,,\nL-ROL-01,7,,,\nL-ROL-02,n/a,,,\n", "s.csv"))},
+                                  "s.csv", catalog.model, instrument, partial);
+  ASSERT_EQ(answers.responses.size(), 2u);
+  EXPECT_EQ(answers.responses[1].item, "L-ROL-02");
+  EXPECT_TRUE(answers.responses[1].na);
+  EXPECT_EQ(format_diagnostics(answers.skipped),
+            "s.csv: row 3, column B (Level): error: \"7\" is outside the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)");
 }
 
 TEST_F(FieldSheet, EveryBadRowIsReported) {
@@ -111,14 +268,14 @@ TEST_F(FieldSheet, EveryBadRowIsReported) {
                      "L-VIS-02,0,,,\n"
                      "L-STR-01,two,,,\n"
                      "L-STR-02,,maybe,,\n"),
-            "s.csv:2:10: error: level '5' for item 'L-VIS-01' is outside its scale (expected 0 to 4)\n"
-            "s.csv:3:10: error: level '2' for item 'L-VIS-02' is outside its scale (expected 0 to 1)\n"
-            "s.csv:4:1: error: item 'J-RES-O-01' is not in the assessment's scope (expected an item listed by `cjb export` for it)\n"
-            "s.csv:5:10: error: item 'L-ROL-01' has both a level and na (expected one of them)\n"
-            "s.csv:6:10: error: item 'L-ROL-02' has a note or evidence but no level (expected a level 0 to 4 or na=yes, so the note is not lost)\n"
-            "s.csv:7:1: error: item 'L-VIS-02' is listed twice (expected one row per item; the first is on line 3)\n"
-            "s.csv:8:10: error: level 'two' for item 'L-STR-01' is outside its scale (expected 0 to 4)\n"
-            "s.csv:9:11: error: na is 'maybe' for item 'L-STR-02' (expected yes, or empty)");
+            "s.csv: row 2, column B (level): error: \"5\" is outside the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)\n"
+            "s.csv: row 3, column B (level): error: \"2\" is outside the scale 0–1 (expected 0, 1, a label such as \"Yes\", yes or no, or N/A)\n"
+            "s.csv: row 4, column A (item): error: item 'J-RES-O-01' is not in the assessment's scope (expected an item listed by `cjb export` for it)\n"
+            "s.csv: row 5, column B (level): error: item 'L-ROL-01' has both a level and N/A (expected one of them)\n"
+            "s.csv: row 6, column B (level): error: item 'L-ROL-02' has a note or evidence but no level (expected a level 0 to 4 or N/A, so the note is not lost)\n"
+            "s.csv: row 7, column A (item): error: item 'L-VIS-02' is listed twice (expected one row per item; the first is row 3)\n"
+            "s.csv: row 8, column B (level): error: \"two\" is not an answer on the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)\n"
+            "s.csv: row 9, column C (na): error: \"maybe\" is not an N/A mark (expected yes, x or empty)");
 }
 
 TEST(ExportImport, RoundTripThroughTheCommandLine) {
@@ -167,8 +324,70 @@ TEST(ExportImport, BadSheetWritesNothing) {
   auto r = run_cjb({"import", "--data-dir", "tests/data/mini", dir + "/sheet.csv", "--profile", "mini-store", "--retailer", "R",
                     "--site", "S", "--date", "2026-05-01", "-o", dir + "/new.xml"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, dir + "/sheet.csv:2:10: error: level '9' for item 'L-VIS-01' is outside its scale (expected 0 to 4)\n");
+  EXPECT_EQ(r.err, dir + "/sheet.csv: row 2, column B (level): error: \"9\" is outside the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)\n");
   EXPECT_FALSE(std::filesystem::exists(dir + "/new.xml"));
+}
+
+std::vector<std::string> new_assessment_args(const std::string& sheet, const std::string& out) {
+  return {"import", "--data-dir", "tests/data/mini", sheet, "--profile", "mini-store", "--retailer", "R", "--site", "S", "--date", "2026-05-01", "-o", out};
+}
+
+TEST(ExportImport, SemicolonSheetAsExcelSavesItInEurope) {
+  std::string dir = test::temp_dir("import-semicolon");
+  test::write_text(dir + "/sheet.csv", "\xEF\xBB\xBFItem;Level;N/A;Note;Evidence\r\nL-VIS-01;2,0;;\"Clean; tidy, bright\";\r\nL-VIS-02;;x;;\r\n");
+  auto r = run_cjb(new_assessment_args(dir + "/sheet.csv", dir + "/new.xml"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Assessment a = xml::load_assessment(dir + "/new.xml");
+  ASSERT_EQ(a.responses.size(), 2u);
+  EXPECT_EQ(*a.responses[0].level, 2);
+  EXPECT_EQ(a.responses[0].note, "Clean; tidy, bright");
+  EXPECT_TRUE(a.responses[1].na);
+  // Forcing the wrong separator: the message names the one used.
+  auto args = new_assessment_args(dir + "/sheet.csv", dir + "/forced.xml");
+  args.insert(args.end(), {"--delimiter", "tab"});
+  auto forced = run_cjb(args);
+  EXPECT_EQ(forced.exit_code, 2);
+  EXPECT_NE(forced.err.find("sheet.csv:2:15: error: malformed CSV: error parsing data while strict checking enabled (expected quotes to be doubled inside a quoted field; the separator is tab, give --delimiter if it is another)"), std::string::npos) << forced.err;
+  args.back() = "pipe";
+  EXPECT_EQ(run_cjb(args).err, "cjb import: --delimiter 'pipe' is not a separator (expected comma, semicolon or tab)\n");
+}
+
+TEST(ExportImport, PartialWritesTheGoodRowsAndListsTheRest) {
+  std::string dir = test::temp_dir("import-partial");
+  test::write_text(dir + "/sheet.csv", "Item,Level,N/A,Note,Evidence\nL-VIS-01,3,,,\nL-ROL-01,9,,,\nL-ROL-02,Defined,,,\n");
+  auto strict = run_cjb(new_assessment_args(dir + "/sheet.csv", dir + "/strict.xml"));
+  EXPECT_EQ(strict.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/strict.xml"));
+  auto args = new_assessment_args(dir + "/sheet.csv", dir + "/partial.xml");
+  args.push_back("--partial");
+  auto r = run_cjb(args);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "cjb: 2 answers read from " + dir + "/sheet.csv; 2 responses in " + dir + "/partial.xml\n" + dir +
+                       "/sheet.csv: row 3, column B (Level): error: \"9\" is outside the scale 0–4 (expected 0, 1, 2, 3, 4, a label such as \"Defined\", or N/A)\n"
+                       "cjb: --partial: 1 rows left out (listed above)\n");
+  Assessment a = xml::load_assessment(dir + "/partial.xml");
+  ASSERT_EQ(a.responses.size(), 2u);
+  EXPECT_EQ(*a.responses[1].level, 2);
+}
+
+TEST(ExportImport, BomByDefaultAndNoBom) {
+  std::string dir = test::temp_dir("export-bom");
+  auto with = run_cjb({"export", "--data-dir", "tests/data/mini", "--profile", "mini-store"});
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_EQ(with.out.substr(0, 8), "\xEF\xBB\xBFItem,");
+  auto without = run_cjb({"export", "--data-dir", "tests/data/mini", "--profile", "mini-store", "--no-bom"});
+  EXPECT_EQ(without.out, with.out.substr(3));
+}
+
+TEST(ExportImport, FormatFollowsTheFileNameAndNeverMismatches) {
+  std::string dir = test::temp_dir("export-format");
+  auto r = run_cjb({"export", "--data-dir", "tests/data/mini", "--profile", "mini-store", "-o", dir + "/s.xlsx"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(test::read_text(dir + "/s.xlsx").substr(0, 4), "PK\x03\x04");
+  auto mismatch = run_cjb({"export", "--data-dir", "tests/data/mini", "--profile", "mini-store", "--format", "csv", "-o", dir + "/t.xlsx"});
+  EXPECT_EQ(mismatch.exit_code, 2);
+  EXPECT_EQ(mismatch.err, "cjb export: --format csv does not fit the file name " + dir + "/t.xlsx (expected a .csv file)\n");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/t.xlsx"));
 }
 
 }  // namespace

@@ -1,0 +1,48 @@
+#include "sheet/table.h"
+
+#include <fmt/format.h>
+
+#include "sheet/csv_reader.h"
+
+namespace cjb::sheet {
+
+std::string column_letters(int column) {
+  std::string letters;
+  for (; column > 0; column = (column - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+  return letters;
+}
+
+Location cell_location(const std::string& file, const std::string& sheet, int row, int column, const std::string& header) {
+  std::string cell = sheet.empty() ? "" : fmt::format("sheet '{}', ", sheet);
+  cell += fmt::format("row {}", row);
+  if (column > 0) cell += fmt::format(", column {}", column_letters(column));
+  if (column > 0 && !header.empty()) cell += fmt::format(" ({})", header);
+  return Location{file, row, column, cell};
+}
+
+Cell cell_at(const TableRow& row, size_t index) {
+  if (index < row.size()) return row[index];
+  return Cell{"", row.empty() ? 0 : row.front().row, static_cast<int>(index) + 1};
+}
+
+bool is_blank(const TableRow& row) {
+  for (const auto& cell : row)
+    if (!trimmed(cell.text).empty()) return false;
+  return true;
+}
+
+size_t find_control_character(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+  }
+  return std::string::npos;
+}
+
+void append_utf8(std::string& out, char32_t code) {
+  if (code < 0x80) out += static_cast<char>(code);
+  else if (code < 0x800) out += {static_cast<char>(0xC0 | (code >> 6)), static_cast<char>(0x80 | (code & 0x3F))};
+  else out += {static_cast<char>(0xE0 | (code >> 12)), static_cast<char>(0x80 | ((code >> 6) & 0x3F)), static_cast<char>(0x80 | (code & 0x3F))};
+}
+
+}  // namespace cjb::sheet
