@@ -12,7 +12,9 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "render/benchmark_heatmap.h"
 #include "render/benchmark_report.h"
+#include "render/format.h"
 #include "render/benchmark_tables.h"
 #include "render/pdf_handles.h"
 
@@ -114,6 +116,72 @@ class PageWriter {
     y_ += kRowHeight / 2;
   }
 
+  // The heat map: a block of rows per page at least (a region per page when grouped), the
+  // touchpoint names upright over their columns, cells in band colours, and the legend.
+  void heatmap(const Heatmap& h, const Model* model) {
+    if (h.columns.empty()) return;
+    constexpr double kLabel = 190, kCellW = 11.5, kCellH = 9.5, kHead = 120;
+    auto rgb = [&](const std::string& hex) {
+      unsigned v = static_cast<unsigned>(std::strtoul(hex.c_str() + 1, nullptr, 16));
+      cairo_set_source_rgb(cr_, ((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0, (v & 255) / 255.0);
+    };
+    auto header = [&] {
+      for (size_t c = 0; c < h.columns.size(); ++c) {
+        double x = kMargin + kLabel + kCellW * static_cast<double>(c);
+        if (c == 0 || h.columns[c].channel != h.columns[c - 1].channel) text(h.columns[c].channel_label, x, y_, 150, false, true, 8);
+        cairo_save(cr_);
+        cairo_translate(cr_, x + 1, y_ + kHead);
+        cairo_rotate(cr_, -1.5707963267948966);
+        text(h.columns[c].group_label, 0, 0, kHead - 16, false, false, 6.5);
+        cairo_restore(cr_);
+      }
+      y_ += kHead + 4;
+    };
+    for (size_t b = 0; b < h.blocks.size(); ++b) {
+      const auto& block = h.blocks[b];
+      // A region on a page of its own when it fits on one.
+      double needed = 40 + kHead + kCellH * static_cast<double>(block.rows.size()) + 30;
+      if (b > 0 || (y_ > kMargin + 10 && y_ + needed > kPageHeight - kMargin - 40)) new_page();
+      if (!block.title.empty()) heading(fmt::format("{} ({} sites)", block.title, block.rows.size()), 11);
+      header();
+      for (const auto& row : block.rows) {
+        if (y_ + kCellH > kPageHeight - kMargin - 40) {
+          new_page();
+          header();
+        }
+        cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
+        text(row.site_id, kMargin, y_ - 1, 44, false, false, 6.5);
+        text(row.name, kMargin + 44, y_ - 1, kLabel - 76, false, false, 6.5);
+        text(score_text(row.overall), kMargin + kLabel - 34, y_ - 1, 30, true, true, 6.5);
+        for (size_t c = 0; c < h.columns.size(); ++c) {
+          rgb(heat_colour(model, row.cells[c]));
+          cairo_rectangle(cr_, kMargin + kLabel + kCellW * static_cast<double>(c), y_, kCellW - 1.5, kCellH - 1.5);
+          cairo_fill(cr_);
+        }
+        y_ += kCellH;
+      }
+      // The legend under every block: the model's bands, then "no score".
+      y_ += 6;
+      double x = kMargin;
+      auto key = [&](const std::string& colour, const std::string& label) {
+        rgb(colour);
+        cairo_rectangle(cr_, x, y_, 9, 9);
+        cairo_fill(cr_);
+        cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
+        text(label, x + 11, y_ - 1, 74, false, false, 6);
+        x += 85;
+      };
+      if (model)
+        for (size_t i = 0; i < model->bands.size(); ++i) {
+          const Band& band = model->bands[i];
+          key(band.colour, i + 1 < model->bands.size() ? fmt::format("{} {:g}–{:g}", band.label, band.lower, model->bands[i + 1].lower)
+                                                       : fmt::format("{} {:g}+", band.label, band.lower));
+        }
+      key("#eeeeee", "no score");
+      y_ += kRowHeight + 4;
+    }
+  }
+
   void finish() { footer(); }
 
  private:
@@ -122,12 +190,16 @@ class PageWriter {
     text(fmt::format("cjb benchmark · page {}", page_), kMargin, kPageHeight - kMargin, kPageWidth - 2 * kMargin, true, false, 7);
     cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
   }
+
+ public:
   void new_page() {
     footer();
     cairo_show_page(cr_);
     ++page_;
     y_ = kMargin;
   }
+
+ private:
 
   cairo_t* cr_;
   PangoLayout* layout_;
@@ -173,6 +245,16 @@ void draw_cohort(PageWriter& page, const BenchmarkReport& report) {
     page.table(t.site_kpis);
     page.heading("How each KPI moves with the audit score across sites", 12);
     page.table(t.correlations);
+  }
+  if (!report.rows.empty()) {
+    Heatmap heatmap = build_heatmap(report, report.heatmap_by_region);
+    if (!heatmap.columns.empty()) {
+      page.heading("Heat map: sites by touchpoint", 12);
+      page.paragraph(report.heatmap_by_region ? "Sites grouped by region, best first within each; a touchpoint per column, by channel."
+                                              : "Sites by overall score, best first; a touchpoint per column, by channel.");
+      page.heatmap(heatmap, report.model);
+      page.new_page();
+    }
   }
   page.heading("Needs attention: bottom sites", 12);
   page.table(t.bottom);

@@ -8,6 +8,7 @@
 #include <thread>
 #include <tuple>
 
+#include "render/benchmark_heatmap.h"
 #include "render/csv.h"
 #include "render/kpi_json.h"
 #include "render/format.h"
@@ -767,6 +768,13 @@ std::string html_body(const BenchmarkReport& r) {
            html_table(t.site_kpis);
     out += "<h2>How each KPI moves with the audit score across sites</h2>\n" + html_table(t.correlations);
   }
+  if (!r.rows.empty()) {
+    Heatmap heatmap = build_heatmap(r, r.heatmap_by_region);
+    if (!heatmap.columns.empty())
+      out += std::string("<h2>Heat map: sites by touchpoint</h2>\n<p>") +
+             (r.heatmap_by_region ? "Sites grouped by region, best first within each." : "Sites by overall score, best first.") +
+             " Each cell is a touchpoint in one channel, coloured by its band.</p>\n<div class=\"heatmap\">" + heatmap_svg(r, heatmap) + "</div>\n";
+  }
   out += "<h2>Needs attention</h2>\n";
   out += "<h3>Bottom sites</h3>\n" + html_table(t.bottom) + "<h3>Top sites</h3>\n" + html_table(t.top);
   out += "<h3>Most improved since the previous visit</h3>\n" + html_table(t.improved);
@@ -786,6 +794,12 @@ std::string html_body(const BenchmarkReport& r) {
 }  // namespace
 
 std::string benchmark_html(const BenchmarkReport& r) { return html_document("cjb benchmark", html_body(r)); }
+
+std::string benchmark_svg(const std::vector<BenchmarkReport>& cohorts) {
+  // One picture: the first cohort's (with several scopes, --profile picks the one to draw).
+  const BenchmarkReport& r = cohorts.front();
+  return heatmap_svg(r, build_heatmap(r, r.heatmap_by_region));
+}
 
 std::string benchmark_text(const std::vector<BenchmarkReport>& cohorts) {
   std::string out;

@@ -151,6 +151,38 @@ TEST_F(Benchmark, ScopesAreCohortsNotPooled) {
                      "profile mini-omnichannel (physical, online): 4 assessments; profile mini-store (physical): 1 assessment)\n");
 }
 
+// Every cell of the heat map is the touchpoint's score that `cjb score` gives for the site's
+// latest visit, to the last bit, and no cell is missing.
+TEST_F(Benchmark, HeatmapCellsAreWhatScoreSays) {
+  RunResult r = run({dir + "/chain", "--format", "svg"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::map<std::string, std::map<std::pair<std::string, std::string>, std::string>> cells;  // site → (group, channel) → score
+  std::regex cell(R"re(data-site="([^"]*)" data-group="([^"]*)" data-channel="([^"]*)" data-score="([^"]*)")re");
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), cell); it != std::sregex_iterator(); ++it)
+    cells[(*it)[1]][{(*it)[2], (*it)[3]}] = (*it)[4];
+  ASSERT_EQ(cells.size(), 2u);
+  for (const auto& [site, file] : {std::pair{"A", "/chain/north/a3.xml"}, std::pair{"B", "/chain/south/b1.xml"}}) {
+    RunResult score = run_cjb({"score", dir + file, "--data-dir", "tests/data/mini", "--format", "json"});
+    ASSERT_EQ(score.exit_code, 0) << score.err;
+    auto card = nlohmann::json::parse(score.out);
+    size_t journey = 0;
+    for (const auto& section : card["sections"]) {
+      if (section["channel"] == "all") continue;  // leadership and enablers: not touchpoints
+      ++journey;
+      auto found = cells[site].find({section["group"], section["channel"]});
+      ASSERT_NE(found, cells[site].end()) << site << " " << section["group"] << " " << section["channel"];
+      if (section["score"].is_null()) EXPECT_EQ(found->second, "");
+      else EXPECT_EQ(std::stod(found->second), section["score"].get<double>()) << site << " " << section["group"];
+    }
+    EXPECT_EQ(cells[site].size(), journey) << site;
+    EXPECT_GT(journey, 10u);
+  }
+  // Band colours and the legend come from the model.
+  EXPECT_NE(r.out.find(">Developing 40–60</text>"), std::string::npos);
+  EXPECT_NE(r.out.find(">no score</text>"), std::string::npos);
+}
+
 TEST_F(Benchmark, JsonKeys) {
   RunResult r = run({dir + "/chain", "--format", "json", "--visits", "all"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
