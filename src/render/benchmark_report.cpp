@@ -8,6 +8,7 @@
 #include <thread>
 #include <tuple>
 
+#include "render/benchmark_charts.h"
 #include "render/benchmark_heatmap.h"
 #include "render/csv.h"
 #include "render/kpi_json.h"
@@ -761,6 +762,7 @@ std::string html_body(const BenchmarkReport& r) {
   }
   if (!r.site.empty()) {
     out += "<h2>Trend of site " + html_escape(r.site) + "</h2>\n" + html_table(t.trend);
+    out += trend_svg(r);
     out += "<h2>Change per group</h2>\n" + html_table(t.trend_groups);
   }
   if (!r.kpi_sources.empty()) {
@@ -781,7 +783,7 @@ std::string html_body(const BenchmarkReport& r) {
   out += "<h3>Most declined since the previous visit</h3>\n" + html_table(t.declined);
   out += "<h3>Critical failures at the latest visit</h3>\n" + html_table(t.critical);
   out += "<h3>Where the chain is weakest</h3>\n" + html_table(t.weakest);
-  out += "<h2>Distribution of scores</h2>\n" + html_table(t.stats);
+  out += "<h2>Distribution of scores</h2>\n" + distribution_svg(r) + html_table(t.stats);
   out += "<h2>League table</h2>\n" + html_table(t.league);
   if (!r.left_out.empty() && r.cohort == r.cohorts) {
     out += "<h2>Left out</h2>\n<ul>\n";

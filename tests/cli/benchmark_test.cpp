@@ -183,6 +183,25 @@ TEST_F(Benchmark, HeatmapCellsAreWhatScoreSays) {
   EXPECT_NE(r.out.find(">no score</text>"), std::string::npos);
 }
 
+// HTML: the heat map, box plots per layer and group (with the subject marked), and the trend
+// as a line chart with a point per visit.
+TEST_F(Benchmark, HtmlHasHeatmapBoxPlotsAndTrendChart) {
+  RunResult r = run({dir + "/chain", "--format", "html", "--subject", dir + "/chain/south/b1.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\""), std::string::npos);
+  size_t boxes = r.out.find("class=\"boxplots\"");
+  ASSERT_NE(boxes, std::string::npos);
+  std::string plot = r.out.substr(boxes, r.out.find("</svg>", boxes) - boxes);
+  EXPECT_NE(plot.find("Vision and values: median "), std::string::npos);
+  EXPECT_NE(plot.find("<title>subject: "), std::string::npos);
+  RunResult trend = run({dir + "/chain", "--format", "html", "--site", "A"});
+  size_t chart = trend.out.find("class=\"trend\"");
+  ASSERT_NE(chart, std::string::npos);
+  std::string line = trend.out.substr(chart, trend.out.find("</svg>", chart) - chart);
+  EXPECT_NE(line.find("<title>Overall 2026-01-05: 53.8</title>"), std::string::npos) << line;
+  EXPECT_NE(line.find("<title>Overall 2026-02-10: 58.3</title>"), std::string::npos);
+}
+
 TEST_F(Benchmark, JsonKeys) {
   RunResult r = run({dir + "/chain", "--format", "json", "--visits", "all"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
