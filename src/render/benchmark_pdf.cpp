@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -182,6 +183,74 @@ class PageWriter {
     }
   }
 
+  // Box plots of the overall, layer and group scores on a 0–100 axis, bands shaded behind, the
+  // subject as a diamond (as the HTML's, render/benchmark_charts.h).
+  void boxplots(const BenchmarkReport& r) {
+    struct Box {
+      std::string label;
+      const Summary* summary;
+      std::optional<double> subject;
+    };
+    auto subject_of = [&](std::vector<NamedScore> BenchmarkEntry::*member, std::string_view id) -> std::optional<double> {
+      if (!r.subject) return std::nullopt;
+      const NamedScore* s = r.subject->find((*r.subject).*member, id);
+      return s ? s->score : std::nullopt;
+    };
+    std::vector<Box> boxes{{"Overall", &r.stats.overall, r.subject ? r.subject->overall : std::nullopt}};
+    for (const auto& d : r.stats.layers) boxes.push_back({score_label(r, "layer", d.id), &d.summary, subject_of(&BenchmarkEntry::layers, d.id)});
+    for (const auto& d : r.stats.groups) boxes.push_back({score_label(r, "group", d.id), &d.summary, subject_of(&BenchmarkEntry::groups, d.id)});
+    constexpr double kLabel = 160, kRowH = 12;
+    double axis = kPageWidth - 2 * kMargin - kLabel - 10;
+    need(kRowH * static_cast<double>(boxes.size()) + 30);
+    double x0 = kMargin + kLabel, top = y_;
+    auto x = [&](double v) { return x0 + axis * v / 100; };
+    if (r.model)
+      for (size_t b = 0; b < r.model->bands.size(); ++b) {
+        double lo = r.model->bands[b].lower, hi = b + 1 < r.model->bands.size() ? r.model->bands[b + 1].lower : 100;
+        unsigned v = static_cast<unsigned>(std::strtoul(r.model->bands[b].colour.c_str() + 1, nullptr, 16));
+        cairo_set_source_rgba(cr_, ((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0, (v & 255) / 255.0, 0.15);
+        cairo_rectangle(cr_, x(lo), top, x(hi) - x(lo), kRowH * static_cast<double>(boxes.size()));
+        cairo_fill(cr_);
+      }
+    for (const auto& b : boxes) {
+      double mid = y_ + kRowH / 2;
+      cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
+      text(b.label, kMargin, y_ - 0.5, kLabel - 8, true, false, 7);
+      const Summary& s = *b.summary;
+      if (s.n > 0) {
+        cairo_set_line_width(cr_, 0.6);
+        cairo_move_to(cr_, x(s.min), mid);
+        cairo_line_to(cr_, x(s.max), mid);
+        cairo_stroke(cr_);
+        cairo_rectangle(cr_, x(s.p25), mid - 3.5, x(s.p75) - x(s.p25), 7);
+        cairo_set_source_rgb(cr_, 1, 1, 1);
+        cairo_fill_preserve(cr_);
+        cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
+        cairo_stroke(cr_);
+        cairo_set_line_width(cr_, 1.6);
+        cairo_move_to(cr_, x(s.median), mid - 3.5);
+        cairo_line_to(cr_, x(s.median), mid + 3.5);
+        cairo_stroke(cr_);
+      }
+      if (b.subject) {
+        cairo_set_source_rgb(cr_, 0.12, 0.37, 0.66);
+        cairo_move_to(cr_, x(*b.subject), mid - 3.5);
+        cairo_line_to(cr_, x(*b.subject) + 3.5, mid);
+        cairo_line_to(cr_, x(*b.subject), mid + 3.5);
+        cairo_line_to(cr_, x(*b.subject) - 3.5, mid);
+        cairo_close_path(cr_);
+        cairo_fill(cr_);
+      }
+      y_ += kRowH;
+    }
+    cairo_set_source_rgb(cr_, 0.4, 0.4, 0.4);
+    for (int v = 0; v <= 100; v += 20) text(std::to_string(v), x(v) - 10, y_ + 1, 20, false, false, 6.5);
+    y_ += kRowH;
+    text(std::string("Box p25–p75, line median, whiskers min–max") + (r.subject ? "; diamond: the subject." : "."), x0, y_, axis, false, false, 7);
+    cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
+    y_ += kRowH + 6;
+  }
+
   void finish() { footer(); }
 
  private:
@@ -268,7 +337,10 @@ void draw_cohort(PageWriter& page, const BenchmarkReport& report) {
   page.table(t.critical);
   page.heading("Where the chain is weakest", 12);
   page.table(t.weakest);
+  // The heading stays with its chart.
+  page.need(12.0 * static_cast<double>(report.stats.layers.size() + report.stats.groups.size() + 1) + 70);
   page.heading("Distribution of scores", 12);
+  page.boxplots(report);
   page.table(t.stats);
   page.heading("League table", 12);
   page.table(t.league);
