@@ -251,6 +251,66 @@ class PageWriter {
     y_ += kRowH + 6;
   }
 
+  // The --site visits as lines (overall bold, then each layer) on a 0–100 axis with the bands
+  // shaded behind, a point per visit (as the HTML's).
+  void trend_chart(const BenchmarkReport& r) {
+    if (r.trend.empty()) return;
+    constexpr double kLeft = 24, kH = 170;
+    double width = kPageWidth - 2 * kMargin - kLeft - 110;
+    need(kH + 40);
+    double x0 = kMargin + kLeft, top = y_ + 4;
+    auto y = [&](double v) { return top + kH * (1 - v / 100); };
+    size_t n = r.trend.size();
+    auto x = [&](size_t i) { return n == 1 ? x0 + width / 2 : x0 + 12 + (width - 24) * static_cast<double>(i) / static_cast<double>(n - 1); };
+    auto rgb = [&](const std::string& hex, double alpha) {
+      unsigned v = static_cast<unsigned>(std::strtoul(hex.c_str() + 1, nullptr, 16));
+      cairo_set_source_rgba(cr_, ((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0, (v & 255) / 255.0, alpha);
+    };
+    if (r.model)
+      for (size_t b = 0; b < r.model->bands.size(); ++b) {
+        double lo = r.model->bands[b].lower, hi = b + 1 < r.model->bands.size() ? r.model->bands[b + 1].lower : 100;
+        rgb(r.model->bands[b].colour, 0.15);
+        cairo_rectangle(cr_, x0, y(hi), width, y(lo) - y(hi));
+        cairo_fill(cr_);
+      }
+    cairo_set_source_rgb(cr_, 0.4, 0.4, 0.4);
+    for (int v = 0; v <= 100; v += 20) text(std::to_string(v), kMargin, y(v) - 5, kLeft - 4, true, false, 6.5);
+    for (size_t i = 0; i < n; ++i) text(r.entries[r.trend[i]].date, x(i) - 30, top + kH + 2, 60, false, false, 6.5);
+    std::vector<std::pair<std::string, std::vector<std::optional<double>>>> lines{{"Overall", {}}};
+    for (size_t i : r.trend) lines[0].second.push_back(r.entries[i].overall);
+    for (const auto& d : r.stats.layers) {
+      lines.push_back({score_label(r, "layer", d.id), {}});
+      for (size_t i : r.trend) {
+        const NamedScore* s = r.entries[i].find(r.entries[i].layers, d.id);
+        lines.back().second.push_back(s ? s->score : std::nullopt);
+      }
+    }
+    const char* colours[] = {"#111111", "#1f5fa8", "#b5472b", "#3c8d4f", "#8a5fb0"};
+    for (size_t l = 0; l < lines.size(); ++l) {
+      rgb(colours[l % 5], 1);
+      cairo_set_line_width(cr_, l == 0 ? 2 : 1.2);
+      bool started = false;
+      for (size_t i = 0; i < n; ++i) {
+        const auto& v = lines[l].second[i];
+        if (!v) continue;
+        if (started) cairo_line_to(cr_, x(i), y(*v));
+        else cairo_move_to(cr_, x(i), y(*v));
+        started = true;
+      }
+      cairo_stroke(cr_);
+      for (size_t i = 0; i < n; ++i)
+        if (const auto& v = lines[l].second[i]) {
+          cairo_arc(cr_, x(i), y(*v), 2.2, 0, 6.283185307179586);
+          cairo_fill(cr_);
+        }
+      cairo_rectangle(cr_, x0 + width + 10, top + 12 * static_cast<double>(l), 8, 8);
+      cairo_fill(cr_);
+      cairo_set_source_rgb(cr_, 0.13, 0.13, 0.13);
+      text(lines[l].first, x0 + width + 22, top + 12 * static_cast<double>(l) - 1.5, 90, false, false, 7);
+    }
+    y_ = top + kH + 24;
+  }
+
   void finish() { footer(); }
 
  private:
@@ -305,6 +365,7 @@ void draw_cohort(PageWriter& page, const BenchmarkReport& report) {
     page.heading("Trend of site " + report.site, 12);
     if (t.trend.rows.empty()) page.paragraph("(no assessment of this site)");
     page.table(t.trend);
+    page.trend_chart(report);
     page.heading("Change per group", 12);
     page.table(t.trend_groups);
   }
