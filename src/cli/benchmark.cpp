@@ -101,7 +101,7 @@ class BenchmarkCommand : public Command {
       std::vector<std::string> found;
       for (const auto& c : cohorts)
         found.push_back(fmt::format("{}: {} assessment{}", scope_label(c.scope), c.entries.size(), c.entries.size() == 1 ? "" : "s"));
-      throw UsageError(fmt::format("benchmark: the files hold {} scopes, and a {} is one table of one (expected --profile P, or json; found {})",
+      throw UsageError(fmt::format("benchmark: the files hold {} scopes, and a {} holds one (expected --profile P, or json; found {})",
                                    cohorts.size(), format_ == "csv" ? "CSV" : "heat map", join(found)));
     }
 

@@ -75,25 +75,51 @@ class PageWriter {
     y_ += kRowHeight + 4;
   }
 
-  // Columns share the width in proportion to their widest cell; the header repeats on every page.
+  // The width text takes, in points.
+  double measure(const std::string& s, bool bold, double size) {
+    Font font(pango_font_description_from_string(fmt::format("DejaVu Sans {}{}", bold ? "Bold " : "", size).c_str()));
+    pango_layout_set_font_description(layout_, font.get());
+    pango_layout_set_width(layout_, -1);
+    pango_layout_set_text(layout_, s.c_str(), -1);
+    int w = 0, h = 0;
+    pango_layout_get_size(layout_, &w, &h);
+    return static_cast<double>(w) / PANGO_SCALE;
+  }
+
+  // Each column gets its widest cell's width; when they do not fit, only the widest columns
+  // give way, all cut to one width (so numbers and dates stay whole and names are shortened);
+  // the header repeats on every page.
   void table(const TextTable& t) {
     if (t.rows.empty()) return;
-    std::vector<double> weight(t.header.size(), 1);
-    for (size_t i = 0; i < t.header.size(); ++i) {
-      size_t w = display_width(t.header[i]);
-      for (const auto& row : t.rows)
-        if (i < row.size()) w = std::max(w, display_width(row[i]));
-      weight[i] = static_cast<double>(std::min<size_t>(w, 40)) + 2;
-    }
-    double total = 0;
-    for (double w : weight) total += w;
     double usable = kPageWidth - 2 * kMargin;
+    std::vector<double> natural(t.header.size(), 0);
+    // Wide tables are set a point smaller first.
+    double size = t.header.size() > 9 ? 7 : 8;
+    for (size_t i = 0; i < t.header.size(); ++i) {
+      // A long header ("Customer journey") over short numbers may be cut; the numbers may not.
+      natural[i] = std::min(measure(t.header[i], true, size), 34.0);
+      for (const auto& row : t.rows)
+        if (i < row.size()) natural[i] = std::max(natural[i], measure(row[i], false, size));
+      natural[i] += 5;
+    }
+    auto fitted = [&](double cap) {
+      double sum = 0;
+      for (double n : natural) sum += std::min(n, cap);
+      return sum;
+    };
+    double lo = 0, hi = usable;
+    for (int k = 0; k < 40; ++k) (fitted((lo + hi) / 2) > usable ? hi : lo) = (lo + hi) / 2;
+    std::vector<double> widths(natural.size());
+    double total = 0;
+    for (size_t i = 0; i < natural.size(); ++i) total += widths[i] = std::min(natural[i], lo);
+    // Room left over is shared out, so that the table spans the page.
+    for (double& w : widths) w += (usable - total) / static_cast<double>(widths.size());
     auto draw_row = [&](const std::vector<std::string>& row, bool bold) {
       double x = kMargin;
       for (size_t i = 0; i < t.header.size(); ++i) {
-        double w = usable * weight[i] / total;
+        double w = widths[i];
         bool right = i < t.align.size() && t.align[i] == Align::Right;
-        if (i < row.size()) text(row[i], x + 2, y_, w - 4, right, bold, 8);
+        if (i < row.size()) text(row[i], x + 2, y_, w - 4, right, bold, size);
         x += w;
       }
       y_ += kRowHeight;
@@ -404,7 +430,14 @@ void draw_cohort(PageWriter& page, const BenchmarkReport& report) {
   page.boxplots(report);
   page.table(t.stats);
   page.heading("League table", 12);
-  page.table(t.league);
+  // On A4 the format and tags give way to the scores (text, HTML, JSON and CSV keep them).
+  TextTable league = t.league;
+  if (league.header.size() > 4 && league.header[4] == "format") {
+    league.header.erase(league.header.begin() + 4);
+    league.align.erase(league.align.begin() + 4);
+    for (auto& row : league.rows) row.erase(row.begin() + 4);
+  }
+  page.table(league);
   if (!report.left_out.empty() && report.cohort == report.cohorts) {
     page.heading("Left out", 12);
     for (const auto& l : report.left_out) page.paragraph(l.problem);

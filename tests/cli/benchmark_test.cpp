@@ -147,7 +147,7 @@ TEST_F(Benchmark, ScopesAreCohortsNotPooled) {
 
   RunResult csv = run({dir + "/chain", "--format", "csv"});
   EXPECT_EQ(csv.exit_code, 2);
-  EXPECT_EQ(csv.err, "cjb benchmark: the files hold 2 scopes, and a CSV is one table of one (expected --profile P, or json; found "
+  EXPECT_EQ(csv.err, "cjb benchmark: the files hold 2 scopes, and a CSV holds one (expected --profile P, or json; found "
                      "profile mini-omnichannel (physical, online): 4 assessments; profile mini-store (physical): 1 assessment)\n");
 }
 
