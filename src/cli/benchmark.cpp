@@ -25,7 +25,7 @@ class BenchmarkCommand : public Command {
   const char* usage() const override {
     return "cjb benchmark PATH... [--subject FILE] [--by FIELD] [--site ID] [--visits latest|all] [--profile P]\n"
            "                     [--combine median|mean|latest] [--period month|quarter|year] [--all] [--kpi EXPORT...]\n"
-           "                     [--format text|json|csv|html|pdf] [-o FILE] [--strict] [--jobs N]";
+           "                     [--format text|json|csv|html|pdf|svg] [--heatmap overall|region] [-o FILE] [--strict] [--jobs N]";
   }
   const char* example() const override {
     return "  cjb benchmark audits/ --by region                 # every *.xml under audits/, rolled up by region\n"
@@ -47,11 +47,13 @@ class BenchmarkCommand : public Command {
         ("profile", po::value<std::string>(&profile_)->value_name("P"),
          "benchmark only the assessments of profile P (default: every scope, each as its own cohort)")
         ("all", po::bool_switch(&all_rows_), "text: print every league row (default: the top 20 and bottom 20)")
+        ("heatmap", po::value<std::string>(&heatmap_)->value_name("ORDER")->default_value("overall"),
+         "heat map rows (html, pdf, svg): overall (best first) or region (a block per region)")
         ("combine", po::value<std::string>(&combine_)->value_name("HOW"),
          "merge repeated visits of one site in one period: median, mean or latest (default: keep every visit)")
         ("period", po::value<std::string>(&period_)->value_name("P")->default_value("month"),
          "the period --combine merges within: month, quarter or year (calendar)")
-        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv, html or pdf")
+        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv, html, pdf or svg (the heat map)")
         ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout; pdf needs -o)")
         ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
          "contacts and survey exports (CSV, as cjb kpi reads them): each site's audit score beside its KPIs, and how they correlate")
@@ -95,12 +97,12 @@ class BenchmarkCommand : public Command {
       if (kept.empty()) throw UsageError(fmt::format("benchmark: no assessment of profile '{}' (expected one of the scopes found: {})", profile_, join(not_shown)));
       cohorts = std::move(kept);
     }
-    if (cohorts.size() > 1 && format_ == "csv") {
+    if (cohorts.size() > 1 && (format_ == "csv" || format_ == "svg")) {
       std::vector<std::string> found;
       for (const auto& c : cohorts)
         found.push_back(fmt::format("{}: {} assessment{}", scope_label(c.scope), c.entries.size(), c.entries.size() == 1 ? "" : "s"));
-      throw UsageError(fmt::format("benchmark: the files hold {} scopes, and a CSV is one table of one (expected --profile P, or json; found {})",
-                                   cohorts.size(), join(found)));
+      throw UsageError(fmt::format("benchmark: the files hold {} scopes, and a {} holds one (expected --profile P, or json; found {})",
+                                   cohorts.size(), format_ == "csv" ? "CSV" : "heat map", join(found)));
     }
 
     std::vector<render::BenchmarkReport> reports;
@@ -118,6 +120,7 @@ class BenchmarkCommand : public Command {
     else if (format_ == "json") write_output(context, output_, render::benchmark_json(reports));
     else if (format_ == "csv") write_output(context, output_, render::benchmark_csv(reports.front()));
     else if (format_ == "html") write_output(context, output_, render::benchmark_html(reports));
+    else if (format_ == "svg") write_output(context, output_, render::benchmark_svg(reports));
     else write_output(context, output_, render::benchmark_text(reports));
 
     const auto& report = reports.front();
@@ -157,6 +160,7 @@ class BenchmarkCommand : public Command {
     // --combine keeps today's league: one row per site and period.
     report.every_visit = visits_ == "all" || !combine_.empty();
     report.all_rows = all_rows_;
+    report.heatmap_by_region = heatmap_ == "region";
     report.rows = site_rows(report.entries, report.every_visit ? LeagueRows::Every : LeagueRows::Latest);
     report.row_entries = row_entries(report.entries, report.rows);
     report.stats = compute_stats(report.row_entries);
@@ -218,7 +222,8 @@ class BenchmarkCommand : public Command {
       }
       throw UsageError(fmt::format("benchmark: --{} '{}' is not known (expected {})", option, value, list));
     };
-    one_of("format", format_, {"text", "json", "csv", "html", "pdf"});
+    one_of("format", format_, {"text", "json", "csv", "html", "pdf", "svg"});
+    one_of("heatmap", heatmap_, {"overall", "region"});
     one_of("period", period_, {"month", "quarter", "year"});
     one_of("visits", visits_, {"latest", "all"});
     if (!combine_.empty()) one_of("combine", combine_, {"median", "mean", "latest"});
@@ -230,7 +235,7 @@ class BenchmarkCommand : public Command {
   }
 
   std::vector<std::string> paths_, kpi_exports_;
-  std::string subject_, by_, site_, combine_, period_, format_, output_, visits_, profile_;
+  std::string subject_, by_, site_, combine_, period_, format_, output_, visits_, profile_, heatmap_;
   bool strict_ = false, all_rows_ = false;
   int jobs_ = 0;
 };

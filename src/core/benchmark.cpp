@@ -44,6 +44,11 @@ BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file) {
   for (const auto& c : card.channels)
     for (size_t i = 0; i < model.channels.size(); ++i)
       if (model.channels[i].id == c.id) e.channels.push_back({model.channels[i].id, static_cast<int>(i), c.score});
+  for (const auto& section : card.sections) {
+    const Group* group = model.find_group(section.group);
+    const Channel* channel = model.find_channel(section.channel);
+    if (group && channel && group->layer == kJourney) e.touchpoints.push_back({group->id, channel->id, section.score});
+  }
   e.scope = scope_key(*card.instrument);
   for (const auto& item : card.items)
     if (item.critical && item.level && *item.level == 0) e.critical_failures.push_back(item.item->id);
@@ -86,6 +91,7 @@ BenchmarkScorer::BenchmarkScorer(const Instrument& instrument) : instrument_(&in
       const Group* group = model.find_group(section_keys[s].first);
       if (section_keys[s].second == channel && group && group->layer == kJourney) cp.sections.push_back(s);
     }
+    for (size_t sec : cp.sections) sections_[sec].channel = static_cast<int>(channels_.size());
     channels_.push_back(std::move(cp));
   }
 }
@@ -119,6 +125,10 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
     double score = sums[s].weighted / sums[s].weights;
     section_scores[s] = sums[s].critical_failure ? std::min(score, critical_cap_) : score;
   }
+  entry.touchpoints.clear();
+  for (size_t s = 0; s < sections_.size(); ++s)
+    if (sections_[s].channel >= 0)
+      entry.touchpoints.push_back({groups_[sections_[s].group].id, channels_[static_cast<size_t>(sections_[s].channel)].id, section_scores[s]});
   std::vector<std::pair<std::optional<double>, double>> values;
   std::vector<std::optional<double>> group_scores(groups_.size());
   entry.groups.clear();

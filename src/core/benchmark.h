@@ -29,6 +29,13 @@ struct NamedScore {
   std::optional<double> score;  // null when nothing in it was answered
 };
 
+// One touchpoint in one channel (a journey section): a cell of the chain heat map. Ids point
+// into the Model, like NamedScore's.
+struct TouchpointScore {
+  std::string_view group, channel;
+  std::optional<double> score;  // after the critical cap; null when nothing was answered
+};
+
 // What a benchmark needs of one scored assessment.
 struct BenchmarkEntry {
   std::string id;    // the assessment's id (combined entries: "SITE@PERIOD")
@@ -37,6 +44,7 @@ struct BenchmarkEntry {
   std::string date;  // YYYY-MM-DD (combined entries: the period, e.g. "2026-01")
   std::optional<double> overall;
   std::vector<NamedScore> layers, groups, channels;  // model order
+  std::vector<TouchpointScore> touchpoints;          // journey sections, instrument order
   int answered = 0, applicable = 0;
   int visits = 1;  // assessments merged into this entry (--combine), else 1; in a league of
                    // sites, the site's visits

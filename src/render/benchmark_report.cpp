@@ -8,6 +8,8 @@
 #include <thread>
 #include <tuple>
 
+#include "render/benchmark_charts.h"
+#include "render/benchmark_heatmap.h"
 #include "render/csv.h"
 #include "render/kpi_json.h"
 #include "render/format.h"
@@ -763,6 +765,7 @@ std::string html_body(const BenchmarkReport& r) {
   }
   if (!r.site.empty()) {
     out += "<h2>Trend of site " + html_escape(r.site) + "</h2>\n" + html_table(t.trend);
+    out += trend_svg(r);
     out += "<h2>Change per group</h2>\n" + html_table(t.trend_groups);
   }
   if (!r.kpi_sources.empty()) {
@@ -770,13 +773,20 @@ std::string html_body(const BenchmarkReport& r) {
            html_table(t.site_kpis);
     out += "<h2>How each KPI moves with the audit score across sites</h2>\n" + html_table(t.correlations);
   }
+  if (!r.rows.empty()) {
+    Heatmap heatmap = build_heatmap(r, r.heatmap_by_region);
+    if (!heatmap.columns.empty())
+      out += std::string("<h2>Heat map: sites by touchpoint</h2>\n<p>") +
+             (r.heatmap_by_region ? "Sites grouped by region, best first within each." : "Sites by overall score, best first.") +
+             " Each cell is a touchpoint in one channel, coloured by its band.</p>\n<div class=\"heatmap\">" + heatmap_svg(r, heatmap) + "</div>\n";
+  }
   out += "<h2>Needs attention</h2>\n";
   out += "<h3>Bottom sites</h3>\n" + html_table(t.bottom) + "<h3>Top sites</h3>\n" + html_table(t.top);
   out += "<h3>Most improved since the previous visit</h3>\n" + html_table(t.improved);
   out += "<h3>Most declined since the previous visit</h3>\n" + html_table(t.declined);
   out += "<h3>Critical failures at the latest visit</h3>\n" + html_table(t.critical);
   out += "<h3>Where the chain is weakest</h3>\n" + html_table(t.weakest);
-  out += "<h2>Distribution of scores</h2>\n" + html_table(t.stats);
+  out += "<h2>Distribution of scores</h2>\n" + distribution_svg(r) + html_table(t.stats);
   out += "<h2>League table</h2>\n" + html_table(t.league);
   if (!r.left_out.empty() && r.cohort == r.cohorts) {
     out += "<h2>Left out</h2>\n<ul>\n";
@@ -789,6 +799,12 @@ std::string html_body(const BenchmarkReport& r) {
 }  // namespace
 
 std::string benchmark_html(const BenchmarkReport& r) { return html_document("cjb benchmark", html_body(r)); }
+
+std::string benchmark_svg(const std::vector<BenchmarkReport>& cohorts) {
+  // One picture: the first cohort's (with several scopes, --profile picks the one to draw).
+  const BenchmarkReport& r = cohorts.front();
+  return heatmap_svg(r, build_heatmap(r, r.heatmap_by_region));
+}
 
 std::string benchmark_text(const std::vector<BenchmarkReport>& cohorts) {
   std::string out;

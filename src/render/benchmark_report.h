@@ -34,6 +34,7 @@ struct BenchmarkReport {
   std::string period;                   // "month", "quarter", "year" when combined
   bool every_visit = false;             // --visits all: one league row per visit
   bool all_rows = false;                // --all: text prints every league row
+  bool heatmap_by_region = false;       // --heatmap region: heat map rows grouped by region
   std::vector<SiteRow> rows;            // the league, in league order (into entries)
   std::vector<BenchmarkEntry> row_entries;  // the rows' entries (visits: the site's), row order
   BenchmarkStats stats;                 // of row_entries
@@ -63,6 +64,8 @@ std::string benchmark_text(const std::vector<BenchmarkReport>& cohorts);
 std::string benchmark_json(const std::vector<BenchmarkReport>& cohorts);
 std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts);
 std::string benchmark_pdf(const std::vector<BenchmarkReport>& cohorts);
+// The chain heat map of every cohort as one SVG (docs/benchmark.md, "Heat map").
+std::string benchmark_svg(const std::vector<BenchmarkReport>& cohorts);
 // CSV holds one table: the subject's standings with --subject, else the roll-up with --by,
 // else the trend with --site, else the league table (one row per entry, every score).
 std::string benchmark_csv(const BenchmarkReport& report);

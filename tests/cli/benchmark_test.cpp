@@ -147,8 +147,59 @@ TEST_F(Benchmark, ScopesAreCohortsNotPooled) {
 
   RunResult csv = run({dir + "/chain", "--format", "csv"});
   EXPECT_EQ(csv.exit_code, 2);
-  EXPECT_EQ(csv.err, "cjb benchmark: the files hold 2 scopes, and a CSV is one table of one (expected --profile P, or json; found "
+  EXPECT_EQ(csv.err, "cjb benchmark: the files hold 2 scopes, and a CSV holds one (expected --profile P, or json; found "
                      "profile mini-omnichannel (physical, online): 4 assessments; profile mini-store (physical): 1 assessment)\n");
+}
+
+// Every cell of the heat map is the touchpoint's score that `cjb score` gives for the site's
+// latest visit, to the last bit, and no cell is missing.
+TEST_F(Benchmark, HeatmapCellsAreWhatScoreSays) {
+  RunResult r = run({dir + "/chain", "--format", "svg"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::map<std::string, std::map<std::pair<std::string, std::string>, std::string>> cells;  // site → (group, channel) → score
+  std::regex cell(R"re(data-site="([^"]*)" data-group="([^"]*)" data-channel="([^"]*)" data-score="([^"]*)")re");
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), cell); it != std::sregex_iterator(); ++it)
+    cells[(*it)[1]][{(*it)[2], (*it)[3]}] = (*it)[4];
+  ASSERT_EQ(cells.size(), 2u);
+  for (const auto& [site, file] : {std::pair{"A", "/chain/north/a3.xml"}, std::pair{"B", "/chain/south/b1.xml"}}) {
+    RunResult score = run_cjb({"score", dir + file, "--data-dir", "tests/data/mini", "--format", "json"});
+    ASSERT_EQ(score.exit_code, 0) << score.err;
+    auto card = nlohmann::json::parse(score.out);
+    size_t journey = 0;
+    for (const auto& section : card["sections"]) {
+      if (section["channel"] == "all") continue;  // leadership and enablers: not touchpoints
+      ++journey;
+      auto found = cells[site].find({section["group"], section["channel"]});
+      ASSERT_NE(found, cells[site].end()) << site << " " << section["group"] << " " << section["channel"];
+      if (section["score"].is_null()) EXPECT_EQ(found->second, "");
+      else EXPECT_EQ(std::stod(found->second), section["score"].get<double>()) << site << " " << section["group"];
+    }
+    EXPECT_EQ(cells[site].size(), journey) << site;
+    EXPECT_GT(journey, 10u);
+  }
+  // Band colours and the legend come from the model.
+  EXPECT_NE(r.out.find(">Developing 40–60</text>"), std::string::npos);
+  EXPECT_NE(r.out.find(">no score</text>"), std::string::npos);
+}
+
+// HTML: the heat map, box plots per layer and group (with the subject marked), and the trend
+// as a line chart with a point per visit.
+TEST_F(Benchmark, HtmlHasHeatmapBoxPlotsAndTrendChart) {
+  RunResult r = run({dir + "/chain", "--format", "html", "--subject", dir + "/chain/south/b1.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\""), std::string::npos);
+  size_t boxes = r.out.find("class=\"boxplots\"");
+  ASSERT_NE(boxes, std::string::npos);
+  std::string plot = r.out.substr(boxes, r.out.find("</svg>", boxes) - boxes);
+  EXPECT_NE(plot.find("Vision and values: median "), std::string::npos);
+  EXPECT_NE(plot.find("<title>subject: "), std::string::npos);
+  RunResult trend = run({dir + "/chain", "--format", "html", "--site", "A"});
+  size_t chart = trend.out.find("class=\"trend\"");
+  ASSERT_NE(chart, std::string::npos);
+  std::string line = trend.out.substr(chart, trend.out.find("</svg>", chart) - chart);
+  EXPECT_NE(line.find("<title>Overall 2026-01-05: 53.8</title>"), std::string::npos) << line;
+  EXPECT_NE(line.find("<title>Overall 2026-02-10: 58.3</title>"), std::string::npos);
 }
 
 TEST_F(Benchmark, JsonKeys) {
