@@ -79,6 +79,11 @@ TEST_F(StandardChecklists, EveryItemIsComplete) {
   }
 }
 
+TEST_F(StandardChecklists, EveryItemSaysHowItIsEvidenced) {
+  for (const auto& c : catalog().checklists)
+    for (const auto& item : c.items) EXPECT_TRUE(item.evidence_kind.has_value()) << item.id << " has no evidence=\"…\"";
+}
+
 TEST_F(StandardChecklists, NoItemTextIsRepeated) {
   std::map<std::string, std::string> texts;
   for (const auto& c : catalog().checklists)
