@@ -1,9 +1,11 @@
 // The standard checklists as an audit instrument: sizes, completeness of every item, coverage.
 
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <set>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "core/catalog.h"
@@ -46,15 +48,18 @@ TEST_F(StandardChecklists, EnablersHaveAtLeast40ItemsOverAtLeast7Areas) {
   EXPECT_GE(groups.size(), 7u);
 }
 
-TEST_F(StandardChecklists, EveryJourneySectionHasAtLeastFiveItems) {
+TEST_F(StandardChecklists, AtLeast230ItemsAndEveryJourneySectionHasAtLeastSix) {
+  size_t total = 0;
+  for (const auto& c : catalog().checklists) total += c.items.size();
+  EXPECT_GE(total, 230u);
   auto items = items_of_layer(kJourney);
-  EXPECT_GE(items.size(), 120u);
+  EXPECT_GE(items.size(), 160u);
   std::map<std::pair<std::string, std::string>, int> sections;
   for (auto* i : items) ++sections[{i->group, i->channel}];
   for (const auto& group : catalog().model.groups) {
     if (group.layer != kJourney) continue;
     for (const auto& channel : group.channels)
-      EXPECT_GE((sections[{group.id, channel}]), 5) << group.id << "/" << channel;
+      EXPECT_GE((sections[{group.id, channel}]), 6) << group.id << "/" << channel;
   }
 }
 
@@ -82,6 +87,74 @@ TEST_F(StandardChecklists, EveryItemIsComplete) {
 TEST_F(StandardChecklists, EveryItemSaysHowItIsEvidenced) {
   for (const auto& c : catalog().checklists)
     for (const auto& item : c.items) EXPECT_TRUE(item.evidence_kind.has_value()) << item.id << " has no evidence=\"…\"";
+}
+
+// A mystery shopper alone must be able to reach every level of an observed item: no descriptor
+// may need documents, data or an interview (docs/content.md, "How to read a ladder").
+TEST_F(StandardChecklists, EveryLevelOfAnObservedItemIsReachableByObservation) {
+  const std::regex back_office(
+      "\\b(records?|recorded|recording|logs?|logged|tracked|coaching|coached|monthly|weekly|quarterly|yearly|annually|"
+      "interviews?|interviewed|appraisals?|training|trained|rota|dashboards?|reports?|reported|monitored|monitoring|"
+      "reviewed|analytics|data|sign-off|signed off|KPIs?|surveys?|feedback|staff say|staff describe|customers say|"
+      "tested with|over time|in the last year|routine|procedure)\\b",
+      std::regex::icase);
+  int observed = 0;
+  for (const auto& c : catalog().checklists)
+    for (const auto& item : c.items) {
+      if (item.evidence_kind != EvidenceKind::Observed) continue;
+      ++observed;
+      for (const auto& level : item.levels) {
+        std::smatch m;
+        EXPECT_FALSE(std::regex_search(level.descriptor, m, back_office))
+            << item.id << " level " << level.value << " needs back-office evidence ('" << m.str() << "'): " << level.descriptor;
+      }
+    }
+  EXPECT_GE(observed, 120);
+}
+
+// Every item says when it may be marked N/A ("N/A when …") or that it never may ("Never N/A").
+TEST_F(StandardChecklists, EveryItemStatesItsNotApplicableRule) {
+  for (const auto& c : catalog().checklists)
+    for (const auto& item : c.items) {
+      bool when = item.guidance.find("N/A when") != std::string::npos;
+      bool never = item.guidance.find("Never N/A") != std::string::npos;
+      EXPECT_TRUE(when != never) << item.id << ": the guidance must say either \"N/A when …\" or \"Never N/A\"";
+      EXPECT_EQ(item.guidance.find("not applicable"), std::string::npos) << item.id << " uses the old wording";
+    }
+}
+
+// Drivers: every leadership and enabler area causes at least three journey items, and no
+// journey item is explained by leadership alone (leadership acts through the enablers).
+TEST_F(StandardChecklists, DriversReachEveryAreaAndNeverOnlyLeadership) {
+  std::map<std::string, int> driven;
+  for (auto* item : items_of_layer(kJourney)) {
+    bool enabler = false;
+    for (const auto& d : item->drivers) {
+      ++driven[d];
+      enabler = enabler || catalog().model.find_group(d)->layer == kEnablers;
+    }
+    EXPECT_TRUE(enabler) << item->id << " names only leadership areas as drivers";
+  }
+  for (const auto& group : catalog().model.groups) {
+    if (group.layer == kJourney) continue;
+    EXPECT_GE(driven[group.id], 3) << group.id << " drives too few journey items";
+  }
+}
+
+// The failures that real mystery-shopping forms fail a visit on are critical in the instrument.
+TEST_F(StandardChecklists, ComplianceAndConductFailuresAreCritical) {
+  for (const char* id : {"J-ARR-P-03", "J-BRO-P-08", "J-PUR-P-04", "J-PUR-P-07", "J-DEL-P-06", "J-WEL-P-06", "J-ARR-O-05",
+                         "J-PUR-O-03", "J-PUR-O-07", "J-PUR-O-09", "J-SUP-O-10"}) {
+    const Item* item = catalog().find_item(id);
+    ASSERT_NE(item, nullptr) << id;
+    EXPECT_TRUE(item->critical) << id;
+    EXPECT_EQ(item->evidence_kind, EvidenceKind::Observed) << id;
+  }
+}
+
+// Retired ids are never given to another item, so old assessments cannot be misread.
+TEST_F(StandardChecklists, RetiredIdsStayRetired) {
+  for (const char* id : {"L-CUL-03", "J-PER-O-04"}) EXPECT_EQ(catalog().find_item(id), nullptr) << id;
 }
 
 TEST_F(StandardChecklists, NoItemTextIsRepeated) {
