@@ -58,7 +58,7 @@ TEST(Examples, EachShowsWhatItIsFor) {
 
   auto grocer = score("grocer-omnichannel");
   EXPECT_EQ(grocer["assessment"]["channels"], nlohmann::json::parse(R"(["physical","online"])"));
-  EXPECT_EQ(grocer["assessment"]["profile"], "omnichannel-chain");
+  EXPECT_EQ(grocer["assessment"]["profile"], "grocery");
   // Three critical failures: a blocked fire exit, till prices above shelf prices, late e-mails.
   EXPECT_EQ(grocer["critical_failures"], nlohmann::json::parse(R"(["J-ARR-P-03","J-PUR-P-04","J-SUP-O-02"])"));
   EXPECT_EQ(grocer["unanswered"].size(), 0u);

@@ -179,8 +179,8 @@ TEST_F(StandardChecklists, CriticalItemsExistWhereFailureHarmsCustomers) {
 }
 
 TEST_F(StandardChecklists, EachProfileHasScopeInEveryLayer) {
-  ASSERT_GE(catalog().profiles.size(), 3u);
-  for (const char* id : {"small-independent", "online-pure-play", "omnichannel-chain"}) {
+  ASSERT_GE(catalog().profiles.size(), 5u);
+  for (const char* id : {"small-independent", "online-pure-play", "omnichannel-chain", "grocery"}) {
     const Profile* profile = catalog().find_profile(id);
     ASSERT_NE(profile, nullptr) << id;
     Instrument inst = resolve_profile(catalog(), *profile);
@@ -190,6 +190,15 @@ TEST_F(StandardChecklists, EachProfileHasScopeInEveryLayer) {
   }
 }
 
+// Items that only exist with both a store and a web shop, with a store, or with a web shop
+// (docs/content.md, "Tailoring"): a single-channel profile is never scored on the others.
+const std::set<std::string> kNeedsStoreAndWebShop = {"E-STD-04", "E-STD-10", "E-TEC-06", "J-RES-O-04", "J-RES-O-05",
+                                                      "J-RET-P-03", "J-SUP-P-04", "J-SUP-P-05", "J-COM-P-06"};
+const std::set<std::string> kStoreOnly = {"E-STD-06", "E-STD-08"};
+const std::set<std::string> kWebShopOnly = {"E-TEC-08"};
+// What a one-shop owner without a web shop cannot have: chat, social-media queues, a contact centre.
+const std::set<std::string> kChatSocialContactCentre = {"E-TEC-02", "E-TEC-03", "E-MEA-06", "E-PRO-01"};
+
 TEST_F(StandardChecklists, ProfilesFitTheirKindOfRetailer) {
   Instrument store = resolve_profile(catalog(), *catalog().find_profile("small-independent"));
   EXPECT_EQ(store.channels, std::vector<std::string>{"physical"});
@@ -197,7 +206,42 @@ TEST_F(StandardChecklists, ProfilesFitTheirKindOfRetailer) {
   EXPECT_EQ(online.channels, std::vector<std::string>{"online"});
   Instrument chain = resolve_profile(catalog(), *catalog().find_profile("omnichannel-chain"));
   EXPECT_EQ(chain.channels, (std::vector<std::string>{"physical", "online"}));
-  for (const auto& s : online.items) EXPECT_NE(s.item->channel, "physical") << s.item->id;
+  for (const auto& s : online.items) {
+    EXPECT_NE(s.item->channel, "physical") << s.item->id;
+    EXPECT_FALSE(kNeedsStoreAndWebShop.count(s.item->id) || kStoreOnly.count(s.item->id)) << "online-pure-play scores " << s.item->id;
+  }
+  for (const auto& s : store.items) {
+    EXPECT_NE(s.item->channel, "online") << s.item->id;
+    EXPECT_FALSE(kNeedsStoreAndWebShop.count(s.item->id) || kWebShopOnly.count(s.item->id)) << "small-independent scores " << s.item->id;
+    EXPECT_FALSE(kChatSocialContactCentre.count(s.item->id)) << "small-independent scores " << s.item->id;
+  }
+  for (const auto& id : kNeedsStoreAndWebShop) EXPECT_NE(chain.find(id), nullptr) << "omnichannel-chain leaves out " << id;
+}
+
+TEST_F(StandardChecklists, GroceryProfileWeighsWhatDecidesTheWeeklyShop) {
+  const Profile* profile = catalog().find_profile("grocery");
+  ASSERT_NE(profile, nullptr);
+  Instrument grocery = resolve_profile(catalog(), *profile);
+  EXPECT_EQ(grocery.channels, (std::vector<std::string>{"physical", "online"}));
+  EXPECT_EQ(grocery.find("J-BRO-P-06"), nullptr) << "no fitting rooms in a grocer";
+  EXPECT_EQ(grocery.find("J-ADV-O-03"), nullptr) << "no size and fit in a grocer";
+  for (const char* id : {"J-BRO-P-08", "J-PUR-P-07", "J-DEL-P-06", "J-PUR-P-04", "E-PRO-09"}) {
+    const ScopedItem* item = grocery.find(id);
+    ASSERT_NE(item, nullptr) << id;
+    EXPECT_GT(item->weight, item->item->weight) << id << " should weigh more for a grocer";
+  }
+}
+
+TEST_F(StandardChecklists, MysteryShopProfileHoldsOnlyObservedItems) {
+  const Profile* profile = catalog().find_profile("mystery-shop");
+  ASSERT_NE(profile, nullptr);
+  Instrument mystery = resolve_profile(catalog(), *profile);
+  EXPECT_EQ(mystery.channels, (std::vector<std::string>{"physical", "online"}));
+  size_t observed = 0;
+  for (const auto& c : catalog().checklists)
+    for (const auto& item : c.items) observed += item.evidence_kind == EvidenceKind::Observed;
+  EXPECT_EQ(mystery.items.size(), observed) << "every observed item, and nothing else";
+  for (const auto& s : mystery.items) EXPECT_EQ(s.item->evidence_kind, EvidenceKind::Observed) << s.item->id;
 }
 
 TEST_F(StandardChecklists, EveryIdInTheCoverageDocumentExists) {
