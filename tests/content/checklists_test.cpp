@@ -244,6 +244,59 @@ TEST_F(StandardChecklists, MysteryShopProfileHoldsOnlyObservedItems) {
   for (const auto& s : mystery.items) EXPECT_EQ(s.item->evidence_kind, EvidenceKind::Observed) << s.item->id;
 }
 
+// The counts in docs/content.md are generated from the checklists by this test, so they cannot
+// drift: run it with CJB_UPDATE_GOLDEN=1 to rewrite the block between the markers.
+std::string content_counts(const Catalog& catalog) {
+  const Model& model = catalog.model;
+  std::map<std::string, std::map<std::string, int>> by_layer;  // layer → column → count
+  std::map<std::pair<std::string, std::string>, int> sections;
+  int total = 0;
+  for (const auto& c : catalog.checklists)
+    for (const auto& item : c.items) {
+      auto& row = by_layer[model.find_group(item.group)->layer];
+      ++row["items"];
+      ++row[item.evidence_kind ? to_string(*item.evidence_kind) : "unset"];
+      row["critical"] += item.critical;
+      ++sections[{item.group, item.channel}];
+      ++total;
+    }
+  std::string out = "| layer | items | observed | asked | records | critical |\n| --- | ---: | ---: | ---: | ---: | ---: |\n";
+  std::map<std::string, int> sum;
+  for (const auto& layer : model.layers) {
+    auto& row = by_layer[layer.id];
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", layer.label, row["items"], row["observed"], row["asked"], row["records"], row["critical"]);
+    for (const char* column : {"items", "observed", "asked", "records", "critical"}) sum[column] += row[column];
+  }
+  out += fmt::format("| **all** | **{}** | **{}** | **{}** | **{}** | **{}** |\n", total, sum["observed"], sum["asked"], sum["records"], sum["critical"]);
+  out += "\n| area or touchpoint | layer | in store | online | both channels (leadership, enablers) |\n| --- | --- | ---: | ---: | ---: |\n";
+  for (const auto& group : model.groups) {
+    auto count = [&](const char* channel) {
+      auto it = sections.find({group.id, channel});
+      return it == sections.end() ? std::string("–") : std::to_string(it->second);
+    };
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", group.label, model.find_layer(group.layer)->label, count("physical"), count("online"), count("all"));
+  }
+  return out;
+}
+
+TEST_F(StandardChecklists, ContentDocCountsAreTrue) {
+  const std::string begin = "<!-- counts:begin (tests/content/checklists_test.cpp writes this block) -->\n";
+  const std::string end = "<!-- counts:end -->";
+  std::string path = test::source_path("docs/content.md");
+  std::string doc = test::read_text(path);
+  size_t from = doc.find(begin), to = doc.find(end);
+  ASSERT_NE(from, std::string::npos) << "docs/content.md has no counts block";
+  ASSERT_NE(to, std::string::npos);
+  from += begin.size();
+  std::string expected = content_counts(catalog());
+  if (std::getenv("CJB_UPDATE_GOLDEN") && doc.substr(from, to - from) != expected) {
+    doc.replace(from, to - from, expected);
+    test::write_text(path, doc);
+    return;
+  }
+  EXPECT_EQ(doc.substr(from, to - from), expected) << "CJB_UPDATE_GOLDEN=1 rewrites the counts in docs/content.md";
+}
+
 TEST_F(StandardChecklists, EveryIdInTheCoverageDocumentExists) {
   std::string text = test::read_text(test::source_path("docs/coverage.md"));
   ASSERT_FALSE(text.empty());
