@@ -33,14 +33,15 @@ namespace {
 
 // Loads, checks and scores an assessment; with --profile, against that profile instead of the
 // scope the file names.
-std::unique_ptr<ScoredAssessment> score_path(const Catalog& catalog, const std::string& path, const std::string& profile) {
+std::unique_ptr<ScoredAssessment> score_path(const Catalog& catalog, const std::string& path, const std::string& profile,
+                                             const ScoringOptions& options) {
   Assessment assessment = xml::load_assessment(path);
   if (!profile.empty()) {
     assessment.scope.profile = profile;
     assessment.scope.checklists.clear();
     assessment.scope.channels.clear();
   }
-  return score_loaded(catalog, std::move(assessment));
+  return score_loaded(catalog, std::move(assessment), options);
 }
 
 std::string format_from_path(const std::string& path) {
@@ -77,7 +78,9 @@ class ReportCommand : public Command {
         ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
          "contacts and survey exports (CSV, as cjb kpi reads them): adds a Service KPIs section")
         ("actions", po::value<int>(&max_actions_)->default_value(30)->value_name("N"),
-         "rows in the action plan, largest impact first (0: every action)");
+         "rows in the action plan, largest impact first (0: every action)")
+        ("evidence", po::value<std::string>(&evidence_)->value_name("KIND"),
+         "report only the items evidenced this way: observed (what a mystery shopper sees), asked or records");
     positional.add("assessment", 1);
   }
 
@@ -96,13 +99,14 @@ class ReportCommand : public Command {
     Catalog catalog = xml::load_catalog(data_dir);
     render::ReportTemplate report_template = load_template(data_dir);
 
-    auto subject = score_path(catalog, assessment_, profile_);
+    ScoringOptions scoring{.evidence = evidence_option(evidence_, "report")};
+    auto subject = score_path(catalog, assessment_, profile_, scoring);
     std::unique_ptr<ScoredAssessment> previous;
-    if (!previous_.empty()) previous = score_path(catalog, previous_, profile_);
+    if (!previous_.empty()) previous = score_path(catalog, previous_, profile_, scoring);
     std::vector<std::unique_ptr<ScoredAssessment>> peers;
     std::vector<const Scorecard*> peer_cards;
     for (const auto& path : peers_) {
-      peers.push_back(score_path(catalog, path, profile_));
+      peers.push_back(score_path(catalog, path, profile_, scoring));
       peer_cards.push_back(&peers.back()->card);
     }
     PeerComparison comparison;
@@ -210,6 +214,7 @@ class ReportCommand : public Command {
   std::string assessment_, output_, format_, previous_, profile_, template_ = "default", paper_ = "a4";
   std::vector<std::string> peers_, kpi_exports_;
   int max_actions_ = 30;
+  std::string evidence_;  // --evidence: empty for every item
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/checklist.h"
 #include "core/error.h"
 
 namespace cjb {
@@ -35,6 +36,7 @@ struct Profile {
   std::vector<std::string> checklists;  // checklist ids in scope
   std::vector<std::string> channels;    // journey channels in scope
   std::vector<Exclusion> exclusions;
+  std::optional<EvidenceKind> evidence;  // only items evidenced this way are in scope (default: all)
   std::vector<Override> weights;
   std::vector<Override> targets;
   Location where;

@@ -141,6 +141,7 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
   card.instrument = &instrument;
   card.assessment = &assessment;
   card.critical_cap = model.critical_cap;
+  card.evidence = options.evidence;
 
   // Keys view the responses' own ids: no copies (the assessment outlives this function).
   std::unordered_map<std::string_view, const Response*> responses;
@@ -154,6 +155,7 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
   card.items.reserve(instrument.items.size());
   for (const auto& scoped : instrument.items) {
     const Item& item = *scoped.item;
+    if (options.evidence && item.evidence_kind != options.evidence) continue;
     ItemResult result;
     result.item = &item;
     result.id = item.id;

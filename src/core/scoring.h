@@ -83,6 +83,7 @@ struct Scorecard {
   std::vector<ItemResult> items;        // instrument order
   std::vector<Action> actions;          // by impact descending, ties by item id
   std::vector<std::string> unanswered;  // in scope, not answered, not N/A: instrument order
+  std::optional<EvidenceKind> evidence;  // set when only items evidenced this way were scored
 
   const GroupResult* find_group(const std::string& id) const;
   const LayerResult* find_layer(const std::string& id) const;
@@ -94,6 +95,10 @@ struct Scorecard {
 
 struct ScoringOptions {
   bool actions = true;  // compute the action plan (default true; benchmarks may skip it)
+  // Score only the items evidenced this way, e.g. observed for the score a mystery-shopping
+  // programme reports (default: every item). A filter on the scope: other items, and items
+  // that do not say how they are evidenced, are left out of every figure as if not in scope.
+  std::optional<EvidenceKind> evidence = std::nullopt;
 };
 
 // Scores an assessment whose responses were checked (check_assessment) against the instrument.

@@ -110,6 +110,7 @@ struct Builder {
     std::string scope;
     if (card.instrument->profile) scope = card.instrument->profile->title.empty() ? card.instrument->profile->id : card.instrument->profile->title;
     else for (const auto& id : card.instrument->checklists) scope += (scope.empty() ? "" : ", ") + id;
+    if (card.evidence) scope += fmt::format(" ({} items only)", to_string(*card.evidence));
     fact("Scope", scope);
     fact("Channels", channel_list(labels, card.instrument->channels));
     fact("Assessment", a.id);

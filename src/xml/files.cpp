@@ -140,6 +140,17 @@ Model parse_model(const Source& source) {
   return m;
 }
 
+namespace {
+// The optional evidence="observed|asked|records" of an item or a profile's scope.
+std::optional<EvidenceKind> evidence_kind(Reader& r, pugi::xml_node node) {
+  pugi::xml_attribute a = node.attribute("evidence");
+  if (!a) return std::nullopt;
+  std::optional<EvidenceKind> kind = parse_evidence_kind(trim(a.value()));
+  if (!kind) r.problem(node, fmt::format("'evidence' is '{}' (expected observed, asked or records)", a.value()));
+  return kind;
+}
+}  // namespace
+
 Checklist parse_checklist(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("checklist");
@@ -158,7 +169,7 @@ Checklist parse_checklist(const Source& source) {
     std::string channel = r.required_id(s, "channel", "physical, online, or all");
     if (!s.child("item")) r.problem(s, "<section> has no <item> (expected at least one)");
     for (auto i : s.children("item")) {
-      r.allow(i, {"id", "scale", "weight", "critical", "drivers"}, {"text", "guidance", "evidence", "levels"});
+      r.allow(i, {"id", "scale", "weight", "critical", "drivers", "evidence"}, {"text", "guidance", "evidence", "levels"});
       r.at_most_once(i, {"text", "guidance", "evidence", "levels"});
       Item item;
       item.where = r.at(i);
@@ -170,6 +181,7 @@ Checklist parse_checklist(const Source& source) {
       item.weight = r.number(i, "weight", 1);
       item.critical = r.boolean(i, "critical", false);
       item.drivers = r.id_list(i, "drivers", r.optional(i, "drivers"));
+      item.evidence_kind = evidence_kind(r, i);
       item.text = r.required_child_text(i, "text", "the statement of good practice an auditor checks");
       item.guidance = r.child_text(i, "guidance");
       item.evidence = r.child_text(i, "evidence");
@@ -207,8 +219,9 @@ Profile parse_profile(const Source& source) {
   p.description = r.child_text(root, "description");
   pugi::xml_node scope = r.required_child(root, "scope");
   if (scope) {
-    r.allow(scope, {"channels"}, {"checklist", "exclude"});
+    r.allow(scope, {"channels", "evidence"}, {"checklist", "exclude"});
     p.channels = r.id_list(scope, "channels", r.required(scope, "channels", "the journey channels in scope, e.g. \"physical online\""));
+    p.evidence = evidence_kind(r, scope);
     for (auto c : scope.children("checklist")) {
       r.allow(c, {"ref"}, {});
       p.checklists.push_back(r.required_id(c, "ref", "a checklist id"));
