@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/data.h"
 #include "cli/kpi_exports.h"
 #include "cli/output.h"
 #include "core/error.h"
@@ -56,7 +57,7 @@ class KpiCommand : public Command {
   const char* name() const override { return "kpi"; }
   const char* summary() const override { return "service KPIs from contacts and survey exports (CSV)"; }
   const char* usage() const override {
-    return "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--business-hours] [--strict] [--format text|json|csv|html] [-o FILE]";
+    return "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--profile P] [--business-hours] [--strict] [--format text|json|csv|html] [-o FILE]";
   }
   const char* example() const override {
     return "  cjb kpi examples/kpi/contacts.csv examples/kpi/surveys.csv\n"
@@ -71,6 +72,7 @@ class KpiCommand : public Command {
         ("by", po::value<std::string>(&by_)->value_name("FIELD"), "also one row per site, channel or month")
         ("map", po::value<std::string>(&map_)->value_name("LAYOUT"), "read the exports with this layout file (default: recognise from the header)")
         ("tz", po::value<std::string>(&tz_)->value_name("ZONE"), "times without an offset are local times of this IANA zone (e.g. Europe/Amsterdam)")
+        ("profile", po::value<std::string>(&profile_)->value_name("P"), "the service standards with this profile's times")
         ("business-hours", po::bool_switch(&business_hours_), "use the export's business-hours durations")
         ("strict", po::bool_switch(&strict_), "stop at the first bad row (default: skip bad rows and count them)")
         ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv or html")
@@ -127,10 +129,24 @@ class KpiCommand : public Command {
   }
 
  private:
-  std::vector<ServiceStandard> standards() const { return {}; }
+  // The model's service standards, with --profile's times; none without a data directory
+  // (the figures then come without them).
+  std::vector<ServiceStandard> standards() const {
+    try {
+      find_data_dir(data_dir_option());
+    } catch (const Error&) {
+      if (profile_.empty()) return {};
+      throw;
+    }
+    Catalog catalog = load_catalog(data_dir_option());
+    const Profile* profile = nullptr;
+    if (!profile_.empty() && !(profile = catalog.find_profile(profile_)))
+      throw UsageError(fmt::format("kpi: --profile '{}' is not a profile of the data directory", profile_));
+    return service_standards(catalog.model, profile);
+  }
 
   std::vector<std::string> exports_;
-  std::string by_, map_, tz_, format_, output_;
+  std::string by_, map_, tz_, profile_, format_, output_;
   bool business_hours_ = false, strict_ = false;
 };
 

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/error.h"
 #include "core/statistics.h"
 
 namespace cjb {
@@ -120,6 +121,24 @@ const ServiceStandard* standard_for(const std::vector<ServiceStandard>& standard
     }
   }
   return best;
+}
+
+std::vector<ServiceStandard> service_standards(const Model& model, const Profile* profile) {
+  std::vector<ServiceStandard> out = model.service_standards;
+  if (!profile) return out;
+  std::vector<Diagnostic> problems;
+  for (const auto& o : profile->service_standards) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const ServiceStandard& s) { return s.id == o.id; });
+    if (it == out.end()) {
+      std::string known;
+      for (const auto& s : out) known += (known.empty() ? "" : ", ") + s.id;
+      problems.push_back({o.where, fmt::format("service standard '{}' is not in the model (expected one of {})", o.id, known)});
+      continue;
+    }
+    it->minutes = o.minutes;
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+  return out;
 }
 
 KpiAccumulator::KpiAccumulator(const std::vector<ServiceStandard>* standards) : standards_(standards) {

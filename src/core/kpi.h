@@ -30,6 +30,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model.h"
+#include "core/profile.h"
+
 namespace cjb {
 
 // A local time as minutes since 1970-01-01 00:00 (exports give local times; no time zone is
@@ -60,18 +63,12 @@ struct Contact {
 std::optional<double> response_minutes(const Contact& c);
 std::optional<double> resolution_minutes(const Contact& c);
 
-// A service standard (model.xml <service-standard>): the first response to the contacts it
-// applies to within minutes. priority and channel are "" for any; the most specific standard
-// that matches a contact applies (priority and channel, then priority, then channel, then any).
-struct ServiceStandard {
-  std::string id;
-  std::string priority, channel;
-  double minutes = 0;
-  std::string label;  // "Urgent contacts: first response within 1 hour"
-};
-
 // The standard that applies to c, or nullptr.
 const ServiceStandard* standard_for(const std::vector<ServiceStandard>& standards, const Contact& c);
+
+// The model's standards with a profile's times (profile may be null). Throws InputError for a
+// profile's standard the model does not have.
+std::vector<ServiceStandard> service_standards(const Model& model, const Profile* profile);
 
 // One answer of a survey export.
 struct SurveyAnswer {

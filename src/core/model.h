@@ -77,6 +77,18 @@ struct Transition {
   Location where;
 };
 
+// A service standard (docs/kpi.md, "Service standards"): contacts it applies to get a first
+// response within minutes. priority and channel are "" for any; for each contact the most
+// specific standard that matches applies (priority and channel, then priority, then channel,
+// then the one for any).
+struct ServiceStandard {
+  std::string id;
+  std::string priority, channel;
+  double minutes = 0;
+  std::string label;  // "Urgent contacts: first response within 1 hour"
+  Location where;
+};
+
 struct Model {
   std::string id;
   std::string version;
@@ -90,6 +102,7 @@ struct Model {
   std::vector<Layer> layers;
   std::vector<Group> groups;  // every group of every layer, in model order
   std::vector<Transition> transitions;
+  std::vector<ServiceStandard> service_standards;  // <service-standards>, in model order
   Location where;
 
   const Layer* find_layer(const std::string& id) const;

@@ -27,6 +27,13 @@ struct Override {
   Location where;
 };
 
+// A profile's own time for one of the model's service standards.
+struct StandardOverride {
+  std::string id;
+  double minutes = 0;
+  Location where;
+};
+
 struct Profile {
   std::string id;
   std::string model;
@@ -39,6 +46,7 @@ struct Profile {
   std::optional<EvidenceKind> evidence;  // only items evidenced this way are in scope (default: all)
   std::vector<Override> weights;
   std::vector<Override> targets;
+  std::vector<StandardOverride> service_standards;  // <service-standards>
   Location where;
 };
 

@@ -32,8 +32,8 @@ FileKind detect_kind(const Source& source) {
 Model parse_model(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("model");
-  r.allow(root, {"id", "version", "critical-cap", "target"}, {"title", "description", "channels", "scales", "bands", "layers", "transitions"});
-  r.at_most_once(root, {"title", "description", "channels", "scales", "bands", "layers", "transitions"});
+  r.allow(root, {"id", "version", "critical-cap", "target"}, {"title", "description", "channels", "scales", "bands", "layers", "transitions", "service-standards"});
+  r.at_most_once(root, {"title", "description", "channels", "scales", "bands", "layers", "transitions", "service-standards"});
   Model m;
   m.where = r.at(root);
   m.id = r.required_id(root, "id", "the model's id");
@@ -136,6 +136,20 @@ Model parse_model(const Source& source) {
       m.transitions.push_back(tr);
     }
   }
+  if (pugi::xml_node standards = root.child("service-standards")) {
+    r.allow(standards, {}, {"standard"});
+    for (auto t : standards.children("standard")) {
+      r.allow(t, {"id", "priority", "channel", "minutes", "label"}, {});
+      ServiceStandard st;
+      st.where = r.at(t);
+      st.id = r.required(t, "id", "a standard id such as urgent");
+      st.priority = r.optional(t, "priority");
+      st.channel = r.optional(t, "channel");
+      st.minutes = r.required_number(t, "minutes", "the time to a first response in minutes, e.g. 60");
+      st.label = r.optional(t, "label", st.id);
+      m.service_standards.push_back(st);
+    }
+  }
   r.throw_if_problems();
   return m;
 }
@@ -208,8 +222,8 @@ Checklist parse_checklist(const Source& source) {
 Profile parse_profile(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("profile");
-  r.allow(root, {"id", "model", "version"}, {"title", "description", "scope", "weights", "targets"});
-  r.at_most_once(root, {"title", "description", "scope", "weights", "targets"});
+  r.allow(root, {"id", "model", "version"}, {"title", "description", "scope", "weights", "targets", "service-standards"});
+  r.at_most_once(root, {"title", "description", "scope", "weights", "targets", "service-standards"});
   Profile p;
   p.where = r.at(root);
   p.id = r.required_id(root, "id", "the profile's id");
@@ -275,6 +289,17 @@ Profile parse_profile(const Source& source) {
   };
   read_overrides(root.child("weights"), "weight", p.weights, false);
   read_overrides(root.child("targets"), "target", p.targets, true);
+  if (pugi::xml_node standards = root.child("service-standards")) {
+    r.allow(standards, {}, {"standard"});
+    for (auto t : standards.children("standard")) {
+      r.allow(t, {"id", "minutes"}, {});
+      StandardOverride o;
+      o.where = r.at(t);
+      o.id = r.required(t, "id", "the id of one of the model's service standards");
+      o.minutes = r.required_number(t, "minutes", "the time to a first response in minutes");
+      p.service_standards.push_back(o);
+    }
+  }
   r.throw_if_problems();
   return p;
 }

@@ -158,5 +158,27 @@ TEST_F(KpiLayouts, TimeZones) {
   EXPECT_EQ(bad.err, "cjb kpi: --tz 'Mars/Olympus' is not a time zone (expected an IANA name such as Europe/Amsterdam or America/New_York)\n");
 }
 
+TEST_F(KpiLayouts, ServiceStandardsFromTheModel) {
+  // model.xml: urgent 60 min, general 1440, chat 2, phone 1, social 60; the most specific applies.
+  // C1 urgent email 30 min → urgent, met; C2 high chat 5 min → chat, missed; C3 normal phone
+  // 720 min → phone, missed; C4 low email 45 min → general, met.
+  nlohmann::json j = run_json("c.csv", kCjb);
+  const auto& st = j["overall"]["standards"];
+  ASSERT_EQ(st.size(), 5u);
+  auto expect = [&](size_t i, const char* id, int n, int met) {
+    EXPECT_EQ(st[i]["id"], id);
+    EXPECT_EQ(st[i]["n"], n) << id;
+    EXPECT_EQ(st[i]["met"], met) << id;
+  };
+  expect(0, "urgent", 1, 1);
+  expect(1, "general", 1, 1);
+  expect(2, "chat", 1, 0);
+  expect(3, "phone", 1, 0);
+  expect(4, "social", 0, 0);
+  EXPECT_TRUE(st[4]["percent"].is_null());
+  // The same in Zendesk's words.
+  EXPECT_EQ(run_json("z.csv", kZendesk)["overall"]["standards"], st);
+}
+
 }  // namespace
 }  // namespace cjb::test

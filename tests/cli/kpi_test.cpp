@@ -51,7 +51,8 @@ TEST_F(Kpi, CsvAndHtml) {
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
             "key,contacts,first_response_median_minutes,first_response_p90_minutes,resolution_median_hours,resolution_p90_hours,open,"
             "first_contact_resolution_percent,handling_mean_minutes,surveys,csat_percent,csat_mean,nps,promoters,passives,detractors,"
-            "nps_ci95_low,nps_ci95_high,idle_chats_percent");
+            "nps_ci95_low,nps_ci95_high,idle_chats_percent,standard_urgent_percent,standard_general_percent,standard_chat_percent,"
+            "standard_phone_percent,standard_social_percent");
   EXPECT_EQ(csv.out.substr(csv.out.find('\n') + 1, 8), "overall,");
   RunResult html = run_cjb({"kpi", contacts, surveys, "--by", "channel", "--format", "html", "-o", dir + "/kpi.html"});
   ASSERT_EQ(html.exit_code, 0) << html.err;

@@ -74,7 +74,7 @@ TEST(ModelReader, UnknownElementAndAttributeAndBadNumber) {
   text.replace(text.find("critical-cap=\"40\""), 17, "critical-cap=\"forty\" size=\"2\"");
   EXPECT_EQ(error_of([&] { parse_model(text, "m.xml"); }),
             "m.xml:1:1: error: unknown attribute 'size' on <model> (expected id, version, critical-cap, target)\n"
-            "m.xml:2:19: error: unexpected element <colour> in <model> (expected <title>, <description>, <channels>, <scales>, <bands>, <layers>, <transitions>)\n"
+            "m.xml:2:19: error: unexpected element <colour> in <model> (expected <title>, <description>, <channels>, <scales>, <bands>, <layers>, <transitions>, <service-standards>)\n"
             "m.xml:1:1: error: 'critical-cap' is 'forty' (expected a decimal number such as 2 or 0.5)");
 }
 
