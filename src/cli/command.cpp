@@ -28,6 +28,7 @@ void Command::parse(const std::vector<std::string>& args) {
   } catch (const po::error& e) {
     throw UsageError(fmt::format("{}: {} (see 'cjb {} --help')", name(), e.what(), name()));
   }
+  validate();
 }
 
 std::vector<std::string> split_list(const std::string& text) {
