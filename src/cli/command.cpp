@@ -42,6 +42,7 @@ void Command::parse(const std::vector<std::string>& args) {
   else if (colour_text_ == "always") colour_ = ColourChoice::Always;
   else if (colour_text_ == "never") colour_ = ColourChoice::Never;
   else throw UsageError(fmt::format("{}: --color '{}' is not known (expected auto, always or never)", name(), colour_text_));
+  validate();
 }
 
 bool Command::colour(bool is_terminal) const {

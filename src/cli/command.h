@@ -56,6 +56,9 @@ class Command {
  protected:
   // Adds the command's own options and positional arguments.
   virtual void declare(po::options_description& options, po::positional_options_description& positional) = 0;
+  // Checks the parsed values against each other (a bad count, a format that cannot be told);
+  // called by parse() after the options are stored. Throws UsageError. Default: nothing to check.
+  virtual void validate() {}
 
  private:
   bool help_ = false;

@@ -117,6 +117,10 @@ struct Model {
   double layer_target(const Layer& layer) const;
   // Index of the group in model order (journey order for touchpoints); -1 if unknown.
   int group_index(const std::string& id) const;
+  // The scores band i holds, as every legend writes it (report, diagram, SVG summary):
+  // "0–39.9", "40–59.9", …, "75–100". Scores are printed to one decimal, so a band ends one
+  // tenth below the next band's lower bound.
+  std::string band_range(size_t index) const;
 };
 
 }  // namespace cjb

@@ -134,6 +134,17 @@ void fill_figure(Figure& f, std::optional<double> score, double target, const Mo
 
 }  // namespace
 
+void order_actions(std::vector<Action>& actions) {
+  // Impacts are compared at 1e-9 points, so that two actions whose impacts differ only by
+  // floating-point noise (different summation orders) count as tied.
+  auto key = [](const Action& a) { return std::llround(a.impact * 1e9); };
+  std::sort(actions.begin(), actions.end(), [&](const Action& a, const Action& b) {
+    if (a.fix_now != b.fix_now) return a.fix_now;
+    if (key(a) != key(b)) return key(a) > key(b);
+    return a.item < b.item;
+  });
+}
+
 Scorecard score_assessment(const Instrument& instrument, const Assessment& assessment,
                            const ScoringOptions& options) {
   const Model& model = *instrument.model;
@@ -285,15 +296,9 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
       section_scores[s] = card.sections[s].score;
       group_scores[g] = group_before;
       layer_scores[l] = layer_before;
-      card.actions.push_back({item.id, *after - *overall});
+      card.actions.push_back({item.id, *after - *overall, item.critical && *item.level == 0});
     }
-    // Ties by item id. Impacts are compared at 1e-9 points, so that two actions whose impacts
-    // differ only by floating-point noise (different summation orders) count as tied.
-    auto key = [](const Action& a) { return std::llround(a.impact * 1e9); };
-    std::sort(card.actions.begin(), card.actions.end(), [&](const Action& a, const Action& b) {
-      if (key(a) != key(b)) return key(a) > key(b);
-      return a.item < b.item;
-    });
+    order_actions(card.actions);
   }
   return card;
 }

@@ -228,8 +228,10 @@ TEST(ReportCli, KpiSection) {
   EXPECT_NE(with.out.find("Service KPIs"), std::string::npos);
   EXPECT_NE(with.out.find("The audit scored Measurement and KPIs at 58.3 (Developing), against a target of 80.0."), std::string::npos);
   EXPECT_NE(with.out.find("| Net Promoter Score | **-3** | 58 | 21 promoters, 14 passives, 23 detractors; 95% CI -26 to +19 |"), std::string::npos) << with.out;
-  EXPECT_NE(with.out.find("From examples/kpi/contacts.csv (71 contacts), examples/kpi/surveys.csv (66 survey answers): all their records."),
-            std::string::npos);
+  // The exports by file name and period, never by path (issue 15).
+  EXPECT_NE(with.out.find("From contacts.csv (71 contacts), surveys.csv (66 survey answers), records of "), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find(": all their records."), std::string::npos);
+  EXPECT_EQ(with.out.find("examples/kpi/"), std::string::npos);
   RunResult without = report({"--format", "md"});
   ASSERT_EQ(without.exit_code, 0) << without.err;
   EXPECT_EQ(without.out.find("Service KPIs"), std::string::npos);
@@ -242,7 +244,7 @@ TEST(ReportCli, KpiSection) {
   RunResult one = report({"--format", "md", "--kpi", dir + "/site.csv"});
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_NE(one.out.find("| First response time, median | **7.0 min** | 1 |"), std::string::npos) << one.out;
-  EXPECT_NE(one.out.find("(2 contacts): the records of site High Street &lt;1&gt;."), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("From site.csv (2 contacts), records of 2026-01: the records of site High Street &lt;1&gt;."), std::string::npos) << one.out;
   write_text(dir + "/bad.csv", "id,opened\nC1,soon\n");
   RunResult bad = report({"--format", "md", "--kpi", dir + "/bad.csv"});
   EXPECT_EQ(bad.exit_code, 2);

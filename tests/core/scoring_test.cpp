@@ -68,12 +68,15 @@ TEST_F(WorkedExample, CompletenessBandTargetGap) {
 
 TEST_F(WorkedExample, ActionPlan) {
   ASSERT_EQ(card.actions.size(), 4u);
-  EXPECT_EQ(card.actions[0].item, "C3");
-  EXPECT_NEAR(card.actions[0].impact, 22.2222, 1e-4);
-  EXPECT_EQ(card.actions[1].item, "L2");
-  EXPECT_NEAR(card.actions[1].impact, 11.1111, 1e-4);
-  EXPECT_EQ(card.actions[2].item, "R3");
-  EXPECT_NEAR(card.actions[2].impact, 6.6667, 1e-4);
+  // R3 is a critical failure: first, whatever its impact (core order_actions).
+  EXPECT_EQ(card.actions[0].item, "R3");
+  EXPECT_TRUE(card.actions[0].fix_now);
+  EXPECT_NEAR(card.actions[0].impact, 6.6667, 1e-4);
+  EXPECT_EQ(card.actions[1].item, "C3");
+  EXPECT_NEAR(card.actions[1].impact, 22.2222, 1e-4);
+  EXPECT_EQ(card.actions[2].item, "L2");
+  EXPECT_NEAR(card.actions[2].impact, 11.1111, 1e-4);
+  EXPECT_FALSE(card.actions[1].fix_now);
   EXPECT_EQ(card.actions[3].item, "R1");
   EXPECT_NEAR(card.actions[3].impact, 2.7778, 1e-4);
 }
