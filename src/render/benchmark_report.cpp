@@ -415,13 +415,18 @@ void trend_tables(const BenchmarkReport& r, BenchmarkTables& t) {
     t.trend_groups.rows.push_back(std::move(cells));
   };
   add("Overall", [](const BenchmarkEntry& e) { return e.overall; });
-  for (const auto& [kind, member, list] : {std::tuple{"layer", &BenchmarkEntry::layers, &r.stats.layers},
-                                           std::tuple{"group", &BenchmarkEntry::groups, &r.stats.groups}})
-    for (const auto& d : *list)
+  // A plain loop variable rather than a structured binding: clang 14 (the sanitizer build)
+  // cannot capture structured bindings in a lambda.
+  for (const auto& row : {std::tuple{"layer", &BenchmarkEntry::layers, &r.stats.layers},
+                          std::tuple{"group", &BenchmarkEntry::groups, &r.stats.groups}}) {
+    const char* kind = std::get<0>(row);
+    auto member = std::get<1>(row);
+    for (const auto& d : *std::get<2>(row))
       add(std::string(kind == std::string_view("group") ? "  " : "") + score_label(r, kind, d.id), [&](const BenchmarkEntry& e) {
         const NamedScore* s = e.find(e.*member, d.id);
         return s ? s->score : std::nullopt;
       });
+  }
 }
 
 }  // namespace
