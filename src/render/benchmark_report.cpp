@@ -590,6 +590,56 @@ std::string benchmark_text(const BenchmarkReport& r) {
   return out;
 }
 
+namespace {
+
+// The "attention" part: bottom and top sites, movers, critical failures since when, weakest groups.
+Json attention_json(const BenchmarkReport& r) {
+  const Attention& a = r.attention;
+  auto sites = [&](const std::vector<size_t>& list) {
+    Json j = Json::array();
+    for (size_t k : list) {
+      const SiteRow& row = r.rows[k];
+      const auto& e = r.entries[row.entry];
+      j.push_back(Json{{"rank", k + 1}, {"site_id", e.site_key()}, {"site", e.subject.site}, {"region", e.subject.region},
+                       {"date", e.date}, {"overall", json_number(e.overall)},
+                       {"previous", row.previous ? json_number(r.entries[*row.previous].overall) : Json(nullptr)},
+                       {"change", json_number(row.change)}});
+    }
+    return j;
+  };
+  Json critical = Json::array();
+  for (const auto& f : a.critical) {
+    const auto& e = r.entries[r.rows[f.row].entry];
+    critical.push_back(Json{{"site_id", e.site_key()}, {"site", e.subject.site}, {"item", f.item}, {"since", f.since}, {"visits", f.visits}});
+  }
+  Json weakest = Json::array();
+  for (const auto& d : a.weakest) {
+    Json w = json_summary(d.summary);
+    w["spread"] = d.summary.p75 - d.summary.p25;
+    weakest.push_back(Json{{"group", d.id}, {"stats", std::move(w)}});
+  }
+  return Json{{"bottom", sites(a.bottom)}, {"top", sites(a.top)}, {"improved", sites(a.improved)},
+              {"declined", sites(a.declined)}, {"critical", std::move(critical)}, {"weakest_groups", std::move(weakest)}};
+}
+
+// The "kpis" part: each site's audit score beside its KPIs, and how each KPI correlates with it.
+Json kpis_json(const BenchmarkReport& r) {
+  Json sites = Json::array();
+  for (const auto& s : r.site_kpis) {
+    Json row;
+    row["site"] = s.site;
+    row["assessments"] = s.assessments;
+    row["audit_score"] = json_number(s.audit_score);
+    row.update(kpi_figures_json(s.kpis));
+    sites.push_back(std::move(row));
+  }
+  Json correlations = Json::array();
+  for (const auto& c : r.kpi_correlations) correlations.push_back({{"kpi", c.kpi}, {"sites", c.sites}, {"rho", json_number(c.rho)}});
+  return Json{{"exports", kpi_sources_json(r.kpi_sources)}, {"sites", std::move(sites)}, {"correlations", std::move(correlations)}};
+}
+
+}  // namespace
+
 std::string benchmark_json(const BenchmarkReport& r) {
   // Written key by key rather than as one tree: the league of 50,000 entries, one entry a
   // line, never exists as a JSON tree in memory.
@@ -624,34 +674,7 @@ std::string benchmark_json(const BenchmarkReport& r) {
   out += "[";
   append_league_json(out, r.entries, r.rows);
   out += r.rows.empty() ? "]" : "\n  ]";
-  {
-    const Attention& a = r.attention;
-    auto sites = [&](const std::vector<size_t>& list) {
-      Json j = Json::array();
-      for (size_t k : list) {
-        const SiteRow& row = r.rows[k];
-        const auto& e = r.entries[row.entry];
-        j.push_back(Json{{"rank", k + 1}, {"site_id", e.site_key()}, {"site", e.subject.site}, {"region", e.subject.region},
-                         {"date", e.date}, {"overall", json_number(e.overall)},
-                         {"previous", row.previous ? json_number(r.entries[*row.previous].overall) : Json(nullptr)},
-                         {"change", json_number(row.change)}});
-      }
-      return j;
-    };
-    Json critical = Json::array();
-    for (const auto& f : a.critical) {
-      const auto& e = r.entries[r.rows[f.row].entry];
-      critical.push_back(Json{{"site_id", e.site_key()}, {"site", e.subject.site}, {"item", f.item}, {"since", f.since}, {"visits", f.visits}});
-    }
-    Json weakest = Json::array();
-    for (const auto& d : a.weakest) {
-      Json w = json_summary(d.summary);
-      w["spread"] = d.summary.p75 - d.summary.p25;
-      weakest.push_back(Json{{"group", d.id}, {"stats", std::move(w)}});
-    }
-    value("attention", Json{{"bottom", sites(a.bottom)}, {"top", sites(a.top)}, {"improved", sites(a.improved)},
-                            {"declined", sites(a.declined)}, {"critical", std::move(critical)}, {"weakest_groups", std::move(weakest)}});
-  }
+  value("attention", attention_json(r));
   value("stats", json_stats(r.stats));
   if (r.subject) {
     Json s = json_entry(*r.subject);
@@ -671,20 +694,7 @@ std::string benchmark_json(const BenchmarkReport& r) {
     for (size_t i : r.trend) points.push_back(json_entry(r.entries[i]));
     value("trend", Json{{"site", r.site}, {"points", std::move(points)}});
   }
-  if (!r.kpi_sources.empty()) {
-    Json sites = Json::array();
-    for (const auto& s : r.site_kpis) {
-      Json row;
-      row["site"] = s.site;
-      row["assessments"] = s.assessments;
-      row["audit_score"] = json_number(s.audit_score);
-      row.update(kpi_figures_json(s.kpis));
-      sites.push_back(std::move(row));
-    }
-    Json correlations = Json::array();
-    for (const auto& c : r.kpi_correlations) correlations.push_back({{"kpi", c.kpi}, {"sites", c.sites}, {"rho", json_number(c.rho)}});
-    value("kpis", Json{{"exports", kpi_sources_json(r.kpi_sources)}, {"sites", std::move(sites)}, {"correlations", std::move(correlations)}});
-  }
+  if (!r.kpi_sources.empty()) value("kpis", kpis_json(r));
   out += "\n}\n";
   return out;
 }
