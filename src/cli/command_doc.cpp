@@ -93,7 +93,7 @@ CommandDoc describe_command(Command& command) {
   for (unsigned i = 0; i < std::min(count, 16u); ++i) positional_names.insert(positional.name_for_position(i));
   if (count > 16) many_positional.insert(positional.name_for_position(16));
 
-  CommandDoc doc{command.name(), command.summary(), command.usage(), command.example(), {}};
+  CommandDoc doc{command.name(), command.summary(), command.usage(), command.example(), command.summary(), {}};
   for (const auto& option : options.options()) {
     OptionDoc o;
     o.long_name = option->long_name();
@@ -114,6 +114,7 @@ std::vector<CommandDoc> describe_commands() {
   for (const auto& info : commands()) {
     auto command = info.create();
     docs.push_back(describe_command(*command));
+    docs.back().listed_summary = info.summary;
   }
   return docs;
 }

@@ -35,7 +35,8 @@ struct OptionDoc {
 };
 
 struct CommandDoc {
-  std::string name, summary, usage, example;
+  std::string name, summary, usage, example;  // as `cjb NAME --help` shows them
+  std::string listed_summary;                 // as `cjb --help` lists the command (registry.cpp)
   std::vector<OptionDoc> options;  // the shared ones first, then the command's, as --help lists them
 };
 

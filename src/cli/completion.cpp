@@ -195,7 +195,7 @@ std::string zsh_completion(const std::vector<CommandDoc>& commands, const std::s
       "    command)\n"
       "      local -a commands\n"
       "      commands=(\n";
-  for (const auto& c : commands) out += fmt::format("        {}\n", quote(c.name + ":" + c.summary));
+  for (const auto& c : commands) out += fmt::format("        {}\n", quote(c.name + ":" + c.listed_summary));
   out +=
       "      )\n"
       "      _describe -t commands 'cjb command' commands ;;\n"

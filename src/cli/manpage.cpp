@@ -147,7 +147,7 @@ std::string main_man_page(const std::vector<CommandDoc>& commands, const std::st
       ".PP\nEach command has its own page, and \\fBcjb\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR shows its options.\n";
   page += ".SH COMMANDS\n";
   for (const auto& c : commands)
-    page += fmt::format(".TP\n\\fBcjb\\-{}\\fR(1)\n{}\n", roff_escape(c.name), roff_escape(c.summary));
+    page += fmt::format(".TP\n\\fBcjb\\-{}\\fR(1)\n{}\n", roff_escape(c.name), roff_escape(c.listed_summary));
   page += ".SH OPTIONS\n.TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\n"
           "print the version, the commit it was built from and the versions of the libraries it uses\n"
           ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nlist the commands\n"

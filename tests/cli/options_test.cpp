@@ -102,6 +102,25 @@ TEST(SharedOptions, QuietLeavesOnlyProblemsAndOutput) {
   EXPECT_NE(bad.err, "") << "problems are still reported";
 }
 
+TEST(SharedOptions, QuietDropsTheNotesOfImport) {
+  std::string dir = test::temp_dir("quiet-import");
+  ASSERT_EQ(run_cjb({"export", "--profile", "small-independent", "-o", dir + "/sheet.csv"}).exit_code, 0);
+  std::vector<std::string> import = {"import", dir + "/sheet.csv", "--profile", "small-independent", "--retailer", "R",
+                                     "--site", "S", "--date", "2026-01-01", "-o"};
+  auto args = import;
+  args.push_back(dir + "/loud.xml");
+  auto loud = run_cjb(args);
+  EXPECT_EQ(loud.exit_code, 0);
+  EXPECT_NE(loud.err, "") << "a note of what was read";
+  args = import;
+  args.push_back(dir + "/quiet.xml");
+  args.push_back("--quiet");
+  auto quiet = run_cjb(args);
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
+  EXPECT_EQ(test::read_text(dir + "/quiet.xml").size(), test::read_text(dir + "/loud.xml").size()) << "the same work, done quietly";
+}
+
 TEST(Version, NamesTheCommitAndEveryLibrary) {
   auto r = run_cjb({"--version"});
   EXPECT_EQ(r.exit_code, 0);
