@@ -12,7 +12,7 @@
 #include "cli/assess_session.h"
 #include "xml/catalog_loader.h"
 #include "xml/files.h"
-#include "xml/source.h"
+#include "util/files.h"
 
 namespace {
 
@@ -61,7 +61,7 @@ BENCHMARK(serialise)->Unit(benchmark::kMicrosecond);
 void save(benchmark::State& state) {
   const Fixture& f = fixture();
   const std::string path = std::filesystem::current_path() / "assess_bench.xml";
-  for (auto _ : state) cjb::xml::write_file_atomically(path, cjb::xml::write_assessment(f.assessment));
+  for (auto _ : state) cjb::files::write_file_atomically(path, cjb::xml::write_assessment(f.assessment));
   std::filesystem::remove(path);
 }
 BENCHMARK(save)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -19,6 +19,8 @@
 #include "cli/data.h"
 #include "cli/line_input.h"
 #include "cli/output.h"
+#include "util/files.h"
+#include "util/text.h"
 #include "xml/files.h"
 #include "xml/source.h"
 
@@ -27,26 +29,6 @@ namespace cjb::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> parts;
-  std::string part;
-  for (char c : text + ",") {
-    if (c == ',' || c == ' ') {
-      if (!part.empty()) parts.push_back(part);
-      part.clear();
-    } else {
-      part += c;
-    }
-  }
-  return parts;
-}
-
-std::string join(const std::vector<std::string>& parts, const char* separator) {
-  std::string text;
-  for (const auto& p : parts) text += (text.empty() ? "" : separator) + p;
-  return text;
-}
 
 // Today as YYYY-MM-DD; SOURCE_DATE_EPOCH (UTC) when set, so that tests get the same bytes.
 std::string today() {
@@ -129,7 +111,7 @@ class AssessCommand : public Command {
     } else {
       assessment = new_assessment(catalog);
       instrument = resolve_scope(catalog, assessment.scope);
-      xml::write_file_atomically(path, xml::write_assessment(assessment));
+      files::write_file_atomically(path, xml::write_assessment(assessment));
       stamp_ = stamp_of(path);
     }
     return converse(context, path, instrument, assessment);
@@ -143,7 +125,7 @@ class AssessCommand : public Command {
     const std::string untouched = fmt::format("cjb assess: {} was left untouched", path);
     stamp_ = stamp_of(path);  // before reading: a change after this is noticed at the first save
     try {
-      xml::Source source(xml::read_file(path), path);
+      xml::Source source(files::read_file(path), path);
       if (xml::FileKind kind = xml::detect_kind(source); kind != xml::FileKind::Assessment) {
         context.err << fmt::format("{}:1:1: error: this is a {} file, not an assessment (expected an assessment started with cjb assess -o)\n",
                                    path, xml::to_string(kind));
@@ -169,13 +151,13 @@ class AssessCommand : public Command {
       return list;
     };
     if (!channels_.empty() && sorted(split_list(channels_)) != sorted(instrument.channels))
-      conflicts.push_back(fmt::format("its channels are {}, not {}", join(instrument.channels, ","), join(split_list(channels_), ",")));
+      conflicts.push_back(fmt::format("its channels are {}, not {}", text::join(instrument.channels, ","), text::join(split_list(channels_), ",")));
     if (!retailer_.empty() && clean_user_text(retailer_) != assessment.subject.retailer)
       conflicts.push_back(fmt::format("its retailer is '{}'", assessment.subject.retailer));
     if (!site_.empty() && clean_user_text(site_) != assessment.subject.site)
       conflicts.push_back(fmt::format("its site is '{}'", assessment.subject.site));
     if (!conflicts.empty()) {
-      context.err << fmt::format("cjb assess: error: {} already exists and differs from the options given: {}\n", path, join(conflicts, "; "));
+      context.err << fmt::format("cjb assess: error: {} already exists and differs from the options given: {}\n", path, text::join(conflicts, "; "));
       context.err << untouched << fmt::format(" (resume it with cjb assess {}, or choose another name with -o)\n", shell_quote(path));
       return false;
     }
@@ -191,7 +173,7 @@ class AssessCommand : public Command {
       if (!profile) {
         std::vector<std::string> known;
         for (const auto& p : catalog.profiles) known.push_back(p.id);
-        throw UsageError(fmt::format("assess: no profile '{}' (expected one of: {})", profile_, join(known, ", ")));
+        throw UsageError(fmt::format("assess: no profile '{}' (expected one of: {})", profile_, text::join(known, ", ")));
       }
       a.scope.profile = profile->id;
     } else {
@@ -202,7 +184,7 @@ class AssessCommand : public Command {
       if (!model.find_channel(c)) {
         std::vector<std::string> known;
         for (const auto& k : model.channels) known.push_back(k.id);
-        throw UsageError(fmt::format("assess: --channels: no channel '{}' (expected a list of: {})", c, join(known, ", ")));
+        throw UsageError(fmt::format("assess: --channels: no channel '{}' (expected a list of: {})", c, text::join(known, ", ")));
       }
     if (channels.empty() && a.scope.profile.empty())
       for (const auto& c : model.channels) channels.push_back(c.id);
@@ -245,7 +227,7 @@ class AssessCommand : public Command {
                                 "answer was not saved, and the file was left as it is (expected one session per file; "
                                 "resume with cjb assess {})",
                                 path, shell_quote(path)));
-      xml::write_file_atomically(path, xml::write_assessment(assessment));
+      files::write_file_atomically(path, xml::write_assessment(assessment));
       stamp_ = stamp_of(path);
     };
 

@@ -7,6 +7,8 @@
 
 #include "core/scoring.h"
 #include "render/scorecard_text.h"
+#include "util/text.h"
+#include "util/utf8.h"
 
 namespace cjb::cli {
 
@@ -24,45 +26,19 @@ constexpr const char* kBoldCyan = "1;36";
 constexpr size_t kMaxHistory = 1000;
 constexpr size_t kShownActions = 5;
 
-// Columns a UTF-8 string takes: one per code point (the item texts are Latin script).
-size_t columns(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
+using text::lower;
 
-std::string lower(std::string_view text) {
-  std::string s(text);
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
+// What std::isspace calls a blank, as typed at the prompt.
+std::string_view trim(std::string_view text) { return text::trim(text, " \t\n\v\f\r"); }
 
 std::string pad(std::string_view text, size_t width) {
   std::string s(text);
-  for (size_t n = columns(text); n < width; ++n) s += ' ';
+  for (size_t n = utf8::length(text); n < width; ++n) s += ' ';
   return s;
 }
 
-// The first `width` columns of text, with an ellipsis when cut.
-std::string fit(std::string_view text, size_t width) {
-  width = std::max<size_t>(width, 2);
-  if (columns(text) <= width) return std::string(text);
-  std::string s;
-  size_t n = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && ++n > width - 1) break;
-    s += text[i];
-  }
-  return s + "…";
-}
+// The first `width` columns of text (at least 2), with an ellipsis when cut.
+std::string fit(std::string_view text, size_t width) { return utf8::shorten(text, std::max<size_t>(width, 2)); }
 
 // wrapped text whose first line follows a label of n columns: the first indent dropped.
 std::string after_label(const std::string& wrapped, size_t n) {
@@ -81,21 +57,10 @@ std::string clean_user_text(std::string_view text) {
     if (!out.empty()) blank = true;
   };
   size_t i = 0;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   while (i < text.size()) {
-    unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    bool valid = len > 0 && i + len <= text.size();
-    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; valid && k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) valid = false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and code points XML 1.0 does not allow are refused too.
-    if (valid && ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-                  (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || cp == 0xFFFE || cp == 0xFFFF))
-      valid = false;
-    if (!valid) {
+    auto [cp, len] = utf8::decode(text, i);
+    // Code points XML 1.0 does not allow are refused too.
+    if (len == 0 || cp == 0xFFFE || cp == 0xFFFF) {
       put_blank();
       ++i;
       continue;
@@ -214,7 +179,7 @@ std::string AssessSession::wrap(std::string_view text, size_t indent, size_t fir
     if (end == std::string_view::npos) end = text.size();
     std::string_view word = text.substr(start, end - start);
     if (!word.empty()) {
-      size_t w = columns(word);
+      size_t w = utf8::length(word);
       if (column > 0 && column + 1 + w > width) {
         out += "\n";
         column = 0;
@@ -264,7 +229,7 @@ std::string AssessSession::question() const {
   const std::string head = fmt::format("Item {} of {}", current_ + 1, total);
   const std::string done_text = fmt::format(" · {}% done", percent);
   // Where the item sits goes on the same line when it fits, else on a line of its own.
-  const bool fits = columns(head + done_text + " · " + where) <= static_cast<size_t>(style_.width);
+  const bool fits = utf8::length(head + done_text + " · " + where) <= static_cast<size_t>(style_.width);
   text += paint(head, kBold) + paint(done_text + (fits ? " · " + where : "\n" + where), kCyan) + "\n";
   if (style_.progress_bar) {
     const size_t cells = static_cast<size_t>(std::min(style_.width, 80)) - 12;
@@ -285,7 +250,7 @@ std::string AssessSession::question() const {
   const Scale* scale = model.find_scale(item.scale);
   size_t label_width = 0;
   if (scale)
-    for (const auto& level : scale->levels) label_width = std::max(label_width, columns(level.label));
+    for (const auto& level : scale->levels) label_width = std::max(label_width, utf8::length(level.label));
   for (int v = 0; v <= scoped.max_level; ++v) {
     const ItemLevel* own = item.find_level(v);
     const ScaleLevel* general = scale && static_cast<size_t>(v) < scale->levels.size() ? &scale->levels[v] : nullptr;
@@ -339,7 +304,7 @@ SessionReply AssessSession::hint(std::string_view message) const {
   SessionReply reply;
   const Item& item = *instrument_.items[current_].item;
   reply.text = paint(std::string(message), kYellow) + "\n" + paint(fmt::format("{}: ", item.id), kDim) +
-               after_label(wrap(item.text, 0, columns(item.id) + 2), columns(item.id) + 2);
+               after_label(wrap(item.text, 0, utf8::length(item.id) + 2), utf8::length(item.id) + 2);
   return reply;
 }
 
@@ -489,7 +454,7 @@ SessionReply AssessSession::note(std::string_view text) {
 SessionReply AssessSession::list() const {
   const Model& model = *instrument_.model;
   size_t id_width = 0;
-  for (const auto& g : groups_) id_width = std::max(id_width, columns(g.id));
+  for (const auto& g : groups_) id_width = std::max(id_width, utf8::length(g.id));
   std::string text = "Groups (answered of total; go to one with g and its number or name):\n";
   std::string layer_shown;
   for (size_t i = 0; i < groups_.size(); ++i) {
@@ -602,7 +567,7 @@ std::string AssessSession::summary() const {
     const ItemLevel* now = scoped->item->find_level(*r->level);
     if (!now || now->improve.empty()) continue;
     std::string prefix = fmt::format("  {}. {}: ", i + 1, scoped->item->id);
-    steps += prefix + after_label(wrap(now->improve, 5, columns(prefix)), columns(prefix));
+    steps += prefix + after_label(wrap(now->improve, 5, utf8::length(prefix)), utf8::length(prefix));
   }
   if (!steps.empty()) text += "\n" + paint("How to reach the next level", kBold) + "\n" + steps;
 

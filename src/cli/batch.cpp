@@ -21,6 +21,7 @@
 
 #include "xml/assessment_scan.h"
 #include "xml/files.h"
+#include "util/files.h"
 #include "xml/source.h"
 
 namespace cjb::cli {
@@ -187,7 +188,7 @@ BenchmarkEntry full_score(const Catalog& catalog, InstrumentCache& cache, const 
   Assessment assessment;
   {
     // The document lives only while the assessment is read from it.
-    xml::Source source(xml::read_file(path), path);
+    xml::Source source(files::read_file(path), path);
     assessment = xml::parse_assessment(source);
   }
   const Instrument& instrument = cache.get(assessment.scope).instrument;

@@ -13,6 +13,7 @@
 #include "cli/output.h"
 #include "core/benchmark.h"
 #include "render/benchmark_report.h"
+#include "util/text.h"
 
 namespace cjb::cli {
 
@@ -94,7 +95,7 @@ class BenchmarkCommand : public Command {
         if (c.scope.starts_with(prefix)) kept.push_back(std::move(c));
         else not_shown.push_back(fmt::format("{}: {} assessment{}", scope_label(c.scope), c.entries.size(), c.entries.size() == 1 ? "" : "s"));
       }
-      if (kept.empty()) throw UsageError(fmt::format("benchmark: no assessment of profile '{}' (expected one of the scopes found: {})", profile_, join(not_shown)));
+      if (kept.empty()) throw UsageError(fmt::format("benchmark: no assessment of profile '{}' (expected one of the scopes found: {})", profile_, text::join(not_shown, "; ")));
       cohorts = std::move(kept);
     }
     if (cohorts.size() > 1 && (format_ == "csv" || format_ == "svg")) {
@@ -102,7 +103,7 @@ class BenchmarkCommand : public Command {
       for (const auto& c : cohorts)
         found.push_back(fmt::format("{}: {} assessment{}", scope_label(c.scope), c.entries.size(), c.entries.size() == 1 ? "" : "s"));
       throw UsageError(fmt::format("benchmark: the files hold {} scopes, and a {} holds one (expected --profile P, or json; found {})",
-                                   cohorts.size(), format_ == "csv" ? "CSV" : "heat map", join(found)));
+                                   cohorts.size(), format_ == "csv" ? "CSV" : "heat map", text::join(found, "; ")));
     }
 
     std::vector<render::BenchmarkReport> reports;
@@ -132,12 +133,6 @@ class BenchmarkCommand : public Command {
   }
 
  private:
-  static std::string join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
-    return out;
-  }
-
   // The report of one cohort: its league of sites (or visits), distributions, what needs
   // attention, roll-up and trend.
   render::BenchmarkReport cohort_report(const Catalog& catalog, Cohort cohort, size_t files, size_t scored, const BatchResult& result,

@@ -51,20 +51,6 @@ bool Command::colour(bool is_terminal) const {
   return use_colour(is_terminal);
 }
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::string word;
-  for (char c : text + ",") {
-    if (c == ',' || c == ' ') {
-      if (!word.empty()) out.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  return out;
-}
-
 std::string Command::help_text() {
   // Described afresh so that the defaults shown are the declared ones, not parsed values.
   po::options_description options("Options");

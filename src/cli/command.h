@@ -9,6 +9,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "util/text.h"
+
 namespace cjb::cli {
 
 namespace po = boost::program_options;
@@ -70,7 +72,7 @@ class Command {
 
 
 // An option value listing several things: "physical,online" or "physical online".
-std::vector<std::string> split_list(const std::string& text);
+inline std::vector<std::string> split_list(const std::string& text) { return text::split(text, ", "); }
 
 struct CommandInfo {
   const char* name;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 namespace cjb::cli {
 
 namespace {
@@ -11,12 +13,6 @@ std::string quote(const std::string& text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
-}
-
-std::string join(const std::vector<std::string>& words, const std::string& separator) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : separator) + w;
-  return out;
 }
 
 // The profile ids of a data folder: the id of each profile file's root element. Shared by both
@@ -46,14 +42,14 @@ std::string option_words(const CommandDoc& c) {
     words.push_back("--" + o.long_name);
     if (o.short_name) words.push_back(std::string("-") + o.short_name);
   }
-  return join(words, " ");
+  return text::join(words, " ");
 }
 
 // The bash statement completing a value of kind `o`.
 std::string bash_value(const OptionDoc& o) {
   switch (o.kind) {
-    case ValueKind::Choice: return fmt::format("_cjb_words {}", quote(join(o.choices, " ")));
-    case ValueKind::InputFile: return fmt::format("_cjb_files {}", quote(join(o.extensions, "|")));
+    case ValueKind::Choice: return fmt::format("_cjb_words {}", quote(text::join(o.choices, " ")));
+    case ValueKind::InputFile: return fmt::format("_cjb_files {}", quote(text::join(o.extensions, "|")));
     case ValueKind::OutputFile: return "_cjb_files ''";
     case ValueKind::Directory: return "_cjb_dirs";
     case ValueKind::Profile: return "_cjb_words \"$(_cjb_profile_ids \"$data_dir\")\"";
@@ -84,11 +80,11 @@ std::string bash_command_case(const CommandDoc& c) {
 // zsh: the action after an option's or argument's message.
 std::string zsh_action(const OptionDoc& o) {
   switch (o.kind) {
-    case ValueKind::Choice: return "(" + join(o.choices, " ") + ")";
+    case ValueKind::Choice: return "(" + text::join(o.choices, " ") + ")";
     case ValueKind::InputFile: {
       std::vector<std::string> globs;
       for (const auto& e : o.extensions) globs.push_back("*." + e);
-      return fmt::format("_files -g \"({})(-.)\"", join(globs, "|"));
+      return fmt::format("_files -g \"({})(-.)\"", text::join(globs, "|"));
     }
     case ValueKind::OutputFile: return "_files";
     case ValueKind::Directory: return "_files -/";
@@ -127,7 +123,7 @@ std::string zsh_command_spec(const CommandDoc& c) {
       specs.push_back(quote("--" + o.long_name + suffix + "[" + desc + "]" + value));
     }
   }
-  return fmt::format("        {})\n          _arguments -s \\\n            {} ;;\n", c.name, join(specs, " \\\n            "));
+  return fmt::format("        {})\n          _arguments -s \\\n            {} ;;\n", c.name, text::join(specs, " \\\n            "));
 }
 
 }  // namespace
@@ -163,7 +159,7 @@ std::string bash_completion(const std::vector<CommandDoc>& commands, const std::
       "  done\n"
       "  COMPREPLY=()\n"
       "  if ((COMP_CWORD == 1)); then\n";
-  out += fmt::format("    _cjb_words {}\n", quote(join(names, " ") + " --help --version"));
+  out += fmt::format("    _cjb_words {}\n", quote(text::join(names, " ") + " --help --version"));
   out += "    return\n  fi\n  case ${COMP_WORDS[1]} in\n";
   for (const auto& c : commands) out += bash_command_case(c);
   out += "  esac\n}\n\ncomplete -F _cjb cjb\n";

@@ -13,18 +13,13 @@
 #include "core/scoring.h"
 #include "diagram/journey_graph.h"
 #include "diagram/journey_render.h"
+#include "util/text.h"
 
 namespace cjb::cli {
 
 namespace {
 
 using diagram::DiagramFormat;
-
-std::string join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
-  return out;
-}
 
 class DiagramCommand : public Command {
  public:
@@ -103,7 +98,7 @@ class DiagramCommand : public Command {
       if (!profile) {
         std::vector<std::string> known;
         for (const auto& p : catalog.profiles) known.push_back(p.id);
-        throw UsageError(fmt::format("diagram: unknown profile '{}' (expected one of: {})", profile_, join(known)));
+        throw UsageError(fmt::format("diagram: unknown profile '{}' (expected one of: {})", profile_, text::join(known, ", ")));
       }
       return resolve_profile(catalog, *profile);
     }

@@ -12,7 +12,7 @@
 #include "sheet/field_sheet.h"
 #include "sheet/xlsx_reader.h"
 #include "xml/files.h"
-#include "xml/source.h"
+#include "util/files.h"
 
 namespace cjb::cli {
 
@@ -82,7 +82,7 @@ class ImportCommand : public Command {
       assessment.scope.where = Location{"--profile"};
     }
     Instrument instrument = resolve_scope(catalog, assessment.scope);
-    std::string bytes = xml::read_file(sheet_);
+    std::string bytes = files::read_file(sheet_);
     std::vector<sheet::Table> tables;
     if (sheet::looks_like_xlsx(bytes)) {
       tables = sheet::read_xlsx(bytes, sheet_);

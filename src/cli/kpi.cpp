@@ -17,7 +17,7 @@
 #include "core/kpi.h"
 #include "kpi/kpi_export.h"
 #include "render/kpi_report.h"
-#include "xml/source.h"
+#include "util/files.h"
 
 namespace cjb::cli {
 
@@ -88,7 +88,7 @@ class KpiCommand : public Command {
     std::optional<kpi::TimeZone> zone;
     if (!tz_.empty()) zone.emplace(tz_);
     std::optional<kpi::Layout> layout;
-    if (!map_.empty()) layout = kpi::parse_layout(xml::read_file(map_), map_);
+    if (!map_.empty()) layout = kpi::parse_layout(files::read_file(map_), map_);
     std::vector<kpi::Layout> shipped = shipped_layouts(data_dir_option());
 
     KpiTally tally(by_, standards());

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "util/utf8.h"
 
 namespace cjb::cli {
 
@@ -160,13 +161,6 @@ class RawMode {
   bool active_ = false;
 };
 
-size_t columns(const std::string& text) {
-  size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 class TerminalInput : public LineInput {
  public:
   TerminalInput(int in_fd, int out_fd, std::ostream& out, bool colour, const InterruptCatcher& interrupts)
@@ -269,11 +263,11 @@ class TerminalInput : public LineInput {
   // Reads the rest of a UTF-8 character that starts with lead and inserts it at the cursor.
   void insert(int lead) {
     std::string ch(1, static_cast<char>(lead));
-    size_t more = (lead & 0xE0) == 0xC0 ? 1 : (lead & 0xF0) == 0xE0 ? 2 : (lead & 0xF8) == 0xF0 ? 3 : 0;
-    if (lead >= 0x80 && more == 0) return;  // a stray continuation byte
-    for (size_t i = 0; i < more; ++i) {
+    size_t length = utf8::sequence_length(static_cast<unsigned char>(lead));
+    if (length == 0) return;  // a stray continuation byte
+    for (size_t i = 1; i < length; ++i) {
       int b = next_byte(100);
-      if (b < 0 || (b & 0xC0) != 0x80) return;
+      if (b < 0 || !utf8::is_continuation(static_cast<unsigned char>(b))) return;
       ch += static_cast<char>(b);
     }
     if (text().size() + ch.size() > kMaxLine) return;
@@ -334,7 +328,7 @@ class TerminalInput : public LineInput {
     chars_.clear();
     for (size_t i = 0; i < s.size();) {
       size_t len = 1;
-      while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
+      while (i + len < s.size() && utf8::is_continuation(static_cast<unsigned char>(s[i + len]))) ++len;
       chars_.push_back(s.substr(i, len));
       i += len;
     }
@@ -344,7 +338,7 @@ class TerminalInput : public LineInput {
   // One line, scrolled sideways when the text is wider than the terminal.
   void redraw() {
     const size_t width = static_cast<size_t>(terminal_width(out_fd_, 80));
-    const size_t prompt_columns = columns(prompt_);
+    const size_t prompt_columns = utf8::length(prompt_);
     const size_t room = width > prompt_columns + 2 ? width - prompt_columns - 1 : 1;
     if (cursor_ < scroll_) scroll_ = cursor_;
     if (cursor_ > scroll_ + room) scroll_ = cursor_ - room;

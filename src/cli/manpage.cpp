@@ -6,24 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "util/utf8.h"
+
 namespace cjb::cli {
 
 namespace {
-
-// Decodes one UTF-8 sequence at text[i]; advances i. Invalid bytes come back as U+FFFD.
-uint32_t next_code_point(const std::string& text, size_t& i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  int length = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (length == 0 || i + length > text.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  uint32_t cp = length == 1 ? c : c & (0x7F >> length);
-  for (int k = 1; k < length; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
-  i += length;
-  return cp;
-}
 
 std::string glyph(uint32_t cp) {
   switch (cp) {
@@ -101,7 +88,9 @@ std::string roff_escape(const std::string& text) {
   while (i < text.size()) {
     char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
-      out += glyph(next_code_point(text, i));
+      utf8::CodePoint cp = utf8::decode(text, i);
+      i += std::max<size_t>(cp.length, 1);
+      out += glyph(cp.length ? cp.value : 0xFFFD);
       continue;
     }
     if (c == '\\') out += "\\e";

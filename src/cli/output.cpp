@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <ostream>
 
-#include "xml/source.h"
+#include "util/files.h"
 
 namespace cjb::cli {
 
@@ -13,7 +13,7 @@ void write_output(Context& context, const std::string& path, std::string_view co
     context.out.flush();
     return;
   }
-  xml::write_file_atomically(path, content);
+  files::write_file_atomically(path, content);
 }
 
 bool use_colour(bool is_terminal) {

@@ -23,7 +23,7 @@
 #include "render/report_text.h"
 #include "xml/catalog_loader.h"
 #include "xml/files.h"
-#include "xml/source.h"
+#include "util/files.h"
 
 namespace cjb::cli {
 
@@ -231,9 +231,9 @@ class ReportCommand : public Command {
     for (const auto& dir : tried) {
       fs::path json = dir / "template.json";
       if (!fs::is_regular_file(json, ec)) continue;
-      render::ReportTemplate t = render::parse_template(xml::read_file(json.string()), json.string());
+      render::ReportTemplate t = render::parse_template(files::read_file(json.string()), json.string());
       fs::path css = dir / "style.css";
-      if (fs::is_regular_file(css, ec)) t.css = xml::read_file(css.string());
+      if (fs::is_regular_file(css, ec)) t.css = files::read_file(css.string());
       return t;
     }
     std::string places;

@@ -11,6 +11,7 @@
 #include "core/checks.h"
 #include "xml/catalog_loader.h"
 #include "xml/files.h"
+#include "util/files.h"
 #include "xml/source.h"
 
 namespace cjb::cli {
@@ -54,7 +55,7 @@ class ValidateCommand : public Command {
       // is bad input (2), whatever the reason; one that reads but is wrong is a finding (1).
       std::string text;
       try {
-        text = xml::read_file(path);
+        text = files::read_file(path);
       } catch (const InputError& e) {
         unreadable = true;
         problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());

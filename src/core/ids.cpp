@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/printable.h"
+#include "util/utf8.h"
 
 namespace cjb {
 
@@ -16,7 +17,7 @@ std::optional<std::string> id_problem(std::string_view id) {
   if (!id.empty() && std::string_view("=+-@").find(id.front()) != std::string_view::npos)
     return fmt::format("id '{}' starts with '{}' ({}; not = + - @ first)", printable(id), id.front(), kExpectedId);
   for (size_t i = 0; i < id.size();) {
-    CodePoint cp = decode_utf8(id, i);
+    utf8::CodePoint cp = utf8::decode(id, i);
     if (cp.length == 0) return fmt::format("id '{}' is not UTF-8 ({})", printable(id), kExpectedId);
     char32_t c = cp.value;
     if (is_unsafe_character(c) || c == ' ' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A))

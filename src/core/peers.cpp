@@ -3,27 +3,18 @@
 #include <fmt/format.h>
 
 #include "core/statistics.h"
+#include "util/text.h"
 
 namespace cjb {
 
-namespace {
-
-std::string joined(const std::vector<std::string>& ids, const char* separator) {
-  std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : separator) + id;
-  return out;
-}
-
-}  // namespace
-
 std::string scope_key(const Instrument& instrument) {
-  std::string key = instrument.profile ? "profile:" + instrument.profile->id : "checklists:" + joined(instrument.checklists, ",");
-  return key + "|channels:" + joined(instrument.channels, ",");
+  std::string key = instrument.profile ? "profile:" + instrument.profile->id : "checklists:" + text::join(instrument.checklists, ",");
+  return key + "|channels:" + text::join(instrument.channels, ",");
 }
 
 std::string scope_label(const Instrument& instrument) {
-  std::string what = instrument.profile ? "profile " + instrument.profile->id : "checklists " + joined(instrument.checklists, ", ");
-  return what + " (" + joined(instrument.channels, ", ") + ")";
+  std::string what = instrument.profile ? "profile " + instrument.profile->id : "checklists " + text::join(instrument.checklists, ", ");
+  return what + " (" + text::join(instrument.channels, ", ") + ")";
 }
 
 std::string PeerSelection::note() const {
@@ -32,7 +23,7 @@ std::string PeerSelection::note() const {
   if (other_scope > 0)
     parts.push_back(fmt::format("{} assessment{} of another scope", other_scope, other_scope == 1 ? "" : "s"));
   if (parts.empty()) return {};
-  return joined(parts, " and ") + " left out";
+  return text::join(parts, " and ") + " left out";
 }
 
 PeerSelection select_peers(const PeerKey& subject, const std::vector<PeerKey>& candidates) {

@@ -14,14 +14,6 @@ namespace cjb {
 // not UTF-8 as <0xNN>. Line feeds are kept when keep_newlines is true (a list of diagnostics).
 std::string printable(std::string_view text, bool keep_newlines = false);
 
-// The code point of the UTF-8 sequence at text[at] and its length in bytes; length 0 for a
-// byte that starts no valid sequence.
-struct CodePoint {
-  char32_t value = 0;
-  size_t length = 0;
-};
-CodePoint decode_utf8(std::string_view text, size_t at);
-
 // True for the characters printable() writes as <U+XXXX>.
 bool is_unsafe_character(char32_t c);
 

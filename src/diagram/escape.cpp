@@ -2,50 +2,16 @@
 
 #include <fmt/format.h>
 
-namespace cjb::diagram {
+#include "util/utf8.h"
 
-std::u32string decode_utf8(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  constexpr char32_t kReplacement = 0xFFFD;
-  size_t i = 0;
-  while (i < text.size()) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) {
-      out.push_back(kReplacement);
-      ++i;
-      continue;
-    }
-    char32_t code = length == 1 ? byte : byte & (0x7F >> length);
-    bool valid = true;
-    for (int k = 1; k < length; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) {
-        valid = false;
-        break;
-      }
-      code = (code << 6) | (next & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not characters.
-    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (!valid || code < kMinimum[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
-      out.push_back(kReplacement);
-      ++i;
-      continue;
-    }
-    out.push_back(code);
-    i += length;
-  }
-  return out;
-}
+namespace cjb::diagram {
 
 namespace {
 
 std::string escape(std::string_view text, bool attribute) {
   std::string out;
   out.reserve(text.size());
-  for (char32_t c : decode_utf8(text)) {
+  for (char32_t c : utf8::decode_all(text)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

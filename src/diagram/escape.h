@@ -22,7 +22,4 @@ std::string escape_html_label(std::string_view text);
 // stays a line break, as &#10;.
 std::string escape_attribute(std::string_view text);
 
-// The code points of UTF-8 text; an invalid or truncated sequence reads as U+FFFD.
-std::u32string decode_utf8(std::string_view text);
-
 }  // namespace cjb::diagram

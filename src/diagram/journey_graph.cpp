@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "util/utf8.h"
+
 namespace cjb::diagram {
 
 const JourneyNode* JourneyGraph::find_node(const std::string& id) const {
@@ -17,13 +19,6 @@ const JourneyNode* JourneyGraph::find_node(const std::string& id) const {
 }
 
 namespace {
-
-// Number of code points in UTF-8 text (continuation bytes are not counted).
-size_t utf8_length(const std::string& text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 std::string node_id(const std::string& group, const std::string& channel) { return group + "@" + channel; }
 
@@ -209,7 +204,7 @@ std::vector<std::string> wrap_words(const std::string& text, size_t width) {
     std::string word = text.substr(start, end - start);
     start = end + 1;
     if (word.empty()) continue;
-    if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
+    if (!line.empty() && utf8::length(line) + 1 + utf8::length(word) > width) {
       lines.push_back(line);
       line.clear();
     }

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "xml/source.h"
+#include "util/files.h"
 
 namespace cjb::kpi {
 
@@ -171,7 +171,7 @@ std::vector<Layout> load_layouts(const std::string& folder) {
     if (it->path().extension() == ".layout") files.push_back(it->path().string());
   std::sort(files.begin(), files.end());
   std::vector<Layout> layouts;
-  for (const auto& file : files) layouts.push_back(parse_layout(xml::read_file(file), file));
+  for (const auto& file : files) layouts.push_back(parse_layout(files::read_file(file), file));
   return layouts;
 }
 

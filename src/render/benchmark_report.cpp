@@ -10,12 +10,14 @@
 
 #include "render/benchmark_charts.h"
 #include "render/benchmark_heatmap.h"
-#include "render/csv.h"
+#include "sheet/csv_writer.h"
 #include "render/kpi_json.h"
 #include "render/format.h"
 #include "render/benchmark_tables.h"
 
 namespace cjb::render {
+
+using sheet::csv_row; using sheet::spreadsheet_text;
 
 namespace {
 

@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "render/csv.h"
+#include "sheet/csv_writer.h"
 #include "render/format.h"
 #include "render/text_table.h"
 
 namespace cjb::render {
+
+using sheet::csv_row;
 
 namespace {
 

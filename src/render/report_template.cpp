@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "util/line_index.h"
 
 namespace cjb::render {
 
@@ -38,17 +39,10 @@ std::string ReportTemplate::text(const std::string& key, const std::string& fall
 
 namespace {
 
+// nlohmann_json counts bytes from 1.
 Location location_of_byte(const std::string& text, const std::string& name, size_t byte) {
-  Location where{name, 1, 1};
-  for (size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++where.column;
-    }
-  }
-  return where;
+  LineColumn at = line_column(text, byte > 0 ? byte - 1 : 0);
+  return Location{name, at.line, at.column};
 }
 
 bool is_colour(const std::string& text) {

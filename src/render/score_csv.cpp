@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
-#include "render/csv.h"
+#include "sheet/csv_writer.h"
 
 namespace cjb::render {
+
+using sheet::csv_row; using sheet::spreadsheet_text;
 
 namespace {
 // fmt's "{}" is the shortest text that reads back as the same double: full precision, no noise.

@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "render/format.h"
+#include "util/utf8.h"
 
 namespace cjb::render {
 
@@ -34,22 +35,11 @@ std::string clean(std::string_view text) {
   return out;
 }
 
-// Code points in UTF-8 text: what a terminal shows as columns for the labels cjb prints.
-size_t columns(const std::string& text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // Text cut to at most width columns (with "…" when cut) and padded with spaces to width.
 std::string fit(const std::string& text, size_t width) {
-  if (columns(text) <= width) return text + std::string(width - columns(text), ' ');
-  std::string out;
-  size_t used = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts && ++used > width - 1) break;
-    out += text[i];
-  }
-  return out + "…";
+  size_t columns = utf8::length(text);
+  if (columns <= width) return text + std::string(width - columns, ' ');
+  return utf8::shorten(text, width);
 }
 
 class Painter {

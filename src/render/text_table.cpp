@@ -2,20 +2,16 @@
 
 #include <algorithm>
 
-namespace cjb::render {
+#include "util/utf8.h"
 
-size_t display_width(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
+namespace cjb::render {
 
 std::string format_table(const TextTable& table, int indent) {
   size_t columns = table.header.size();
   for (const auto& row : table.rows) columns = std::max(columns, row.size());
   std::vector<size_t> width(columns, 0);
   auto measure = [&](const std::vector<std::string>& row) {
-    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
+    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], utf8::length(row[i]));
   };
   measure(table.header);
   for (const auto& row : table.rows) measure(row);
@@ -25,7 +21,7 @@ std::string format_table(const TextTable& table, int indent) {
     std::string text(static_cast<size_t>(indent), ' ');
     for (size_t i = 0; i < columns; ++i) {
       const std::string cell = i < row.size() ? row[i] : std::string();
-      std::string pad(width[i] - display_width(cell), ' ');
+      std::string pad(width[i] - utf8::length(cell), ' ');
       bool right = i < table.align.size() && table.align[i] == Align::Right;
       text += right ? pad + cell : cell + pad;
       if (i + 1 < columns) text += "  ";

@@ -21,11 +21,6 @@ struct TextTable {
 // line indented by `indent` spaces, trailing spaces removed.
 std::string format_table(const TextTable& table, int indent = 2);
 
-// Characters (UTF-8 code points) in text: the width a terminal gives it, for the scripts cjb
-// meets in shop names.
-size_t display_width(std::string_view text);
-
-
 // The table as an HTML <table>, every cell escaped; right-aligned columns get class "num".
 std::string html_table(const TextTable& table);
 // A self-contained HTML page (inline style, no external resources) around body, which must

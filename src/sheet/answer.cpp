@@ -11,11 +11,6 @@ namespace cjb::sheet {
 
 namespace {
 
-std::string lowered(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 bool one_of(const std::string& text, std::initializer_list<const char*> words) {
   return std::any_of(words.begin(), words.end(), [&](const char* w) { return text == w; });
 }
@@ -39,12 +34,12 @@ std::optional<long> whole_number(const std::string& text) {
 
 const ScaleLevel* level_labelled(const Scale& scale, const std::string& lowered_label) {
   for (const auto& level : scale.levels)
-    if (lowered(level.label) == lowered_label) return &level;
+    if (text::lower(level.label) == lowered_label) return &level;
   return nullptr;
 }
 
 bool is_yes_no(const Scale& scale) {
-  return scale.levels.size() == 2 && lowered(scale.levels[0].label) == "no" && lowered(scale.levels[1].label) == "yes";
+  return scale.levels.size() == 2 && text::lower(scale.levels[0].label) == "no" && text::lower(scale.levels[1].label) == "yes";
 }
 
 std::string expected_answers(const Scale& scale) {
@@ -60,7 +55,7 @@ Answer invalid(const std::string& problem) { return Answer{Answer::Kind::kInvali
 
 Answer parse_level_answer(const std::string& text, const Scale& scale) {
   std::string typed = trimmed(text);
-  std::string answer = lowered(typed);
+  std::string answer = text::lower(typed);
   if (answer.empty()) return {};
   if (one_of(answer, {"n/a", "na", "x", "-"})) return Answer{Answer::Kind::kNa};
   if (is_yes_no(scale)) {
@@ -89,7 +84,7 @@ Answer parse_level_answer(const std::string& text, const Scale& scale) {
 }
 
 std::optional<bool> parse_na_mark(const std::string& text) {
-  std::string mark = lowered(trimmed(text));
+  std::string mark = text::lower(trimmed(text));
   if (one_of(mark, {"yes", "y", "x", "true", "1", "n/a", "na"})) return true;
   if (one_of(mark, {"", "no", "n", "false", "0", "-"})) return false;
   return std::nullopt;

@@ -6,7 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "xml/source.h"
+#include "util/line_index.h"
+#include "util/utf8.h"
 
 namespace cjb::sheet {
 
@@ -32,7 +33,7 @@ struct Collector {
     if (byte == '\n') {
       ++line;
       column = 1;
-    } else if ((byte & 0xC0) != 0x80) {
+    } else if (!utf8::is_continuation(byte)) {
       ++column;
     }
   }
@@ -60,22 +61,14 @@ constexpr char16_t kWindows1252[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026
                                        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
 [[noreturn]] void throw_not_utf8(const std::string& text, size_t bad, const std::string& name) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < bad; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
+  auto [line, column] = line_column(text, bad);
   unsigned char byte = static_cast<unsigned char>(text[bad]);
   char32_t in_1252 = byte >= 0xA0 ? byte : byte >= 0x80 ? kWindows1252[byte - 0x80] : 0;
   if (in_1252)
     throw InputError(Location{name, line, column},
                      fmt::format("the file is not UTF-8: byte 0x{:02X} looks like \"{}\" in Windows-1252, the encoding of Excel's plain \"CSV\" "
                                  "(expected UTF-8: save as \"CSV UTF-8\", or convert with `iconv -f WINDOWS-1252 -t UTF-8`)",
-                                 byte, [&] { std::string c; append_utf8(c, in_1252); return c; }()));
+                                 byte, [&] { std::string c; utf8::append(c, in_1252); return c; }()));
   throw InputError(Location{name, line, column}, fmt::format("the file is not UTF-8: byte 0x{:02X} cannot start a character (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\")", byte));
 }
 
@@ -101,7 +94,7 @@ char detect_delimiter(const std::string& text) {
 }
 
 std::vector<CsvRow> read_csv(const std::string& text, const std::string& name, const CsvOptions& options) {
-  if (size_t bad = xml::find_invalid_utf8(text); bad != std::string::npos) throw_not_utf8(text, bad, name);
+  if (size_t bad = utf8::find_invalid(text); bad != std::string::npos) throw_not_utf8(text, bad, name);
   Parser parser(new csv_parser);
   if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     throw Error("cjb: error: cannot start the CSV parser (out of memory)");
@@ -145,12 +138,6 @@ Table to_table(const std::vector<CsvRow>& rows) {
     table.rows.push_back(std::move(row));
   }
   return table;
-}
-
-std::string trimmed(const std::string& text) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return {};
-  return text.substr(start, text.find_last_not_of(" \t\r\n") - start + 1);
 }
 
 bool is_blank_row(const CsvRow& row) {

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "sheet/table.h"
+#include "util/text.h"
 
 namespace cjb::sheet {
 
@@ -37,8 +38,8 @@ std::vector<CsvRow> read_csv(const std::string& text, const std::string& name, c
 // spreadsheet opening the file shows them.
 Table to_table(const std::vector<CsvRow>& rows);
 
-// text without leading and trailing blanks (spaces, tabs, line ends).
-std::string trimmed(const std::string& text);
+// text without leading and trailing blanks (spaces, tabs, line ends; util/text.h).
+inline std::string trimmed(const std::string& text) { return std::string(text::trim(text)); }
 
 // Every field of row is blank (spreadsheets leave such rows between blocks).
 bool is_blank_row(const CsvRow& row);

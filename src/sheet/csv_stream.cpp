@@ -8,7 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "xml/source.h"
+#include "util/line_index.h"
+#include "util/utf8.h"
 
 namespace cjb::sheet {
 
@@ -38,17 +39,8 @@ constexpr size_t kChunk = size_t{1} << 20;
 }  // namespace
 
 Location CsvRecord::locate_byte(size_t offset) const {
-  int line = line_, column = 1;
-  for (size_t i = 0; i < offset && i < raw_.size(); ++i) {
-    unsigned char b = static_cast<unsigned char>(raw_[i]);
-    if (b == '\n') {
-      ++line;
-      column = 1;
-    } else if ((b & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return Location{name_ ? *name_ : std::string(), line, column};
+  LineColumn at = line_column(raw_, offset, line_);
+  return Location{name_ ? *name_ : std::string(), at.line, at.column};
 }
 
 Location CsvRecord::locate(size_t index) const {
@@ -97,7 +89,7 @@ void CsvStream::dispatch(const CsvHandler& handler) {
     auto code = static_cast<unsigned char>(record_.raw_[control_]);
     handler.on_bad(record_.locate_byte(control_), "control character",
                    fmt::format("control character U+{:04X} in the row (expected text without control characters; the row is skipped)", code));
-  } else if (size_t bad = high_ ? xml::find_invalid_utf8(record_.raw_) : std::string::npos; bad != std::string::npos) {
+  } else if (size_t bad = high_ ? utf8::find_invalid(record_.raw_) : std::string::npos; bad != std::string::npos) {
     handler.on_bad(record_.locate_byte(bad), "invalid UTF-8",
                    "invalid UTF-8 byte sequence (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\"; the row is skipped)");
   } else {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "render/csv.h"
+#include "sheet/csv_writer.h"
 #include "sheet/answer.h"
 #include "sheet/csv_reader.h"
 
@@ -48,7 +48,6 @@ std::vector<FieldRow> field_sheet_rows(const Catalog& catalog, const Instrument&
       note = r->note;
       evidence = r->evidence;
     }
-    using render::spreadsheet_text;
     row.cells = {item.id, row.layer, group ? group->label : item.group, row.channel, item.critical ? "yes" : "",
                  fmt::format("{}", scoped.weight), spreadsheet_text(item.text), spreadsheet_text(item.guidance),
                  spreadsheet_text(item.evidence), spreadsheet_text(levels), level_text, "", spreadsheet_text(note),
@@ -61,8 +60,8 @@ std::vector<FieldRow> field_sheet_rows(const Catalog& catalog, const Instrument&
 std::string write_field_sheet(const Catalog& catalog, const Instrument& instrument, const Assessment* prefill,
                               const CsvSheetOptions& options) {
   std::string out = options.byte_order_mark ? "\xEF\xBB\xBF" : "";
-  out += render::csv_row(field_sheet_columns());
-  for (const auto& row : field_sheet_rows(catalog, instrument, prefill)) out += render::csv_row(row.cells);
+  out += csv_row(field_sheet_columns());
+  for (const auto& row : field_sheet_rows(catalog, instrument, prefill)) out += csv_row(row.cells);
   return out;
 }
 
@@ -102,11 +101,11 @@ Columns read_header(const TableRow& header, const std::string& name, const std::
   return columns;
 }
 
-// A cell's text as the user typed it: the apostrophe render::spreadsheet_text put before text a
+// A cell's text as the user typed it: the apostrophe spreadsheet_text put before text a
 // spreadsheet would take for a formula comes off again.
 std::string typed_text(const std::string& text) {
   std::string t = trimmed(text);
-  if (t.size() > 1 && t[0] == '\'' && render::spreadsheet_text(t.substr(1)) == t) t.erase(0, 1);
+  if (t.size() > 1 && t[0] == '\'' && spreadsheet_text(t.substr(1)) == t) t.erase(0, 1);
   return trimmed(t);
 }
 

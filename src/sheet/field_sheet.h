@@ -21,7 +21,7 @@ enum FieldColumn : size_t { kItemColumn = 0, kLayerColumn = 1, kChannelColumn = 
                             kNaColumn = 11, kNoteColumn = 12, kEvidenceColumn = 13 };
 
 // One item's row, as every writer puts it: cells in column order (text a user typed defused for
-// spreadsheets with render::spreadsheet_text), and the answers its Level cell accepts in the
+// spreadsheets with spreadsheet_text), and the answers its Level cell accepts in the
 // form a drop-down offers them ("0 Absent" … "4 Leading", "N/A").
 struct FieldRow {
   const ScopedItem* scoped = nullptr;

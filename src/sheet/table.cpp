@@ -39,10 +39,4 @@ size_t find_control_character(const std::string& text) {
   return std::string::npos;
 }
 
-void append_utf8(std::string& out, char32_t code) {
-  if (code < 0x80) out += static_cast<char>(code);
-  else if (code < 0x800) out += {static_cast<char>(0xC0 | (code >> 6)), static_cast<char>(0x80 | (code & 0x3F))};
-  else out += {static_cast<char>(0xE0 | (code >> 12)), static_cast<char>(0x80 | ((code >> 6) & 0x3F)), static_cast<char>(0x80 | (code & 0x3F))};
-}
-
 }  // namespace cjb::sheet

@@ -41,8 +41,4 @@ bool is_blank(const TableRow& row);
 // feed and carriage return, or NUL), as its byte offset; npos if none.
 size_t find_control_character(const std::string& text);
 
-// Appends code point code (up to U+FFFF: what Windows-1252 and OOXML's _xHHHH_ escapes name)
-// to out as UTF-8.
-void append_utf8(std::string& out, char32_t code);
-
 }  // namespace cjb::sheet

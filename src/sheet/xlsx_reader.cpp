@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "util/utf8.h"
+
 namespace cjb::sheet {
 
 namespace {
@@ -96,7 +98,7 @@ std::string decode_escapes(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text.compare(i, 2, "_x") == 0 && i + 6 < text.size() + 0 && text[i + 6] == '_' &&
         text.substr(i + 2, 4).find_first_not_of("0123456789abcdefABCDEF") == std::string::npos) {
-      append_utf8(out, static_cast<char32_t>(std::stoul(text.substr(i + 2, 4), nullptr, 16)));
+      utf8::append(out, static_cast<char32_t>(std::stoul(text.substr(i + 2, 4), nullptr, 16)));
       i += 6;
     } else {
       out += text[i];

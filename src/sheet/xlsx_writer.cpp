@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "sheet/field_sheet.h"
+#include "util/utf8.h"
 
 namespace cjb::sheet {
 
@@ -90,8 +91,7 @@ int wrapped_lines(const std::string& text, double width) {
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    size_t characters = 0;
-    for (size_t i = start; i < end; ++i) characters += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    size_t characters = utf8::length(std::string_view(text).substr(start, end - start));
     lines += std::max(1, static_cast<int>((static_cast<double>(characters) * 1.1 + width - 1) / width));
     start = end + 1;
   }

@@ -10,6 +10,7 @@
 #endif
 
 #include "core/ids.h"
+#include "util/utf8.h"
 #include "xml/markup_check.h"
 #include "xml/reader.h"
 #include "xml/source.h"
@@ -113,10 +114,10 @@ bool valid_utf8(const std::string& text) {
   for (; i + 8 <= text.size(); i += 8) {
     std::uint64_t word;
     std::memcpy(&word, text.data() + i, 8);
-    if (word & 0x8080808080808080ull) return find_invalid_utf8(text) == std::string_view::npos;
+    if (word & 0x8080808080808080ull) return utf8::find_invalid(text) == std::string_view::npos;
   }
   for (; i < text.size(); ++i)
-    if (static_cast<unsigned char>(text[i]) >= 0x80) return find_invalid_utf8(text) == std::string_view::npos;
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return utf8::find_invalid(text) == std::string_view::npos;
   return true;
 }
 

@@ -5,7 +5,7 @@
 
 #include "core/checks.h"
 #include "xml/files.h"
-#include "xml/source.h"
+#include "util/files.h"
 
 namespace cjb::xml {
 
@@ -26,19 +26,19 @@ LoadedCatalog load_catalog_files(const std::string& model_path, const std::vecto
   LoadedCatalog loaded;
   Catalog& catalog = loaded.catalog;
   auto& problems = loaded.problems;
-  catalog.model = parse_model(read_file(model_path), model_path);
+  catalog.model = parse_model(files::read_file(model_path), model_path);
   problems = check_model(catalog.model);
   auto keep = [&](const InputError& e) { problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end()); };
   for (const auto& path : checklist_paths) {
     try {
-      catalog.checklists.push_back(parse_checklist(read_file(path), path));
+      catalog.checklists.push_back(parse_checklist(files::read_file(path), path));
     } catch (const InputError& e) {
       keep(e);
     }
   }
   for (const auto& path : profile_paths) {
     try {
-      catalog.profiles.push_back(parse_profile(read_file(path), path));
+      catalog.profiles.push_back(parse_profile(files::read_file(path), path));
     } catch (const InputError& e) {
       keep(e);
     }

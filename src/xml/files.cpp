@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "util/files.h"
 #include "xml/reader.h"
 
 namespace cjb::xml {
@@ -388,7 +389,7 @@ Checklist parse_checklist(std::string text, std::string name) { return parse_che
 Profile parse_profile(std::string text, std::string name) { return parse_profile(Source(std::move(text), std::move(name))); }
 Assessment parse_assessment(std::string text, std::string name) { return parse_assessment(Source(std::move(text), std::move(name))); }
 
-Assessment load_assessment(const std::string& path) { return parse_assessment(read_file(path), path); }
+Assessment load_assessment(const std::string& path) { return parse_assessment(files::read_file(path), path); }
 
 std::string write_assessment(const Assessment& a) {
   pugi::xml_document doc;  // the declaration is written below, once

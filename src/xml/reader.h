@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "util/text.h"
 #include "xml/source.h"
 
 namespace cjb::xml {
@@ -61,9 +62,9 @@ class Reader {
 
 // "a  b\n c" → "a b c"
 std::string collapse_whitespace(const std::string& text);
-// Leading and trailing whitespace removed; the inside kept as typed.
-std::string trim(const std::string& text);
-// Space-separated words.
-std::vector<std::string> split_words(const std::string& text);
+// Leading and trailing whitespace removed; the inside kept as typed (util/text.h).
+inline std::string trim(const std::string& text) { return std::string(text::trim(text)); }
+// Words separated by blanks or commas (util/text.h).
+inline std::vector<std::string> split_words(const std::string& text) { return text::split(text, " \t\n\r,"); }
 
 }  // namespace cjb::xml

@@ -31,9 +31,5 @@ TEST(Escape, BrokenUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(escape_html_label("\xFF ok"), "&#65533; ok");
 }
 
-TEST(Escape, DecodeUtf8) {
-  EXPECT_EQ(decode_utf8("aé€😀"), (std::u32string{U'a', U'é', U'€', U'😀'}));
-}
-
 }  // namespace
 }  // namespace cjb::diagram

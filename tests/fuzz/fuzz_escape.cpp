@@ -9,9 +9,10 @@
 #include "core/ids.h"
 #include "core/printable.h"
 #include "diagram/escape.h"
-#include "render/csv.h"
+#include "sheet/csv_writer.h"
 #include "render/escape.h"
 #include "render/laid_out_text.h"
+#include "util/utf8.h"
 
 namespace {
 
@@ -47,9 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
 
-  std::string cell = cjb::render::spreadsheet_text(text);
+  std::string cell = cjb::sheet::spreadsheet_text(text);
   require(cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos);
-  std::string field = cjb::render::csv_field(cell);
+  std::string field = cjb::sheet::csv_field(cell);
   if (field.find_first_of(",\"\r\n") != std::string::npos) require(field.front() == '"' && field.back() == '"');
 
   std::string shown = cjb::render::pdf::laid_out_text(text);
@@ -57,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   std::string safe = cjb::printable(text);
   for (size_t i = 0; i < safe.size();) {
-    cjb::CodePoint cp = cjb::decode_utf8(safe, i);
+    cjb::utf8::CodePoint cp = cjb::utf8::decode(safe, i);
     require(cp.length > 0 && !cjb::is_unsafe_character(cp.value));
     i += cp.length;
   }

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include "core/worked_example.h"
-#include "render/csv.h"
 #include "render/markdown_text.h"
 #include "render/score_csv.h"
 #include "render/score_markdown.h"
@@ -13,25 +12,6 @@
 
 namespace cjb::render {
 namespace {
-
-TEST(Csv, QuotesOnlyWhenNeeded) {
-  EXPECT_EQ(csv_field("plain"), "plain");
-  EXPECT_EQ(csv_field(""), "");
-  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
-  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-  EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
-  EXPECT_EQ(csv_field(" padded"), "\" padded\"");
-  EXPECT_EQ(csv_row({"a", "b,c", ""}), "a,\"b,c\",\n");
-}
-
-TEST(Csv, TextThatASpreadsheetWouldRunIsDefused) {
-  EXPECT_EQ(spreadsheet_text("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
-  EXPECT_EQ(spreadsheet_text("+1 call back"), "'+1 call back");
-  EXPECT_EQ(spreadsheet_text("-2 points"), "'-2 points");
-  EXPECT_EQ(spreadsheet_text("@SUM(A1)"), "'@SUM(A1)");
-  EXPECT_EQ(spreadsheet_text("Greeted at once."), "Greeted at once.");
-  EXPECT_EQ(spreadsheet_text(""), "");
-}
 
 TEST(Markdown, UserTextCannotBecomeMarkupOrBreakATable) {
   EXPECT_EQ(markdown_escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -1,6 +1,7 @@
 // Aligned text tables and HTML tables of the benchmark and compare writers.
 
 #include "render/text_table.h"
+#include "util/utf8.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +14,7 @@ TEST(TextTable, AlignsByCharactersNotBytes) {
   t.align = {Align::Left, Align::Right};
   t.rows = {{"Café Süd", "57.2"}, {"B", "–"}};
   EXPECT_EQ(format_table(t), "  site      score\n  Café Süd   57.2\n  B             –\n");
-  EXPECT_EQ(display_width("Café –"), 6u);
+  EXPECT_EQ(utf8::length("Café –"), 6u);
 }
 
 TEST(TextTable, NoTrailingSpacesAndShortRows) {

@@ -1,7 +1,5 @@
 #include "xml/source.h"
 
-#include <filesystem>
-
 #include <gtest/gtest.h>
 
 #include "support.h"
@@ -58,34 +56,6 @@ TEST(Source, ElementLocationPointsAtItsAngleBracket) {
   Location where = source.locate(source.root().child("b"));
   EXPECT_EQ(where.line, 2);
   EXPECT_EQ(where.column, 3);
-}
-
-std::string read_error(const std::string& path) {
-  try {
-    read_file(path);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-TEST(ReadFile, MissingPathDirectoryAndTooLarge) {
-  std::string dir = test::temp_dir("read_file");
-  EXPECT_EQ(read_error(dir + "/nope.xml"), dir + "/nope.xml: error: no such file (expected a path to an existing file)");
-  EXPECT_EQ(read_error(dir), dir + ": error: is a directory (expected a file)");
-  std::string big = dir + "/big.xml";
-  test::write_text(big, std::string(kMaxFileBytes + 1, ' '));
-  EXPECT_EQ(read_error(big), big + ": error: file is 16777217 bytes (expected at most 16777216 bytes)");
-}
-
-TEST(WriteFileAtomically, ReplacesContentAndLeavesNoTemporaryFile) {
-  std::string dir = test::temp_dir("atomic");
-  write_file_atomically(dir + "/a.txt", "one");
-  write_file_atomically(dir + "/a.txt", "two");
-  EXPECT_EQ(test::read_text(dir + "/a.txt"), "two");
-  int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) files += entry.is_regular_file();
-  EXPECT_EQ(files, 1);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// Issue 14, defects 5 and 9: one atomic writer for every file cjb saves.
+// util/files: the one reader with a size limit and the one atomic writer for every file cjb
+// saves (issue 14, defects 5 and 9).
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,9 +9,10 @@
 #include <gtest/gtest.h>
 
 #include "support.h"
-#include "xml/source.h"
+#include "core/error.h"
+#include "util/files.h"
 
-namespace cjb::xml {
+namespace cjb::files {
 namespace {
 
 namespace fs = std::filesystem;
@@ -96,5 +98,33 @@ TEST(AtomicWrite, AFailedWriteLeavesTheTargetAndNoTemporary) {
   EXPECT_TRUE(names_in(dir).empty());
 }
 
+std::string read_error(const std::string& path) {
+  try {
+    read_file(path);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(ReadFile, MissingPathDirectoryAndTooLarge) {
+  std::string dir = test::temp_dir("read_file");
+  EXPECT_EQ(read_error(dir + "/nope.xml"), dir + "/nope.xml: error: no such file (expected a path to an existing file)");
+  EXPECT_EQ(read_error(dir), dir + ": error: is a directory (expected a file)");
+  std::string big = dir + "/big.xml";
+  test::write_text(big, std::string(kMaxInputBytes + 1, ' '));
+  EXPECT_EQ(read_error(big), big + ": error: file is 16777217 bytes (expected at most 16777216 bytes)");
+}
+
+TEST(WriteFileAtomically, ReplacesContentAndLeavesNoTemporaryFile) {
+  std::string dir = test::temp_dir("atomic");
+  write_file_atomically(dir + "/a.txt", "one");
+  write_file_atomically(dir + "/a.txt", "two");
+  EXPECT_EQ(test::read_text(dir + "/a.txt"), "two");
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) files += entry.is_regular_file();
+  EXPECT_EQ(files, 1);
+}
+
 }  // namespace
-}  // namespace cjb::xml
+}  // namespace cjb::files

@@ -1,6 +1,6 @@
-#include "render/csv.h"
+#include "sheet/csv_writer.h"
 
-namespace cjb::render {
+namespace cjb::sheet {
 
 std::string csv_field(std::string_view text) {
   bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
@@ -30,4 +30,4 @@ std::string csv_row(const std::vector<std::string>& fields) {
   return line;
 }
 
-}  // namespace cjb::render
+}  // namespace cjb::sheet

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cjb::render {
+namespace cjb::sheet {
 
 // One field, quoted only when needed: `a,b` → `"a,b"`, `say "hi"` → `"say ""hi"""`.
 std::string csv_field(std::string_view text);
@@ -20,4 +20,4 @@ std::string spreadsheet_text(std::string_view text);
 // One line of fields, ending in "\n".
 std::string csv_row(const std::vector<std::string>& fields);
 
-}  // namespace cjb::render
+}  // namespace cjb::sheet

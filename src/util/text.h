@@ -1,0 +1,61 @@
+#pragma once
+// Small text helpers every layer needs (std only, header-only: core uses them too).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cjb::text {
+
+// Blanks every trim takes off unless told otherwise.
+inline constexpr std::string_view kBlanks = " \t\r\n";
+
+// text without leading and trailing characters of `blanks`.
+std::string_view trim(std::string_view text, std::string_view blanks = kBlanks);
+
+// text in ASCII lower case (other bytes unchanged).
+std::string lower(std::string_view text);
+
+// The non-empty words of text between any of the separator characters:
+// split("a, b,,c", ", ") → {"a", "b", "c"}.
+std::vector<std::string> split(std::string_view text, std::string_view separators);
+
+// parts with separator between them; empty parts are kept ({"a", "", "b"} → "a, , b").
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+// Definitions (inline: the header is all there is, so core can use it without linking).
+inline std::string_view trim(std::string_view text, std::string_view blanks) {
+  size_t start = text.find_first_not_of(blanks);
+  if (start == std::string_view::npos) return {};
+  return text.substr(start, text.find_last_not_of(blanks) - start + 1);
+}
+
+inline std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+inline std::vector<std::string> split(std::string_view text, std::string_view separators) {
+  std::vector<std::string> words;
+  size_t at = 0;
+  while ((at = text.find_first_not_of(separators, at)) != std::string_view::npos) {
+    size_t end = text.find_first_of(separators, at);
+    if (end == std::string_view::npos) end = text.size();
+    words.emplace_back(text.substr(at, end - at));
+    at = end;
+  }
+  return words;
+}
+
+inline std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace cjb::text

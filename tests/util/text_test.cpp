@@ -1,0 +1,29 @@
+// util/text: trim, lower, split, join.
+
+#include "util/text.h"
+
+#include <gtest/gtest.h>
+
+namespace cjb::text {
+namespace {
+
+TEST(Text, Trim) {
+  EXPECT_EQ(trim("  a b \r\n"), "a b");
+  EXPECT_EQ(trim(" \t\n"), "");
+  EXPECT_EQ(trim("x\n", " "), "x\n");
+}
+
+TEST(Text, Lower) { EXPECT_EQ(lower("Café ABC"), "café abc"); }
+
+TEST(Text, SplitDropsEmptyWords) {
+  EXPECT_EQ(split("a, b,,c ", ", "), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(split("  ", ", "), std::vector<std::string>{});
+}
+
+TEST(Text, JoinKeepsEveryPart) {
+  EXPECT_EQ(join({"a", "", "b"}, ", "), "a, , b");
+  EXPECT_EQ(join({}, ", "), "");
+}
+
+}  // namespace
+}  // namespace cjb::text
