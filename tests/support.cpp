@@ -135,13 +135,22 @@ RunResult run_cjb(const std::vector<std::string>& args, const std::string& input
 void expect_golden(const std::string& text, const std::string& golden_name) {
   std::string path = source_path("tests/golden/" + golden_name);
   const char* update = std::getenv("CJB_UPDATE_GOLDEN");
+  bool exists = fs::exists(path);
   if (update && std::string(update) == "1") {
+    if (exists && read_text(path) == text) return;
     write_text(path, text);
+    ADD_FAILURE() << "rewrote golden file " << path << ": review `git diff` and name the change in the commit";
     return;
   }
-  ASSERT_TRUE(fs::exists(path)) << "missing golden file " << path << " (run with CJB_UPDATE_GOLDEN=1 to create it)";
+  ASSERT_TRUE(exists) << "missing golden file " << path << " (run with CJB_UPDATE_GOLDEN=1 to create it)";
   std::string expected = read_text(path);
-  EXPECT_EQ(text, expected) << "output differs from " << path << " (CJB_UPDATE_GOLDEN=1 rewrites it)";
+  EXPECT_EQ(text, expected) << "output differs from " << path << " (CJB_UPDATE_GOLDEN=1 rewrites it, and fails)";
+}
+
+void expect_golden(const RunResult& run, const std::string& golden_name) {
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err, "") << "unexpected stderr";
+  expect_golden(run.out, golden_name);
 }
 
 }  // namespace cjb::test

@@ -27,8 +27,14 @@ std::string temp_dir(const std::string& name);
 std::string read_text(const std::string& path);
 void write_text(const std::string& path, const std::string& text);
 
-// Compares text with a golden file under tests/golden/. With CJB_UPDATE_GOLDEN=1 in the
-// environment, rewrites the golden file instead (review the diff before committing).
+// Compares text with a golden file under tests/golden/ (tests/golden/README.md). With
+// CJB_UPDATE_GOLDEN=1 in the environment, a golden file that differs is rewritten and the test
+// FAILS all the same, so that every changed golden file is a diff someone reviewed (name it and
+// its reason in the commit). Tests that compare with a golden file have "Golden" in their name:
+// `ctest -L golden` runs them.
 void expect_golden(const std::string& text, const std::string& golden_name);
+
+// A run of cjb against a golden file: it must also exit 0 and write nothing on stderr.
+void expect_golden(const RunResult& run, const std::string& golden_name);
 
 }  // namespace cjb::test

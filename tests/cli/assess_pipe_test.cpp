@@ -66,7 +66,7 @@ TEST(AssessPipe, TheIssueExampleStartsSavesAndQuits) {
   EXPECT_EQ(a.id, "my-shop-store-2026-01-01");
 }
 
-TEST(AssessPipe, EveryCommandOfTheGrammarInOneSession) {
+TEST(AssessPipe, EveryCommandOfTheGrammarInOneSessionGolden) {
   std::string file = temp_dir("assess-grammar") + "/rose.xml";
   RunResult r = assess({"-o", file, "--profile", "mini-omnichannel", "--retailer", "Rose & Co", "--site", "High <Street>"},
                        "4\nnote Owner <b>greets</b> & serves\n1\nb\nnote added later\n?\nl\ng complaints\nwhat\n7\n"

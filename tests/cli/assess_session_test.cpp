@@ -345,7 +345,7 @@ TEST_F(Session, ColourAndProgressBarOnlyWhenAsked) {
   EXPECT_THAT(coloured.handle("2").text, HasSubstr("\x1b[32m✓ \x1b[0mSaved L1: 2 L2."));
 }
 
-TEST(AssessSessionText, TheQuestionLayoutOfTheMiniData) {
+TEST(AssessSessionText, TheQuestionLayoutOfTheMiniDataGolden) {
   Catalog catalog = xml::load_catalog(test::source_path("tests/data/mini"));
   Instrument instrument = resolve_profile(catalog, *catalog.find_profile("mini-store"));
   Assessment assessment;

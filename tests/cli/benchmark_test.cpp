@@ -57,7 +57,7 @@ TEST_F(Benchmark, TextGolden) {
   RunResult r = run({dir + "/chain", "--by", "region"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
-  expect_golden(r.out, "benchmark-mini.txt");
+  expect_golden(r, "benchmark-mini.txt");
 }
 
 // --site answers only that question: the site's visits in date order, the change per group.
@@ -66,7 +66,7 @@ TEST_F(Benchmark, SiteTrendGolden) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out.find("League table"), std::string::npos);
-  expect_golden(r.out, "benchmark-mini-site.txt");
+  expect_golden(r, "benchmark-mini-site.txt");
 }
 
 TEST_F(Benchmark, UnknownSiteIsExit2WithDidYouMean) {

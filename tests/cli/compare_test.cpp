@@ -84,7 +84,7 @@ TEST_F(Compare, ItemsAndScores) {
 TEST_F(Compare, TextGolden) {
   RunResult r = run_cjb({"compare", before, after, "--data-dir", "tests/data/mini"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  expect_golden(r.out, "compare-mini.txt");
+  expect_golden(r, "compare-mini.txt");
 }
 
 // Each changed item is named by its statement and finding, and every change printed beside two

@@ -33,7 +33,7 @@ TEST_P(ExampleScore, JsonGolden) {
   RunResult r = run_cjb({"score", "examples/" + GetParam() + ".xml", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  expect_golden(r.out, "examples/" + GetParam() + ".score.json");
+  expect_golden(r, "examples/" + GetParam() + ".score.json");
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, ExampleScore, ::testing::ValuesIn(kExamples));

@@ -19,7 +19,7 @@ TEST_F(Kpi, TextGolden) {
   RunResult r = run_cjb({"kpi", contacts, surveys, "--by", "site"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  expect_golden(r.out, "kpi-examples.txt");
+  expect_golden(r, "kpi-examples.txt");
 }
 
 TEST_F(Kpi, JsonContract) {

@@ -156,7 +156,7 @@ TEST(ReportCli, MarkdownMatchesItsGoldenFile) {
   EXPECT_EQ(r.err, "");
   EXPECT_NE(r.out.find("No complaints procedure &lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   EXPECT_EQ(r.out.find("<script>"), std::string::npos);
-  expect_golden(r.out, "report-mini.md");
+  expect_golden(r, "report-mini.md");
 }
 
 TEST(ReportCli, SvgSummaryIsValidForAnSvgRenderer) {

@@ -25,7 +25,7 @@ TEST(ScoreCommand, TextGolden) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "no colour in a pipe";
-  expect_golden(r.out, "score-mini.txt");
+  expect_golden(r, "score-mini.txt");
 }
 
 TEST(ScoreCommand, JsonGolden) {
@@ -35,14 +35,14 @@ TEST(ScoreCommand, JsonGolden) {
   auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["schema"], "cjb.score/1");
   EXPECT_EQ(doc["assessment"]["retailer"], "Mini & Co");
-  expect_golden(r.out, "score-mini.json");
+  expect_golden(r, "score-mini.json");
 }
 
 TEST(ScoreCommand, CsvGolden) {
   RunResult r = run_cjb(args({"score", "tests/data/mini-assessment.xml", "--format", "csv"}));
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
-  expect_golden(r.out, "score-mini.csv");
+  expect_golden(r, "score-mini.csv");
 }
 
 TEST(ScoreCommand, MarkdownGolden) {
@@ -51,7 +51,7 @@ TEST(ScoreCommand, MarkdownGolden) {
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out.find("<script>"), std::string::npos) << "a note's markup is escaped";
   EXPECT_EQ(r.out.find("<1>"), std::string::npos) << "the site's name is escaped";
-  expect_golden(r.out, "score-mini.md");
+  expect_golden(r, "score-mini.md");
 }
 
 TEST(ScoreCommand, OutputFileIsWrittenAndStdoutStaysEmpty) {

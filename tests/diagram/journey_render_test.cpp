@@ -75,7 +75,7 @@ TEST_F(MiniDiagram, GoldenDotWithDrivers) {
   test::expect_golden(render_journey(build({.drivers = true}), DiagramFormat::Dot), "diagram/mini-drivers.dot");
 }
 
-TEST_F(MiniDiagram, SvgIsDeterministicAndHasNoVersionComment) {
+TEST_F(MiniDiagram, SvgGoldenIsDeterministicAndHasNoVersionComment) {
   JourneyGraph graph = build();
   std::string svg = render_journey(graph, DiagramFormat::Svg);
   EXPECT_EQ(svg, render_journey(graph, DiagramFormat::Svg));
