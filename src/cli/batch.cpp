@@ -43,7 +43,7 @@ std::vector<std::string> find_assessment_files(const std::vector<std::string>& p
     for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
          it.increment(ec)) {
       // Every *.xml entry, not only regular files: a FIFO, a device, a dangling link or a folder
-      // named *.xml is then reported as left out (xml::read_file says what it is), not skipped
+      // named *.xml is then reported as left out (files::read_file says what it is), not skipped
       // in silence. The folder is searched as well.
       if (it->path().extension() == ".xml") found.push_back(it->path().string());
     }
@@ -114,7 +114,7 @@ bool same_scope(const Scope& a, const Scope& b) {
 
 // Reads a regular file of at most xml::kMaxFileBytes into text, reusing its memory: the size
 // fstat gives (a file that grows meanwhile is read as it was). False on anything unusual;
-// xml::read_file then says what is wrong.
+// files::read_file then says what is wrong.
 bool read_into(const std::string& path, std::string& text) {
   // O_NONBLOCK: a FIFO must not block the batch; fstat then refuses it.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);

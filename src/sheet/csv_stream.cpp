@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "sheet/csv_reader.h"
 #include "util/line_index.h"
 #include "util/utf8.h"
 
@@ -88,10 +89,10 @@ void CsvStream::dispatch(const CsvHandler& handler) {
   if (control_ != std::string::npos) {
     auto code = static_cast<unsigned char>(record_.raw_[control_]);
     handler.on_bad(record_.locate_byte(control_), "control character",
-                   fmt::format("control character U+{:04X} in the row (expected text without control characters; the row is skipped)", code));
+                   fmt::format("control character U+{:04X} in the row (expected text without control characters)", code));
   } else if (size_t bad = high_ ? utf8::find_invalid(record_.raw_) : std::string::npos; bad != std::string::npos) {
     handler.on_bad(record_.locate_byte(bad), "invalid UTF-8",
-                   "invalid UTF-8 byte sequence (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\"; the row is skipped)");
+                   "invalid UTF-8 byte sequence (expected a UTF-8 encoded CSV file; save it as \"CSV UTF-8\")");
   } else {
     handler.on_record(record_);
   }
@@ -104,7 +105,8 @@ void CsvStream::feed_piece(std::string_view piece, const CsvHandler& handler) {
   size_t done = csv_parse(parser_of(parser_), piece.data(), piece.size(), on_field, on_row, this);
   if (done != piece.size())
     throw InputError(record_.locate_byte(base + done),
-                     fmt::format("malformed CSV: {} (expected quotes to be doubled inside a quoted field)", csv_strerror(csv_error(parser_of(parser_)))));
+                     "malformed CSV: a quote inside a quoted field is followed by a character other than a quote, a separator or a line end "
+                     "(expected quotes to be doubled inside a quoted field)");
   if (piece.back() == '\n') ++line_;
   if (row_ended_) dispatch(handler);
   // Between records (after a record, a blank line or the LF of a CRLF) the next byte starts a
@@ -122,6 +124,7 @@ void CsvStream::feed(std::string_view chunk, const CsvHandler& handler) {
   if (!started_) {
     // A UTF-8 byte order mark, as spreadsheets write it, is not part of the first field.
     if (chunk.substr(0, 3) == "\xEF\xBB\xBF") chunk.remove_prefix(3);
+    else if (starts_with_utf16_bom(chunk)) throw InputError(record_.locate_byte(0), std::string(kUtf16Message));
     started_ = true;
   }
   size_t start = 0;
@@ -143,8 +146,8 @@ void CsvStream::feed(std::string_view chunk, const CsvHandler& handler) {
 void CsvStream::finish(const CsvHandler& handler) {
   row_ended_ = false;
   if (csv_fini(parser_of(parser_), on_field, on_row, this) != 0)
-    throw InputError(record_.locate_byte(record_.raw_.size()),
-                     fmt::format("malformed CSV: {} (expected every quoted field to be closed)", csv_strerror(csv_error(parser_of(parser_)))));
+    throw InputError(record_.locate_byte(0), "malformed CSV: a quoted field in the record that starts here is never closed (expected every "
+                                             "quoted field to be closed)");
   if (row_ended_) dispatch(handler);
 }
 

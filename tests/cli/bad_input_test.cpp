@@ -1,4 +1,5 @@
-// The bad-input corpus (tests/bad-input/, issue 14): every file through `cjb validate`, each
+// The bad-input corpus (tests/bad-input/, issue 14): every file through `cjb validate` (KPI
+// exports through `cjb kpi --strict`, field sheets through `cjb import`), each
 // with the exit code and the first line of the message it must give (expected.txt); then the
 // non-regular and oversized files the test makes itself; then `cjb benchmark` over every
 // assessment of the corpus, which must leave each one out (its fast reader and its full reader
@@ -53,9 +54,18 @@ std::string with_path(std::string message, const std::string& path) {
   return message;
 }
 
-// Runs cjb validate on path with a hang guard (a FIFO must not block it).
-RunResult validate(const std::string& path) {
-  Child child = start_cjb_piped({"validate", "-q", "--data-dir", "tests/data/mini", path}, true);
+// Runs cjb on path with a hang guard (a FIFO must not block it): `cjb validate` for the XML
+// files, `cjb kpi --strict` for KPI exports (kpi-*), `cjb import --into` for field sheets
+// (sheet-*). The commands that write are given an output path in out_dir; it must not exist
+// after a refusal (nothing half-written).
+RunResult run_on(const std::string& path, const std::string& out_dir = "") {
+  std::string name = fs::path(path).filename().string();
+  std::string output = out_dir + "/" + name + ".out";
+  std::vector<std::string> args = {"validate", "-q", "--data-dir", "tests/data/mini", path};
+  if (name.rfind("kpi-", 0) == 0) args = {"kpi", "-q", "--strict", "--data-dir", "tests/data/mini", path, "-o", output};
+  if (name.rfind("sheet-", 0) == 0)
+    args = {"import", "-q", "--data-dir", "tests/data/mini", path, "--into", "tests/data/mini-assessment.xml", "-o", output};
+  Child child = start_cjb_piped(args, true);
   std::string out;
   bool ended = read_until(child, out, "found\n");
   if (!ended) ::kill(child.pid, SIGKILL);
@@ -63,17 +73,23 @@ RunResult validate(const std::string& path) {
   RunResult r;
   r.exit_code = finish(child);
   r.err = out;
+  if (args[0] != "validate" && r.exit_code != 0) {
+    EXPECT_FALSE(fs::exists(output)) << path << ": an output was written after a refusal";
+  }
   return r;
 }
+
+RunResult validate(const std::string& path) { return run_on(path); }
 
 TEST(BadInput, EveryFileOfTheCorpusGivesItsExitCodeAndMessage) {
   const std::string dir = "tests/bad-input";
   std::vector<Case> cases = read_cases(source_path(dir + "/expected.txt"));
   std::set<std::string> listed;
+  std::string out_dir = temp_dir("bad-input-outputs");
   for (const auto& c : cases) {
     listed.insert(c.file);
     std::string path = dir + "/" + c.file;
-    RunResult r = validate(path);
+    RunResult r = run_on(path, out_dir);
     EXPECT_EQ(r.exit_code, c.exit_code) << path << "\n" << r.err;
     EXPECT_EQ(first_line(r.err), with_path(c.message, path)) << path;
     EXPECT_EQ(r.err.find("internal error"), std::string::npos) << path;

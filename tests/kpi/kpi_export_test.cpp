@@ -117,8 +117,10 @@ TEST(KpiExport, SurveyCells) {
 }
 
 TEST(KpiExport, MalformedCsvAndUtf8) {
-  EXPECT_EQ(problems_of("id,date,csat\nR1,2026-01-01,\"5\n"), std::vector<std::string>{"x.csv:3:1: error: malformed CSV: error parsing data while strict checking enabled (expected every quoted field to be closed)"});
+  EXPECT_EQ(problems_of("id,date,csat\nR1,2026-01-01,\"5\n"), std::vector<std::string>{"x.csv:2:1: error: malformed CSV: a quoted field in the record that starts here is never closed (expected every quoted field to be closed)"});
   EXPECT_EQ(problems_of("id,date,csat\nR\xff,2026-01-01,5\n").size(), 1u);
+  EXPECT_EQ(problems_of(std::string("\xFF\xFEi\0d\0", 6)), std::vector<std::string>{"x.csv:1:1: error: the file is UTF-16, not UTF-8 (expected UTF-8: save "
+                                                                                      "as \"CSV UTF-8\", or convert with `iconv -f UTF-16 -t UTF-8`)"});
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ TEST(CsvReader, UnclosedQuoteAndInvalidUtf8) {
     read_csv("a,b\n\"never closed,1\n", "t.csv");
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "t.csv:3:1: error: malformed CSV: error parsing data while strict checking enabled (expected every quoted field to be closed)");
+    EXPECT_EQ(std::string(e.what()), "t.csv:2:1: error: malformed CSV: the quoted field that starts here is never closed (expected every quoted field to be closed)");
   }
   try {
     read_csv("a,b\nx,caf\xe9\n", "t.csv");
@@ -115,12 +115,24 @@ TEST(CsvReader, DelimiterDetectedFromTheHeaderRow) {
   EXPECT_EQ(as_comma[1][0].text, "c;d");
 }
 
+TEST(CsvReader, Utf16IsNamed) {
+  for (std::string bom : {"\xFF\xFE", "\xFE\xFF"}) {
+    try {
+      read_csv(bom + std::string("a\0,\0b\0", 6), "t.csv");
+      FAIL();
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string(e.what()), "t.csv:1:1: error: the file is UTF-16, not UTF-8 (expected UTF-8: save as \"CSV UTF-8\", or convert with "
+                                       "`iconv -f UTF-16 -t UTF-8`)");
+    }
+  }
+}
+
 TEST(CsvReader, MalformedCsvNamesTheSeparator) {
   try {
     read_csv("a;b\nx;\"quoted\"tail;y\n", "t.csv");
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "t.csv:2:11: error: malformed CSV: error parsing data while strict checking enabled (expected quotes to be doubled "
+    EXPECT_EQ(std::string(e.what()), "t.csv:2:11: error: malformed CSV: a quote inside a quoted field is followed by a character other than a quote, a separator or a line end (expected quotes to be doubled "
                                      "inside a quoted field; the separator is ';', give --delimiter if it is another)");
   }
 }
@@ -347,7 +359,7 @@ TEST(ExportImport, SemicolonSheetAsExcelSavesItInEurope) {
   args.insert(args.end(), {"--delimiter", "tab"});
   auto forced = run_cjb(args);
   EXPECT_EQ(forced.exit_code, 2);
-  EXPECT_NE(forced.err.find("sheet.csv:2:15: error: malformed CSV: error parsing data while strict checking enabled (expected quotes to be doubled inside a quoted field; the separator is tab, give --delimiter if it is another)"), std::string::npos) << forced.err;
+  EXPECT_NE(forced.err.find("sheet.csv:2:15: error: malformed CSV: a quote inside a quoted field is followed by a character other than a quote, a separator or a line end (expected quotes to be doubled inside a quoted field; the separator is tab, give --delimiter if it is another)"), std::string::npos) << forced.err;
   args.back() = "pipe";
   EXPECT_EQ(run_cjb(args).err, "cjb import: --delimiter 'pipe' is not a separator (expected comma, semicolon or tab)\n");
 }
