@@ -10,6 +10,7 @@
 
 #include "diagram/journey_layout.h"
 #include "render/pdf_handles.h"
+#include "render/photo.h"
 
 namespace cjb::render {
 
@@ -353,10 +354,64 @@ class PdfWriter {
     y_ += 4;
   }
 
+  // A photo drawn under a cell's text (docs/formats.md, assessments): upright, scaled to fit.
+  struct Thumbnail {
+    std::shared_ptr<cairo_surface_t> surface;
+    double width = 0, height = 0;  // points
+  };
+
   struct MeasuredRow {
     std::vector<LayoutPtr> cells;
+    std::vector<std::vector<Thumbnail>> photos;  // per cell
     double height = 0;
   };
+
+  static constexpr double kThumbHeight = 66;  // at most, in points
+  static constexpr double kThumbGap = 4;
+  static constexpr size_t kThumbsPerCell = 3;  // so that a row never outgrows a page
+
+  // The cell's photos that load, each at most kThumbHeight high and width wide; a photo that
+  // does not load is left out (PhotoCache warns).
+  std::vector<Thumbnail> thumbnails(const Cell& cell, double width) {
+    std::vector<Thumbnail> out;
+    if (!options_.photos) return out;
+    for (const auto& ref : cell.photos) {
+      if (out.size() == kThumbsPerCell) break;
+      const EncodedPhoto* photo = options_.photos->get(ref);
+      if (!photo || photo->width <= 0 || photo->height <= 0) continue;
+      auto found = surfaces_.find(ref.path);
+      if (found == surfaces_.end()) found = surfaces_.emplace(ref.path, photo_surface(*photo)).first;
+      double scale = std::min(kThumbHeight / photo->height, width / photo->width);
+      out.push_back({found->second, photo->width * scale, photo->height * scale});
+    }
+    return out;
+  }
+
+  static double thumbnails_height(const std::vector<Thumbnail>& thumbs) {
+    double h = 0;
+    for (const auto& t : thumbs) h += kThumbGap + t.height;
+    return h;
+  }
+
+  // Stacked from y down, each with a hairline frame.
+  void draw_thumbnails(const std::vector<Thumbnail>& thumbs, double x, double y) {
+    for (const auto& t : thumbs) {
+      y += kThumbGap;
+      cairo_t* cr = cr_.get();
+      cairo_save(cr);
+      cairo_translate(cr, x, y);
+      cairo_scale(cr, t.width / cairo_image_surface_get_width(t.surface.get()), t.height / cairo_image_surface_get_height(t.surface.get()));
+      cairo_set_source_surface(cr, t.surface.get(), 0, 0);
+      cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+      cairo_paint(cr);
+      cairo_restore(cr);
+      colour(doc_.style.colour("rule"));
+      cairo_set_line_width(cr, 0.5);
+      cairo_rectangle(cr, x, y, t.width, t.height);
+      cairo_stroke(cr);
+      y += t.height;
+    }
+  }
 
   static constexpr double kCellPadX = 4;
   static constexpr double kCellPadY = 3.5;
@@ -394,7 +449,8 @@ class PdfWriter {
         pango_attr_list_unref(attributes);
         row.cells.push_back(std::move(layout));
       }
-      row.height = std::max(row.height, height_of(row.cells.back().get()) + 2 * kCellPadY);
+      row.photos.push_back(thumbnails(cell, std::max(width, 8.0)));
+      row.height = std::max(row.height, height_of(row.cells.back().get()) + thumbnails_height(row.photos.back()) + 2 * kCellPadY);
     }
     return row;
   }
@@ -413,6 +469,7 @@ class PdfWriter {
       }
       std::string ink_colour = cell && !cell->ink.empty() ? cell->ink : ink();
       show(row.cells[i].get(), x + kCellPadX + indent, y_ + kCellPadY, ink_colour);
+      if (i < row.photos.size()) draw_thumbnails(row.photos[i], x + kCellPadX + indent, y_ + kCellPadY + height_of(row.cells[i].get()));
       x += widths[i];
     }
     y_ += row.height;
@@ -831,6 +888,7 @@ class PdfWriter {
   CairoPtr cr_;
   PangoContextPtr pango_;
   std::map<std::string, FontDescriptionPtr> fonts_;
+  std::map<std::string, std::shared_ptr<cairo_surface_t>> surfaces_;  // photos by path
   int page_ = 0;
   bool page_open_ = false;
   double y_ = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -12,6 +13,19 @@
 namespace cjb::render {
 
 namespace {
+
+// The photos of a response, their paths resolved against the assessment file's folder.
+std::vector<PhotoRef> photo_refs(const Response* response, const Assessment& assessment) {
+  std::vector<PhotoRef> refs;
+  if (!response) return refs;
+  std::filesystem::path folder = std::filesystem::path(assessment.where.file).parent_path();
+  for (const auto& photo : response->photos) {
+    std::filesystem::path file(photo.file);
+    std::string path = file.is_absolute() ? file.string() : (folder / file).lexically_normal().string();
+    refs.push_back({path, photo.file, photo.caption, response->item});
+  }
+  return refs;
+}
 
 constexpr const char* kNotScoredFill = "#E6E6E6";
 constexpr const char* kCriticalInk = "#A11D1D";
@@ -573,6 +587,7 @@ struct Builder {
         const ItemLevel* at = item.find_level(now);
         Cell item_cell = plain(fmt::format("{} {}", item.id, item.text));
         item_cell.detail = fmt::format("{} · {}", labels.group(r->group), labels.channel(r->channel));
+        item_cell.photos = photo_refs(r->response, *card.assessment);
         Cell now_cell = plain(labels.level(item, now));
         if (r->critical && now == 0) {
           now_cell.text += "\ncritical failure";
@@ -646,8 +661,9 @@ struct Builder {
           }
           Cell item_cell = plain(fmt::format("{} {}", r.id, r.item->text));
           if (r.critical) item_cell.detail = "critical item";
-          std::vector<Cell> row = {item_cell, level_cell,
-                                   plain(r.response ? r.response->note : ""), plain(r.response ? r.response->evidence : "")};
+          Cell evidence_cell = plain(r.response ? r.response->evidence : "");
+          evidence_cell.photos = photo_refs(r.response, *card.assessment);
+          std::vector<Cell> row = {item_cell, level_cell, plain(r.response ? r.response->note : ""), evidence_cell};
           if (journey) row.insert(row.begin() + 1, plain(labels.channel(r.channel)));
           table.rows.push_back(std::move(row));
           table.emphasised.push_back(false);

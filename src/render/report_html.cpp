@@ -1,4 +1,6 @@
 #include "render/report_html.h"
+
+#include "render/photo.h"
 #include "render/escape.h"
 
 #include <algorithm>
@@ -206,7 +208,21 @@ std::string cell_style(const Cell& c) {
 
 const char* align_class(Align a) { return a == Align::Right ? "r" : a == Align::Centre ? "c" : "l"; }
 
-void html_table(std::string& out, const Table& t) {
+// The photos of a cell as inline images (data: URIs, downscaled by PhotoCache) with captions.
+std::string html_photos(const Cell& c, PhotoCache* photos) {
+  std::string out;
+  for (const auto& ref : c.photos) {
+    const EncodedPhoto* photo = photos ? photos->get(ref) : nullptr;
+    if (!photo) continue;
+    out += fmt::format("<figure class=\"photo\"><img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\" style=\"max-width:100%;height:auto\"/>",
+                       data_uri(*photo), photo->width, photo->height, esc(ref.caption.empty() ? ref.file : ref.caption));
+    if (!ref.caption.empty()) out += "<figcaption>" + esc(ref.caption) + "</figcaption>";
+    out += "</figure>";
+  }
+  return out;
+}
+
+void html_table(std::string& out, const Table& t, PhotoCache* photos) {
   out += "<div class=\"table-wrap\"><table>\n<thead><tr>";
   for (size_t i = 0; i < t.header.size(); ++i)
     out += fmt::format("<th class=\"{}\">{}</th>", align_class(i < t.align.size() ? t.align[i] : Align::Left), esc(t.header[i]));
@@ -220,7 +236,7 @@ void html_table(std::string& out, const Table& t) {
       if (!c.fill.empty()) cls += " band";
       if (c.bold) cls += " b";
       std::string detail = c.detail.empty() ? "" : "<br/><span class=\"detail\">" + esc(c.detail) + "</span>";
-      out += fmt::format("<td class=\"{}\"{}>{}{}</td>", cls, cell_style(c), esc_lines(c.text), detail);
+      out += fmt::format("<td class=\"{}\"{}>{}{}{}</td>", cls, cell_style(c), esc_lines(c.text), detail, html_photos(c, photos));
     }
     out += "</tr>\n";
   }
@@ -234,7 +250,7 @@ void html_legend(std::string& out, const std::vector<LegendEntry>& entries) {
   out += "</p>\n";
 }
 
-void html_block(std::string& out, const Block& block, const ReportStyle& style) {
+void html_block(std::string& out, const Block& block, const ReportStyle& style, PhotoCache* photos) {
   if (auto* h = std::get_if<Heading>(&block)) {
     out += fmt::format("<h{0}>{1}</h{0}>\n", h->level + 1, esc(h->text));
   } else if (auto* p = std::get_if<Paragraph>(&block)) {
@@ -244,7 +260,7 @@ void html_block(std::string& out, const Block& block, const ReportStyle& style) 
     for (const auto& item : b->items) out += "<li>" + esc(item) + "</li>\n";
     out += "</ul>\n";
   } else if (auto* t = std::get_if<Table>(&block)) {
-    html_table(out, *t);
+    html_table(out, *t, photos);
   } else if (auto* k = std::get_if<KeyFigures>(&block)) {
     out += "<div class=\"kpis\">\n";
     for (const auto& f : k->figures)
@@ -271,7 +287,7 @@ void html_block(std::string& out, const Block& block, const ReportStyle& style) 
 
 }  // namespace
 
-std::string render_html(const Document& d, const std::string& css, const std::string& journey_svg) {
+std::string render_html(const Document& d, const std::string& css, const std::string& journey_svg, PhotoCache* photos) {
   const ReportStyle& style = d.style;
   std::string out;
   out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + esc(d.language) + "\">\n<head>\n";
@@ -311,7 +327,7 @@ std::string render_html(const Document& d, const std::string& css, const std::st
       if (start != std::string::npos)
         out += "<figure class=\"chart wide journey-diagram\">" + journey_svg.substr(start) + "</figure>\n";
     }
-    for (const auto& b : s.blocks) html_block(out, b, style);
+    for (const auto& b : s.blocks) html_block(out, b, style, photos);
     out += "</section>\n";
   }
   out += "</main>\n<footer><p>" + esc(d.footer_text) + "</p><p class=\"note\">" + esc(c.note) + "</p></footer>\n</body>\n</html>\n";

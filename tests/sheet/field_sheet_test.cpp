@@ -299,6 +299,30 @@ TEST(ExportImport, RoundTripThroughTheCommandLine) {
   }
 }
 
+TEST(ExportImport, PhotosTravelInTheEvidenceColumn) {
+  std::string dir = test::temp_dir("export-import-photos");
+  std::string text = test::read_text(test::source_path("tests/data/mini-assessment.xml"));
+  std::string from = "<response item=\"J-ARR-P-01\" level=\"2\"/>";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(),
+               "<response item=\"J-ARR-P-01\" level=\"2\"><evidence>Seen twice</evidence>"
+               "<evidence file=\"photos/fire-exit.jpg\">Roll cage | aisle 14</evidence><evidence file=\"photos/b.png\"/></response>");
+  test::write_text(dir + "/a.xml", text);
+  auto exported = run_cjb({"export", "--data-dir", "tests/data/mini", dir + "/a.xml", "--no-bom", "-o", dir + "/sheet.csv"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_NE(test::read_text(dir + "/sheet.csv").find("\"Seen twice\nfile: photos/fire-exit.jpg | Roll cage | aisle 14\nfile: photos/b.png\""), std::string::npos);
+  auto imported = run_cjb({"import", "--data-dir", "tests/data/mini", dir + "/sheet.csv", "--into", dir + "/a.xml", "-o", dir + "/back.xml"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const Response* r = xml::load_assessment(dir + "/back.xml").find_response("J-ARR-P-01");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->evidence, "Seen twice");
+  ASSERT_EQ(r->photos.size(), 2u);
+  EXPECT_EQ(r->photos[0].file, "photos/fire-exit.jpg");
+  EXPECT_EQ(r->photos[0].caption, "Roll cage | aisle 14");
+  EXPECT_EQ(r->photos[1].file, "photos/b.png");
+  EXPECT_EQ(r->photos[1].caption, "");
+}
+
 TEST(ExportImport, NewAssessmentFromASheetAndNoOverwrite) {
   std::string dir = test::temp_dir("import-new");
   test::write_text(dir + "/sheet.csv", "item,level,na,note,evidence\nL-VIS-01,3,,\"Seen <b>twice</b> & noted\",\n");
