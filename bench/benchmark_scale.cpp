@@ -2,7 +2,7 @@
 // single-threaded pugixml parse of the same files, in the same run (issue 9):
 //   (a) bare: load each file with pugixml, count its responses — one thread;
 //   (b) cjb:  the cjb binary, `cjb benchmark DIR --format json` (stdout to /dev/null) — every core.
-// Prints both times, their ratio (must be ≤ 1.5 from 10,000 files) and the peak resident memory of the cjb child
+// Prints both times, their ratio (must be ≤ 1.0 from 10,000 files, issue 18) and the peak resident memory of the cjb child
 // (getrusage via wait4; must be < 256 MiB). Each measurement is the best of --repeat runs,
 // alternating (a) and (b), because the machine may be shared. Exit 1 when a limit is missed.
 //
@@ -39,7 +39,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr int kVisits = 5;
-constexpr double kMaxRatio = 1.5;
+constexpr double kMaxRatio = 1.0;  // issue 18: no slower than the bare parse, on 2 cores
 constexpr double kMaxRssMiB = 256;
 constexpr size_t kTimeLimitFrom = 10000;  // files; the issue's limit is set for 10,000
 

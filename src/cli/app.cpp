@@ -8,11 +8,9 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/version.h"
 #include "core/error.h"
-
-#ifndef CJB_VERSION
-#define CJB_VERSION "0.0.0"
-#endif
+#include "core/printable.h"
 
 namespace cjb::cli {
 
@@ -42,6 +40,8 @@ std::string main_help() {
   text +=
       "\nRun 'cjb COMMAND --help' for a command's options and an example.\n"
       "Exit status: 0 success, 1 findings (e.g. validation problems), 2 bad usage or bad input.\n"
+      "Every command takes --data-dir DIR and -q/--quiet; commands that colour take --color=auto|always|never\n"
+      "(NO_COLOR in the environment turns auto off).\n"
       "Data (model/, checklists/, reports/): --data-dir DIR, $CJB_DATA, the installed data, or the source tree.\n";
   return text;
 }
@@ -75,7 +75,7 @@ int run(const std::vector<std::string>& args, Context& context) {
       return 0;
     }
     if (first == "--version" || first == "-V") {
-      context.out << "cjb " << CJB_VERSION << "\n";
+      context.out << version_text();
       return 0;
     }
     const CommandInfo* info = nullptr;
@@ -94,19 +94,21 @@ int run(const std::vector<std::string>& args, Context& context) {
       context.out << command->help_text();
       return 0;
     }
-    return command->run(context);
+    Context command_context = context;
+    if (command->quiet()) command_context.err_is_terminal = false;  // no progress bars
+    return command->run(command_context);
   } catch (const UsageError& e) {
-    context.err << "cjb " << e.what() << "\n";
+    context.err << "cjb " << printable(e.what(), true) << "\n";
     return e.exit_code();
   } catch (const Error& e) {
-    context.err << e.what() << "\n";
+    context.err << printable(e.what(), true) << "\n";
     return e.exit_code();
   } catch (const std::bad_alloc&) {
     context.err << "cjb: error: out of memory\n";
     return 2;
   } catch (const std::exception& e) {
     // A bug, not an input problem: still no crash, and say so.
-    context.err << "cjb: internal error: " << e.what() << "\n";
+    context.err << "cjb: internal error: " << printable(e.what(), true) << "\n";
     return 3;
   }
 }

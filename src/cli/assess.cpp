@@ -85,6 +85,7 @@ class AssessCommand : public Command {
   const char* name() const override { return "assess"; }
   const char* summary() const override { return "guided self-assessment: answer item by item, stop and resume, get a score and a plan"; }
   const char* usage() const override { return "cjb assess -o FILE [--profile P] [--channels physical,online] [--retailer NAME --site NAME]\n       cjb assess FILE"; }
+  bool colours() const override { return true; }
   const char* example() const override {
     return "  cjb assess -o my-shop.xml --profile small-independent --retailer 'Rose & Co' --site 'High Street'\n"
            "  cjb assess my-shop.xml                      # resume at the first unanswered item\n"
@@ -123,7 +124,7 @@ class AssessCommand : public Command {
     Instrument instrument;
     if (exists) {
       if (!open_existing(context, catalog, path, assessment, instrument)) return 2;
-      if (!output_.empty())
+      if (!output_.empty() && !quiet())
         context.err << fmt::format("cjb assess: {} already exists: resuming it, not starting over (a file is never overwritten)\n", path);
     } else {
       assessment = new_assessment(catalog);
@@ -226,7 +227,7 @@ class AssessCommand : public Command {
   int converse(Context& context, const std::string& path, const Instrument& instrument, Assessment& assessment) {
     const bool terminal = ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1 && context.out_is_terminal;
     SessionStyle style;
-    style.colour = use_colour(terminal);
+    style.colour = colour(terminal);
     style.progress_bar = terminal;
     style.width = terminal ? std::min(terminal_width(STDOUT_FILENO, 80), 80) : 80;
     SessionFiles files{path, data_dir_option().empty() ? std::string() : " --data-dir " + shell_quote(data_dir_option())};

@@ -41,8 +41,10 @@ std::vector<std::string> find_assessment_files(const std::vector<std::string>& p
     std::vector<std::string> found;
     for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
          it.increment(ec)) {
-      std::error_code type_ec;
-      if (it->path().extension() == ".xml" && it->is_regular_file(type_ec)) found.push_back(it->path().string());
+      // Every *.xml entry, not only regular files: a FIFO, a device, a dangling link or a folder
+      // named *.xml is then reported as left out (xml::read_file says what it is), not skipped
+      // in silence. The folder is searched as well.
+      if (it->path().extension() == ".xml") found.push_back(it->path().string());
     }
     if (ec) throw InputError(Location{path}, fmt::format("cannot list the folder: {} (expected a readable folder)", ec.message()));
     std::sort(found.begin(), found.end());
@@ -60,6 +62,7 @@ namespace {
 struct ScopeEntry {
   Instrument instrument;
   std::unique_ptr<BenchmarkScorer> scorer;  // points into instrument
+  std::string scope;                        // scope_key(instrument)
   // Item id → position in instrument.items; the views point into the catalog's items.
   std::unordered_map<std::string_view, size_t> index;
 };
@@ -81,6 +84,7 @@ class InstrumentCache {
     auto entry = std::make_unique<ScopeEntry>();
     entry->instrument = resolve_scope(catalog_, scope);
     entry->scorer = std::make_unique<BenchmarkScorer>(entry->instrument);
+    entry->scope = scope_key(entry->instrument);
     for (size_t i = 0; i < entry->instrument.items.size(); ++i) entry->index.emplace(entry->instrument.items[i].item->id, i);
     return *entries_.emplace(std::move(key), std::move(entry)).first->second;
   }
@@ -111,7 +115,8 @@ bool same_scope(const Scope& a, const Scope& b) {
 // fstat gives (a file that grows meanwhile is read as it was). False on anything unusual;
 // xml::read_file then says what is wrong.
 bool read_into(const std::string& path, std::string& text) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO must not block the batch; fstat then refuses it.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) <= xml::kMaxFileBytes;
@@ -172,6 +177,7 @@ std::optional<BenchmarkEntry> fast_score(InstrumentCache& cache, const std::stri
   entry.file = path;
   entry.subject = std::move(assessment->subject);
   entry.date = std::move(assessment->meta.date);
+  entry.scope = scope->scope;
   scope->scorer->score(state.answers, entry);
   return entry;
 }

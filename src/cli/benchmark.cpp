@@ -1,5 +1,7 @@
 // cjb benchmark: many assessments scored on all cores, streaming, then compared.
 
+#include <algorithm>
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -21,9 +23,9 @@ class BenchmarkCommand : public Command {
   const char* name() const override { return "benchmark"; }
   const char* summary() const override { return "compare many assessments: league table, distributions, peers, roll-ups, trends"; }
   const char* usage() const override {
-    return "cjb benchmark PATH... [--subject FILE] [--by FIELD] [--site ID] [--combine median|mean|latest]\n"
-           "                     [--period month|quarter|year] [--kpi EXPORT...] [--format text|json|csv|html|pdf] [-o FILE]\n"
-           "                     [--strict] [--jobs N]";
+    return "cjb benchmark PATH... [--subject FILE] [--by FIELD] [--site ID] [--visits latest|all] [--profile P]\n"
+           "                     [--combine median|mean|latest] [--period month|quarter|year] [--all] [--kpi EXPORT...]\n"
+           "                     [--format text|json|csv|html|pdf|svg] [--heatmap overall|region] [-o FILE] [--strict] [--jobs N]";
   }
   const char* example() const override {
     return "  cjb benchmark audits/ --by region                 # every *.xml under audits/, rolled up by region\n"
@@ -40,11 +42,18 @@ class BenchmarkCommand : public Command {
         ("by", po::value<std::string>(&by_)->value_name("FIELD"),
          "roll up by retailer, site, site-id, sector, region, format or tag")
         ("site", po::value<std::string>(&site_)->value_name("ID"), "the trend of one site (its site-id, else its name) across dates")
+        ("visits", po::value<std::string>(&visits_)->value_name("WHICH")->default_value("latest"),
+         "league rows: latest (one row per site, its latest visit) or all (one row per visit)")
+        ("profile", po::value<std::string>(&profile_)->value_name("P"),
+         "benchmark only the assessments of profile P (default: every scope, each as its own cohort)")
+        ("all", po::bool_switch(&all_rows_), "text: print every league row (default: the top 20 and bottom 20)")
+        ("heatmap", po::value<std::string>(&heatmap_)->value_name("ORDER")->default_value("overall"),
+         "heat map rows (html, pdf, svg): overall (best first) or region (a block per region)")
         ("combine", po::value<std::string>(&combine_)->value_name("HOW"),
          "merge repeated visits of one site in one period: median, mean or latest (default: keep every visit)")
         ("period", po::value<std::string>(&period_)->value_name("P")->default_value("month"),
          "the period --combine merges within: month, quarter or year (calendar)")
-        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv, html or pdf")
+        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv, html, pdf or svg (the heat map)")
         ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout; pdf needs -o)")
         ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
          "contacts and survey exports (CSV, as cjb kpi reads them): each site's audit score beside its KPIs, and how they correlate")
@@ -73,47 +82,48 @@ class BenchmarkCommand : public Command {
       return 2;
     }
 
-    render::BenchmarkReport report;
-    report.files = static_cast<int>(files.size());
-    report.assessments = static_cast<int>(result.entries.size());
-    report.left_out = std::move(result.left_out);
-    report.entries = std::move(result.entries);
-    if (!combine_.empty()) {
-      CombineMethod method = combine_ == "mean" ? CombineMethod::Mean : combine_ == "latest" ? CombineMethod::Latest : CombineMethod::Median;
-      Period period = period_ == "quarter" ? Period::Quarter : period_ == "year" ? Period::Year : Period::Month;
-      report.entries = combine_visits(report.entries, method, period);
-      report.combine = combine_;
-      report.period = period_;
+    std::optional<BenchmarkEntry> subject;
+    if (!subject_.empty()) subject = score_one_file(catalog, subject_);
+    size_t scored = result.entries.size();
+    std::vector<Cohort> cohorts = split_cohorts(std::move(result.entries));
+    std::vector<std::string> not_shown;
+    if (!profile_.empty()) {
+      std::string prefix = "profile:" + profile_ + "|";
+      std::vector<Cohort> kept;
+      for (auto& c : cohorts) {
+        if (c.scope.starts_with(prefix)) kept.push_back(std::move(c));
+        else not_shown.push_back(fmt::format("{}: {} assessment{}", scope_label(c.scope), c.entries.size(), c.entries.size() == 1 ? "" : "s"));
+      }
+      if (kept.empty()) throw UsageError(fmt::format("benchmark: no assessment of profile '{}' (expected one of the scopes found: {})", profile_, join(not_shown)));
+      cohorts = std::move(kept);
     }
-    report.stats = compute_stats(report.entries);
-    if (!subject_.empty()) {
-      report.subject = score_one_file(catalog, subject_);
-      report.standings = compare_with_peers(*report.subject, report.entries);
-    }
-    if (!by_.empty()) {
-      report.by = by_;
-      report.rollups = roll_up(report.entries, by_);
-    }
-    if (!kpi_exports_.empty()) {
-      // Per site over every visit scored (combined or not: the mean of the entries' scores).
-      std::vector<std::pair<std::string, std::optional<double>>> audits;
-      audits.reserve(report.entries.size());
-      for (const auto& e : report.entries) audits.emplace_back(e.site_key(), e.overall);
-      report.kpi_sources = std::move(kpis.sources);
-      report.site_kpis = join_site_kpis(audits, kpis.contacts, kpis.answers);
-      report.kpi_correlations = correlate_kpis(report.site_kpis);
-    }
-    if (!site_.empty()) {
-      report.site = site_;
-      report.trend = site_trend(report.entries, site_);
+    if (cohorts.size() > 1 && (format_ == "csv" || format_ == "svg")) {
+      std::vector<std::string> found;
+      for (const auto& c : cohorts)
+        found.push_back(fmt::format("{}: {} assessment{}", scope_label(c.scope), c.entries.size(), c.entries.size() == 1 ? "" : "s"));
+      throw UsageError(fmt::format("benchmark: the files hold {} scopes, and a {} holds one (expected --profile P, or json; found {})",
+                                   cohorts.size(), format_ == "csv" ? "CSV" : "heat map", join(found)));
     }
 
-    if (format_ == "pdf") write_output(context, output_, render::benchmark_pdf(report));
-    else if (format_ == "json") write_output(context, output_, render::benchmark_json(report));
-    else if (format_ == "csv") write_output(context, output_, render::benchmark_csv(report));
-    else if (format_ == "html") write_output(context, output_, render::benchmark_html(report));
-    else write_output(context, output_, render::benchmark_text(report));
+    std::vector<render::BenchmarkReport> reports;
+    for (auto& cohort : cohorts) reports.push_back(cohort_report(catalog, std::move(cohort), files.size(), scored, result, not_shown));
+    for (size_t i = 0; i < reports.size(); ++i) {
+      reports[i].cohort = static_cast<int>(i + 1);
+      reports[i].cohorts = static_cast<int>(reports.size());
+    }
+    if (subject) add_subject(reports, std::move(*subject));
+    if (!site_.empty()) check_site(reports);
+    if (!kpi_exports_.empty())
+      for (auto& report : reports) add_kpis(report, kpis);
 
+    if (format_ == "pdf") write_output(context, output_, render::benchmark_pdf(reports));
+    else if (format_ == "json") write_output(context, output_, render::benchmark_json(reports));
+    else if (format_ == "csv") write_output(context, output_, render::benchmark_csv(reports.front()));
+    else if (format_ == "html") write_output(context, output_, render::benchmark_html(reports));
+    else if (format_ == "svg") write_output(context, output_, render::benchmark_svg(reports));
+    else write_output(context, output_, render::benchmark_text(reports));
+
+    const auto& report = reports.front();
     if (!report.left_out.empty()) {
       context.err << fmt::format("cjb: {} of {} files left out\n", report.left_out.size(), files.size());
       return 1;
@@ -122,6 +132,86 @@ class BenchmarkCommand : public Command {
   }
 
  private:
+  static std::string join(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+    return out;
+  }
+
+  // The report of one cohort: its league of sites (or visits), distributions, what needs
+  // attention, roll-up and trend.
+  render::BenchmarkReport cohort_report(const Catalog& catalog, Cohort cohort, size_t files, size_t scored, const BatchResult& result,
+                                        const std::vector<std::string>& not_shown) const {
+    render::BenchmarkReport report;
+    report.model = &catalog.model;
+    report.files = static_cast<int>(files);
+    report.assessments = static_cast<int>(scored);
+    report.left_out = result.left_out;
+    report.scope = cohort.scope;
+    report.other_cohorts = not_shown;
+    report.entries = std::move(cohort.entries);
+    if (!combine_.empty()) {
+      CombineMethod method = combine_ == "mean" ? CombineMethod::Mean : combine_ == "latest" ? CombineMethod::Latest : CombineMethod::Median;
+      Period period = period_ == "quarter" ? Period::Quarter : period_ == "year" ? Period::Year : Period::Month;
+      report.entries = combine_visits(report.entries, method, period);
+      report.combine = combine_;
+      report.period = period_;
+    }
+    // --combine keeps today's league: one row per site and period.
+    report.every_visit = visits_ == "all" || !combine_.empty();
+    report.all_rows = all_rows_;
+    report.heatmap_by_region = heatmap_ == "region";
+    report.rows = site_rows(report.entries, report.every_visit ? LeagueRows::Every : LeagueRows::Latest);
+    report.row_entries = row_entries(report.entries, report.rows);
+    report.stats = compute_stats(report.row_entries);
+    report.attention = needs_attention(report.entries, report.rows, report.stats);
+    if (!by_.empty()) {
+      report.by = by_;
+      report.rollups = roll_up(report.row_entries, by_);
+    }
+    if (!site_.empty()) {
+      report.site = site_;
+      report.trend = site_trend(report.entries, site_);
+    }
+    return report;
+  }
+
+  // The subject goes with the cohort of its scope (else the first), against the latest visits
+  // of every cohort: the peer rule leaves out its own site and the other scopes, and says so.
+  static void add_subject(std::vector<render::BenchmarkReport>& reports, BenchmarkEntry subject) {
+    std::vector<BenchmarkEntry> candidates;
+    for (const auto& r : reports) candidates.insert(candidates.end(), r.row_entries.begin(), r.row_entries.end());
+    PeerStandings standings = compare_with_peers(subject, candidates);
+    auto home = std::find_if(reports.begin(), reports.end(), [&](const auto& r) { return r.scope == subject.scope; });
+    if (home == reports.end()) home = reports.begin();
+    home->peer_selection = std::move(standings.selection);
+    home->standings = std::move(standings.standings);
+    home->subject = std::move(subject);
+  }
+
+  // An unknown site is a mistake in the command, not an empty answer.
+  void check_site(const std::vector<render::BenchmarkReport>& reports) const {
+    for (const auto& r : reports)
+      if (!r.trend.empty()) return;
+    std::vector<BenchmarkEntry> all;
+    for (const auto& r : reports) all.insert(all.end(), r.row_entries.begin(), r.row_entries.end());
+    std::vector<std::string> near = similar_sites(all, site_);
+    std::string hint;
+    for (const auto& n : near) hint += (hint.empty() ? "" : ", ") + n;
+    throw UsageError(fmt::format("benchmark: --site '{}' is not a site of these assessments ({})", site_,
+                                 hint.empty() ? "expected a site-id, else a site name" : "did you mean " + hint + "?"));
+  }
+
+  static void add_kpis(render::BenchmarkReport& report, const KpiRecords& kpis) {
+    // Per site over every visit scored (combined or not: the mean of the entries' scores).
+    std::vector<std::pair<std::string, std::optional<double>>> audits;
+    audits.reserve(report.entries.size());
+    for (const auto& e : report.entries) audits.emplace_back(e.site_key(), e.overall);
+    report.kpi_sources = kpis.sources;
+    report.site_kpis = join_site_kpis(audits, kpis.contacts, kpis.answers);
+    report.kpi_correlations = correlate_kpis(report.site_kpis);
+  }
+
   // Option values that parsing cannot check; before any work is done.
   void check_options() const {
     auto one_of = [](const std::string& option, const std::string& value, std::initializer_list<const char*> allowed) {
@@ -132,8 +222,10 @@ class BenchmarkCommand : public Command {
       }
       throw UsageError(fmt::format("benchmark: --{} '{}' is not known (expected {})", option, value, list));
     };
-    one_of("format", format_, {"text", "json", "csv", "html", "pdf"});
+    one_of("format", format_, {"text", "json", "csv", "html", "pdf", "svg"});
+    one_of("heatmap", heatmap_, {"overall", "region"});
     one_of("period", period_, {"month", "quarter", "year"});
+    one_of("visits", visits_, {"latest", "all"});
     if (!combine_.empty()) one_of("combine", combine_, {"median", "mean", "latest"});
     if (!by_.empty() && !is_rollup_field(by_))
       throw UsageError(fmt::format("benchmark: --by '{}' is not a field (expected retailer, site, site-id, sector, region, format or tag)", by_));
@@ -143,8 +235,8 @@ class BenchmarkCommand : public Command {
   }
 
   std::vector<std::string> paths_, kpi_exports_;
-  std::string subject_, by_, site_, combine_, period_, format_, output_;
-  bool strict_ = false;
+  std::string subject_, by_, site_, combine_, period_, format_, output_, visits_, profile_, heatmap_;
+  bool strict_ = false, all_rows_ = false;
   int jobs_ = 0;
 };
 

@@ -4,18 +4,28 @@
 
 #include <fmt/format.h>
 
+#include "cli/output.h"
 #include "core/error.h"
 
 namespace cjb::cli {
 
-void Command::parse(const std::vector<std::string>& args) {
-  po::options_description options;
-  po::positional_options_description positional;
+void Command::describe(po::options_description& options, po::positional_options_description& positional) {
   options.add_options()
       ("help,h", po::bool_switch(&help_), "show this help")
       ("data-dir", po::value<std::string>(&data_dir_)->value_name("DIR"),
-       "where model/ and checklists/ are (default: $CJB_DATA, the installed data, or the source tree)");
+       "where model/ and checklists/ are (default: $CJB_DATA, the installed data, or the source tree)")
+      ("quiet,q", po::bool_switch(&quiet_), "print only problems and the output asked for: no notes, no progress bars");
+  if (colours())
+    options.add_options()(
+        "color", po::value<std::string>(&colour_text_)->value_name("WHEN")->default_value("auto"),
+        "when to colour: auto, always or never (auto: when writing to a terminal and NO_COLOR is not set)");
   declare(options, positional);
+}
+
+void Command::parse(const std::vector<std::string>& args) {
+  po::options_description options;
+  po::positional_options_description positional;
+  describe(options, positional);
   for (const auto& arg : args)
     if (arg == "-h" || arg == "--help") {
       help_ = true;
@@ -28,6 +38,17 @@ void Command::parse(const std::vector<std::string>& args) {
   } catch (const po::error& e) {
     throw UsageError(fmt::format("{}: {} (see 'cjb {} --help')", name(), e.what(), name()));
   }
+  if (colour_text_ == "auto") colour_ = ColourChoice::Auto;
+  else if (colour_text_ == "always") colour_ = ColourChoice::Always;
+  else if (colour_text_ == "never") colour_ = ColourChoice::Never;
+  else throw UsageError(fmt::format("{}: --color '{}' is not known (expected auto, always or never)", name(), colour_text_));
+  validate();
+}
+
+bool Command::colour(bool is_terminal) const {
+  if (colour_ == ColourChoice::Always) return true;
+  if (colour_ == ColourChoice::Never) return false;
+  return use_colour(is_terminal);
 }
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -45,13 +66,10 @@ std::vector<std::string> split_list(const std::string& text) {
 }
 
 std::string Command::help_text() {
+  // Described afresh so that the defaults shown are the declared ones, not parsed values.
   po::options_description options("Options");
   po::positional_options_description positional;
-  options.add_options()
-      ("help,h", "show this help")
-      ("data-dir", po::value<std::string>()->value_name("DIR"),
-       "where model/ and checklists/ are (default: $CJB_DATA, the installed data, or the source tree)");
-  declare(options, positional);
+  describe(options, positional);
   std::ostringstream out;
   out << "usage: " << usage() << "\n\n" << summary() << "\n\n" << options << "\nExample:\n" << example() << "\n";
   return out.str();

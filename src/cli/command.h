@@ -18,8 +18,11 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   bool out_is_terminal = false;  // stdout is a terminal (colour, progress)
-  bool err_is_terminal = false;  // stderr is a terminal (progress bars)
+  bool err_is_terminal = false;  // stderr is a terminal: progress bars (cleared by --quiet)
 };
+
+// --color: auto (a terminal, and NO_COLOR unset), always or never.
+enum class ColourChoice { Auto, Always, Never };
 
 class Command {
  public:
@@ -38,15 +41,33 @@ class Command {
   std::string help_text();
   // --data-dir as given (empty: find the data automatically).
   const std::string& data_dir_option() const { return data_dir_; }
+  // --quiet: print only problems and the data asked for — no notes, no progress bars.
+  bool quiet() const { return quiet_; }
+  // Whether to colour output going to a terminal (is_terminal) under --color and NO_COLOR.
+  bool colour(bool is_terminal) const;
+
+  // Every option of the command: the shared set (--help, --data-dir, --quiet, and --color on
+  // commands that colour) then its own. --help, the man pages and the shell completion are all
+  // made from this one description (cli/manpage.cpp, cli/completion.cpp), so they cannot drift apart.
+  void describe(po::options_description& options, po::positional_options_description& positional);
+  // True for commands that colour their output: they take --color.
+  virtual bool colours() const { return false; }
 
  protected:
   // Adds the command's own options and positional arguments.
   virtual void declare(po::options_description& options, po::positional_options_description& positional) = 0;
+  // Checks the parsed values against each other (a bad count, a format that cannot be told);
+  // called by parse() after the options are stored. Throws UsageError. Default: nothing to check.
+  virtual void validate() {}
 
  private:
   bool help_ = false;
+  bool quiet_ = false;
   std::string data_dir_;
+  std::string colour_text_ = "auto";
+  ColourChoice colour_ = ColourChoice::Auto;
 };
+
 
 // An option value listing several things: "physical,online" or "physical online".
 std::vector<std::string> split_list(const std::string& text);

@@ -100,8 +100,9 @@ class ImportCommand : public Command {
     auto problems = check_assessment(catalog, instrument, assessment);
     if (!problems.empty()) throw InputError(std::move(problems));
     write_output(context, target, xml::write_assessment(assessment));
-    context.err << fmt::format("cjb: {} answers read from {}; {} responses in {}\n", responses.size(), sheet_,
-                               assessment.responses.size(), target.empty() || target == "-" ? "the output" : target);
+    if (!quiet())
+      context.err << fmt::format("cjb: {} answers read from {}; {} responses in {}\n", responses.size(), sheet_,
+                                 assessment.responses.size(), target.empty() || target == "-" ? "the output" : target);
     if (answers.skipped.empty()) return 0;
     context.err << format_diagnostics(answers.skipped) << '\n'
                 << fmt::format("cjb: --partial: {} rows left out (listed above)\n", answers.skipped.size());

@@ -1,36 +1,80 @@
 // cjb kpi EXPORT...: service KPIs (first response, resolution, first-contact resolution,
-// handling time, CSAT, NPS) from a retailer's contacts and survey exports.
+// handling time, CSAT, NPS, service standards) from a retailer's contacts and survey exports,
+// streamed: any size of export in one pass (docs/kpi.md).
 
+#include <filesystem>
+#include <functional>
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/output.h"
-#include "core/kpi.h"
+#include "cli/data.h"
 #include "cli/kpi_exports.h"
+#include "cli/output.h"
 #include "core/error.h"
+#include "core/kpi.h"
+#include "kpi/kpi_export.h"
 #include "render/kpi_report.h"
+#include "xml/source.h"
 
 namespace cjb::cli {
 
 namespace {
 
+// "reading big.csv: 41% (35 of 82 MB)" rewritten in place on a terminal, at most a few times
+// a second's worth of data (every 8 MiB).
+class Progress {
+ public:
+  Progress(std::ostream& err, bool terminal) : err_(err), terminal_(terminal) {}
+  std::function<void(uint64_t)> for_file(const std::string& path) {
+    if (!terminal_) return {};
+    std::error_code ec;
+    uint64_t total = std::filesystem::file_size(path, ec);
+    if (ec) total = 0;
+    return [this, path, total, next = uint64_t{0}](uint64_t bytes) mutable {
+      if (bytes < next) return;
+      next = bytes + (8u << 20);
+      shown_ = true;
+      if (total) err_ << fmt::format("\rreading {}: {}% ({} of {} MB)", path, bytes * 100 / total, bytes >> 20, total >> 20) << std::flush;
+      else err_ << fmt::format("\rreading {}: {} MB", path, bytes >> 20) << std::flush;
+    };
+  }
+  void clear() {
+    if (shown_) err_ << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  std::ostream& err_;
+  bool terminal_;
+  bool shown_ = false;
+};
+
 class KpiCommand : public Command {
  public:
   const char* name() const override { return "kpi"; }
   const char* summary() const override { return "service KPIs from contacts and survey exports (CSV)"; }
-  const char* usage() const override { return "cjb kpi EXPORT... [--by site|channel|month] [--format text|json|csv|html] [-o FILE]"; }
+  const char* usage() const override {
+    return "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--profile P] [--business-hours] [--strict] [--format text|json|csv|html] [-o FILE]";
+  }
   const char* example() const override {
     return "  cjb kpi examples/kpi/contacts.csv examples/kpi/surveys.csv\n"
+           "  cjb kpi zendesk-tickets.csv --tz Europe/Amsterdam --by month\n"
            "  cjb kpi exports/*.csv --by site --format html -o kpis.html";
   }
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()
         ("export", po::value<std::vector<std::string>>(&exports_)->value_name("EXPORT")->required(),
-         "CSV exports: contacts (id, opened, first_response, resolved, …) or surveys (id, date, csat, nps, …)")
+         "CSV exports: contacts (id, opened, first_response, resolved, …), surveys (id, date, csat, nps, …), or a help desk's ticket export")
         ("by", po::value<std::string>(&by_)->value_name("FIELD"), "also one row per site, channel or month")
+        ("map", po::value<std::string>(&map_)->value_name("LAYOUT"), "read the exports with this layout file (default: recognise from the header)")
+        ("tz", po::value<std::string>(&tz_)->value_name("ZONE"), "times without an offset are local times of this IANA zone (e.g. Europe/Amsterdam)")
+        ("profile", po::value<std::string>(&profile_)->value_name("P"), "the service standards with this profile's times")
+        ("business-hours", po::bool_switch(&business_hours_), "use the export's business-hours durations")
+        ("strict", po::bool_switch(&strict_), "stop at the first bad row (default: skip bad rows and count them)")
         ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv or html")
         ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout)");
     positional.add("export", -1);
@@ -41,16 +85,41 @@ class KpiCommand : public Command {
       throw UsageError(fmt::format("kpi: --format '{}' is not known (expected text, json, csv or html)", format_));
     if (!by_.empty() && !is_kpi_field(by_))
       throw UsageError(fmt::format("kpi: --by '{}' is not a field (expected site, channel or month)", by_));
+    std::optional<kpi::TimeZone> zone;
+    if (!tz_.empty()) zone.emplace(tz_);
+    std::optional<kpi::Layout> layout;
+    if (!map_.empty()) layout = kpi::parse_layout(xml::read_file(map_), map_);
+    std::vector<kpi::Layout> shipped = shipped_layouts(data_dir_option());
 
-    KpiRecords records = read_kpi_exports(exports_);
+    KpiTally tally(by_, standards());
+    kpi::ReadOptions options;
+    options.layout = layout ? &*layout : nullptr;
+    options.shipped = &shipped;
+    options.tz = zone ? &*zone : nullptr;
+    options.business_hours = business_hours_;
+    options.strict = strict_;
+    kpi::RecordSink sink{[&](const Contact& c) { tally.add(c); }, [&](const SurveyAnswer& a) { tally.add(a); }};
     render::KpiReport report;
-    report.sources = std::move(records.sources);
-    const auto& contacts = records.contacts;
-    const auto& answers = records.answers;
-    report.overall = compute_kpis(contacts, answers);
+    std::vector<Diagnostic> problems;
+    Progress progress(context.err, context.err_is_terminal);
+    for (const auto& path : exports_) {
+      try {
+        options.progress = progress.for_file(path);
+        kpi::ExportSummary s = kpi::read_kpi_file(path, options, sink);
+        progress.clear();
+        report_bad_rows(s, context.err);
+        report.sources.push_back(kpi_source(s));
+      } catch (const InputError& e) {
+        progress.clear();
+        if (strict_) throw;
+        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+      }
+    }
+    if (!problems.empty()) throw InputError(std::move(problems));
+    report.overall = tally.overall();
     if (!by_.empty()) {
       report.by = by_;
-      report.rows = kpis_by(contacts, answers, by_);
+      report.rows = tally.rows();
     }
     if (format_ == "json") write_output(context, output_, render::kpi_json(report));
     else if (format_ == "csv") write_output(context, output_, render::kpi_csv(report));
@@ -60,8 +129,25 @@ class KpiCommand : public Command {
   }
 
  private:
+  // The model's service standards, with --profile's times; none without a data directory
+  // (the figures then come without them).
+  std::vector<ServiceStandard> standards() const {
+    try {
+      find_data_dir(data_dir_option());
+    } catch (const Error&) {
+      if (profile_.empty()) return {};
+      throw;
+    }
+    Catalog catalog = load_catalog(data_dir_option());
+    const Profile* profile = nullptr;
+    if (!profile_.empty() && !(profile = catalog.find_profile(profile_)))
+      throw UsageError(fmt::format("kpi: --profile '{}' is not a profile of the data directory", profile_));
+    return service_standards(catalog.model, profile);
+  }
+
   std::vector<std::string> exports_;
-  std::string by_, format_, output_;
+  std::string by_, map_, tz_, profile_, format_, output_;
+  bool business_hours_ = false, strict_ = false;
 };
 
 }  // namespace

@@ -34,24 +34,42 @@ namespace {
 
 // Loads, checks and scores an assessment; with --profile, against that profile instead of the
 // scope the file names.
-std::unique_ptr<ScoredAssessment> score_path(const Catalog& catalog, const std::string& path, const std::string& profile) {
+std::unique_ptr<ScoredAssessment> score_path(const Catalog& catalog, const std::string& path, const std::string& profile,
+                                             const ScoringOptions& options) {
   Assessment assessment = xml::load_assessment(path);
   if (!profile.empty()) {
     assessment.scope.profile = profile;
     assessment.scope.checklists.clear();
     assessment.scope.channels.clear();
   }
-  return score_loaded(catalog, std::move(assessment));
+  return score_loaded(catalog, std::move(assessment), options);
 }
 
-std::string format_from_path(const std::string& path) {
+// The format an output path names by its extension; pdf for stdout or a name without one.
+// The months KPI records span: "2026-03 to 2026-04", "2026-04", or "" without records.
+std::string kpi_period(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers) {
+  std::string first, last;
+  auto see = [&](const std::string& month) {
+    if (month.empty()) return;
+    if (first.empty() || month < first) first = month;
+    if (last.empty() || month > last) last = month;
+  };
+  for (const auto& c : contacts) see(c.month);
+  for (const auto& a : answers) see(a.month);
+  if (first.empty()) return "";
+  return first == last ? fmt::format("records of {}", first) : fmt::format("records of {} to {}", first, last);
+}
+
+std::string format_from_output(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
+  if (path.empty() || path == "-" || ext.empty()) return "pdf";
   if (ext == ".pdf") return "pdf";
   if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".md" || ext == ".markdown") return "md";
   if (ext == ".svg") return "svg";
   if (ext == ".json") return "json";
-  return "";
+  throw UsageError(fmt::format("report: -o {}: the extension '{}' is not a report format (expected .pdf, .html, .md, .svg or .json, "
+                               "or --format to write that file anyway)", path, ext));
 }
 
 class ReportCommand : public Command {
@@ -73,37 +91,46 @@ class ReportCommand : public Command {
         ("previous", po::value<std::string>(&previous_)->value_name("OLD"), "an earlier assessment of the site: adds the change since then")
         ("peers", po::value<std::vector<std::string>>(&peers_)->multitoken()->value_name("PATH..."), "peer assessments: adds the peer median and percentile rank")
         ("profile", po::value<std::string>(&profile_)->value_name("P"), "score against this profile instead of the assessment's own scope")
-        ("template", po::value<std::string>(&template_)->default_value("default")->value_name("T"), "a template under reports/ (default, minimal) or a folder holding template.json")
+        ("template", po::value<std::string>(&template_)->value_name("T"),
+         "a template under reports/ (default, self, minimal) or a folder holding template.json (default: self for a "
+         "self-assessment, else default)")
         ("paper", po::value<std::string>(&paper_)->default_value("a4")->value_name("SIZE"), "PDF paper: a4 or letter")
         ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
          "contacts and survey exports (CSV, as cjb kpi reads them): adds a Service KPIs section")
         ("actions", po::value<int>(&max_actions_)->default_value(30)->value_name("N"),
-         "rows in the action plan, largest impact first (0: every action)");
+         "rows in the action plan, largest impact first (0: every action)")
+        ("evidence", po::value<std::string>(&evidence_)->value_name("KIND"),
+         "report only the items evidenced this way: observed (what a mystery shopper sees), asked or records");
     positional.add("assessment", 1);
   }
 
-  int run(Context& context) override {
-    std::string format = format_.empty() ? format_from_path(output_) : format_;
-    if (format.empty()) format = "pdf";
-    if (format != "pdf" && format != "html" && format != "md" && format != "svg" && format != "json")
-      throw UsageError(fmt::format("report: unknown format '{}' (expected pdf, html, md, svg or json)", format));
+  // The format: --format, else the extension of -o (an unknown one is refused rather than
+  // guessed: `-o x.docx` must not quietly write a PDF), else pdf.
+  void validate() override {
+    format_ = format_.empty() ? format_from_output(output_) : format_;
+    if (format_ != "pdf" && format_ != "html" && format_ != "md" && format_ != "svg" && format_ != "json")
+      throw UsageError(fmt::format("report: unknown format '{}' (expected pdf, html, md, svg or json)", format_));
     if (paper_ != "a4" && paper_ != "letter") throw UsageError(fmt::format("report: unknown paper '{}' (expected a4 or letter)", paper_));
     if (max_actions_ < 0) throw UsageError(fmt::format("report: --actions {} is negative (expected 0 for every action, or how many to list)", max_actions_));
+  }
+
+  int run(Context& context) override {
+    const std::string& format = format_;
     bool to_stdout = output_.empty() || output_ == "-";
     if (format == "pdf" && to_stdout && context.out_is_terminal)
       throw UsageError("report: a PDF is not for a terminal (expected -o FILE or a redirect)");
 
     std::string data_dir = find_data_dir(data_dir_option());
     Catalog catalog = xml::load_catalog(data_dir);
-    render::ReportTemplate report_template = load_template(data_dir);
-
-    auto subject = score_path(catalog, assessment_, profile_);
+    ScoringOptions scoring{.evidence = evidence_option(evidence_, "report")};
+    auto subject = score_path(catalog, assessment_, profile_, scoring);
+    render::ReportTemplate report_template = load_template(data_dir, template_for(subject->assessment));
     std::unique_ptr<ScoredAssessment> previous;
-    if (!previous_.empty()) previous = score_path(catalog, previous_, profile_);
+    if (!previous_.empty()) previous = score_path(catalog, previous_, profile_, scoring);
     std::vector<std::unique_ptr<ScoredAssessment>> peers;
     std::vector<const Scorecard*> peer_cards;
     for (const auto& path : peers_) {
-      peers.push_back(score_path(catalog, path, profile_));
+      peers.push_back(score_path(catalog, path, profile_, scoring));
       peer_cards.push_back(&peers.back()->card);
     }
     PeerComparison comparison;
@@ -130,6 +157,7 @@ class ReportCommand : public Command {
         kpis.overall = compute_kpis(contacts, answers);
       }
       inputs.kpis = &kpis;
+      inputs.kpi_period = kpi_period(kpis.site.empty() ? records.contacts : contacts, kpis.site.empty() ? records.answers : answers);
     }
     if (previous) inputs.previous = &previous->card;
     if (!peers_.empty()) {
@@ -184,16 +212,23 @@ class ReportCommand : public Command {
 
   // --template: a folder holding template.json, else a name under reports/ of the data
   // directory, else under the standard data (so a custom --data-dir keeps the default look).
-  render::ReportTemplate load_template(const std::string& data_dir) const {
+  // Who the report is from follows the assessment's method (docs/reports.md): a retailer's
+  // self-assessment is not dressed as a consultancy's audit. --template overrides.
+  std::string template_for(const Assessment& assessment) const {
+    if (!template_.empty()) return template_;
+    return assessment.meta.method == "self-assessment" ? "self" : "default";
+  }
+
+  render::ReportTemplate load_template(const std::string& data_dir, const std::string& name) const {
     std::vector<fs::path> tried;
     std::error_code ec;
-    if (template_.find('/') != std::string::npos || fs::is_directory(template_, ec)) {
-      tried.push_back(template_);
+    if (name.find('/') != std::string::npos || fs::is_directory(name, ec)) {
+      tried.push_back(name);
     } else {
-      tried.push_back(fs::path(data_dir) / "reports" / template_);
+      tried.push_back(fs::path(data_dir) / "reports" / name);
       try {
         std::string standard = find_data_dir("");
-        if (!fs::equivalent(standard, data_dir, ec)) tried.push_back(fs::path(standard) / "reports" / template_);
+        if (!fs::equivalent(standard, data_dir, ec)) tried.push_back(fs::path(standard) / "reports" / name);
       } catch (const Error&) {
         // No standard data: only the data directory's own reports/ is tried.
       }
@@ -209,12 +244,13 @@ class ReportCommand : public Command {
     std::string places;
     for (const auto& dir : tried) places += (places.empty() ? "" : ", ") + (dir / "template.json").string();
     throw UsageError(fmt::format("report: template '{}' not found; tried {} (expected a name under reports/ or a folder with template.json)",
-                                 template_, places));
+                                 name, places));
   }
 
-  std::string assessment_, output_, format_, previous_, profile_, template_ = "default", paper_ = "a4";
+  std::string assessment_, output_, format_, previous_, profile_, template_, paper_ = "a4";
   std::vector<std::string> peers_, kpi_exports_;
   int max_actions_ = 30;
+  std::string evidence_;  // --evidence: empty for every item
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "cli/scored.h"
 
+#include <fmt/format.h>
+
 #include "xml/files.h"
 
 namespace cjb::cli {
@@ -21,6 +23,13 @@ std::unique_ptr<ScoredAssessment> score_loaded(const Catalog& catalog, Assessmen
 std::unique_ptr<ScoredAssessment> score_file(const Catalog& catalog, const std::string& path,
                                              const ScoringOptions& options) {
   return score_loaded(catalog, xml::load_assessment(path), options);
+}
+
+std::optional<EvidenceKind> evidence_option(const std::string& value, const char* command) {
+  if (value.empty()) return std::nullopt;
+  std::optional<EvidenceKind> kind = parse_evidence_kind(value);
+  if (!kind) throw UsageError(fmt::format("{}: unknown evidence kind '{}' (expected observed, asked or records)", command, value));
+  return kind;
 }
 
 }  // namespace cjb::cli

@@ -3,6 +3,7 @@
 // and benchmark, so that every command refuses the same bad input with the same messages.
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/catalog.h"
@@ -34,5 +35,9 @@ std::unique_ptr<ScoredAssessment> score_file(const Catalog& catalog, const std::
 // The same for an assessment already in memory (e.g. one being answered by `cjb assess`).
 std::unique_ptr<ScoredAssessment> score_loaded(const Catalog& catalog, Assessment assessment,
                                                const ScoringOptions& options = {});
+
+// The value of an --evidence option: nullopt when empty (every item), else the kind it names.
+// Throws UsageError, naming the command, for anything but observed, asked or records.
+std::optional<EvidenceKind> evidence_option(const std::string& value, const char* command);
 
 }  // namespace cjb::cli

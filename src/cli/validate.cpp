@@ -54,8 +54,7 @@ class ValidateCommand : public Command {
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()("file", po::value<std::vector<std::string>>(&files_)->value_name("FILE"),
-                          "files to check; the kind is told by the root element (default: the whole data directory)")
-        ("quiet,q", po::bool_switch(&quiet_), "print only problems");
+                          "files to check; the kind is told by the root element (default: the whole data directory)");
     positional.add("file", -1);
   }
 
@@ -68,13 +67,20 @@ class ValidateCommand : public Command {
     };
     std::vector<Given> given;
     for (const auto& path : files_) {
+      // A file that cannot be read at all (missing, not a regular file, unreadable, too large)
+      // is bad input (2), whatever the reason; one that reads but is wrong is a finding (1).
+      std::string text;
       try {
-        xml::Source source(xml::read_file(path), path);
+        text = xml::read_file(path);
+      } catch (const InputError& e) {
+        unreadable = true;
+        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+        continue;
+      }
+      try {
+        xml::Source source(std::move(text), path);
         given.push_back({path, xml::detect_kind(source)});
       } catch (const InputError& e) {
-        // A file that cannot be read at all is bad input (2); one that reads but is wrong is a finding (1).
-        std::error_code ec;
-        if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > xml::kMaxFileBytes) unreadable = true;
         problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       }
     }
@@ -92,6 +98,7 @@ class ValidateCommand : public Command {
         case xml::FileKind::Assessment: assessments.push_back(g.path); break;
       }
     }
+    const bool given_model = !model_path.empty();
     std::string data_dir;
     if (files_.empty() || model_path.empty() || !checklists.empty() || !profiles.empty() || !assessments.empty()) {
       data_dir = find_data_dir(data_dir_option());
@@ -114,7 +121,9 @@ class ValidateCommand : public Command {
       for (const auto& d : e.diagnostics()) context.err << d.to_string() << "\n";
       for (const auto& d : problems) context.err << d.to_string() << "\n";
       context.err << "cjb: the model cannot be loaded, so nothing else was checked\n";
-      return 2;
+      // A model the user gave that reads but is wrong is a finding (1), as a wrong checklist
+      // is; the data directory's own model being broken is bad input (2).
+      return given_model && !unreadable ? 1 : 2;
     }
     problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
     const Catalog& catalog = loaded.catalog;
@@ -160,11 +169,11 @@ class ValidateCommand : public Command {
     }
 
     for (const auto& d : problems) context.err << d.to_string() << "\n";
-    if (!quiet_)
+    if (!quiet())
       for (const auto& line : lines) context.out << line << "\n";
     size_t total_files = 1 + checklists.size() + profiles.size() + assessments.size();
     if (problems.empty()) {
-      if (!quiet_) context.out << fmt::format("ok: {} files valid\n", total_files);
+      if (!quiet()) context.out << fmt::format("ok: {} files valid\n", total_files);
       return unreadable ? 2 : 0;
     }
     context.err << fmt::format("cjb: {} problem{} found\n", problems.size(), problems.size() == 1 ? "" : "s");
@@ -173,7 +182,6 @@ class ValidateCommand : public Command {
 
  private:
   std::vector<std::string> files_;
-  bool quiet_ = false;
 };
 
 }  // namespace

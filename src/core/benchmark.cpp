@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <map>
 #include <numeric>
 #include <set>
@@ -43,6 +44,14 @@ BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file) {
   for (const auto& c : card.channels)
     for (size_t i = 0; i < model.channels.size(); ++i)
       if (model.channels[i].id == c.id) e.channels.push_back({model.channels[i].id, static_cast<int>(i), c.score});
+  for (const auto& section : card.sections) {
+    const Group* group = model.find_group(section.group);
+    const Channel* channel = model.find_channel(section.channel);
+    if (group && channel && group->layer == kJourney) e.touchpoints.push_back({group->id, channel->id, section.score});
+  }
+  e.scope = scope_key(*card.instrument);
+  for (const auto& item : card.items)
+    if (item.critical && item.level && *item.level == 0) e.critical_failures.push_back(item.item->id);
   return e;
 }
 
@@ -56,7 +65,7 @@ BenchmarkScorer::BenchmarkScorer(const Instrument& instrument) : instrument_(&in
     const Item& item = *scoped.item;
     if (section_keys.empty() || section_keys.back().first != item.group || section_keys.back().second != item.channel)
       section_keys.emplace_back(item.group, item.channel);
-    items_.push_back({section_keys.size() - 1, scoped.weight, scoped.max_level, item.critical});
+    items_.push_back({section_keys.size() - 1, item.id, scoped.weight, scoped.max_level, item.critical});
   }
   sections_.resize(section_keys.size());
   for (size_t l = 0; l < model.layers.size(); ++l) {
@@ -82,6 +91,7 @@ BenchmarkScorer::BenchmarkScorer(const Instrument& instrument) : instrument_(&in
       const Group* group = model.find_group(section_keys[s].first);
       if (section_keys[s].second == channel && group && group->layer == kJourney) cp.sections.push_back(s);
     }
+    for (size_t sec : cp.sections) sections_[sec].channel = static_cast<int>(channels_.size());
     channels_.push_back(std::move(cp));
   }
 }
@@ -93,6 +103,7 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
   };
   std::vector<Sums> sums(sections_.size());
   int answered = 0, applicable = 0;
+  entry.critical_failures.clear();
   for (size_t i = 0; i < items_.size(); ++i) {
     const ItemPlan& item = items_[i];
     int answer = i < answers.size() ? answers[i] : kUnanswered;
@@ -103,7 +114,10 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
     Sums& s = sums[item.section];
     s.weighted += item.weight * (100.0 * answer / item.max_level);
     s.weights += item.weight;
-    if (item.critical && answer == 0) s.critical_failure = true;
+    if (item.critical && answer == 0) {
+      s.critical_failure = true;
+      entry.critical_failures.push_back(item.id);
+    }
   }
   std::vector<std::optional<double>> section_scores(sections_.size());
   for (size_t s = 0; s < sections_.size(); ++s) {
@@ -111,6 +125,10 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
     double score = sums[s].weighted / sums[s].weights;
     section_scores[s] = sums[s].critical_failure ? std::min(score, critical_cap_) : score;
   }
+  entry.touchpoints.clear();
+  for (size_t s = 0; s < sections_.size(); ++s)
+    if (sections_[s].channel >= 0)
+      entry.touchpoints.push_back({groups_[sections_[s].group].id, channels_[static_cast<size_t>(sections_[s].channel)].id, section_scores[s]});
   std::vector<std::pair<std::optional<double>, double>> values;
   std::vector<std::optional<double>> group_scores(groups_.size());
   entry.groups.clear();
@@ -155,6 +173,137 @@ std::vector<size_t> league_order(const std::vector<BenchmarkEntry>& entries) {
     return a < b;
   });
   return order;
+}
+
+std::string site_identity(const BenchmarkEntry& entry) { return entry.subject.retailer + '\n' + entry.site_key(); }
+
+namespace {
+
+// The entries of each site, by date then id (then index), sites in identity order.
+std::map<std::string, std::vector<size_t>> visits_by_site(const std::vector<BenchmarkEntry>& entries) {
+  std::map<std::string, std::vector<size_t>> sites;
+  for (size_t i = 0; i < entries.size(); ++i) sites[site_identity(entries[i])].push_back(i);
+  for (auto& [key, visits] : sites)
+    std::sort(visits.begin(), visits.end(), [&](size_t a, size_t b) {
+      return std::tie(entries[a].date, entries[a].id, a) < std::tie(entries[b].date, entries[b].id, b);
+    });
+  return sites;
+}
+
+}  // namespace
+
+std::vector<SiteRow> site_rows(const std::vector<BenchmarkEntry>& entries, LeagueRows which) {
+  std::vector<SiteRow> rows;
+  for (const auto& [key, visits] : visits_by_site(entries)) {
+    int total = 0;
+    for (size_t i : visits) total += entries[i].visits;
+    for (size_t k = which == LeagueRows::Latest ? visits.size() - 1 : 0; k < visits.size(); ++k) {
+      SiteRow row;
+      row.entry = visits[k];
+      row.visits = which == LeagueRows::Latest ? total : entries[visits[k]].visits;
+      row.history.assign(visits.begin(), visits.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      if (k > 0) {
+        row.previous = visits[k - 1];
+        const auto& now = entries[row.entry].overall;
+        const auto& before = entries[*row.previous].overall;
+        if (now && before) row.change = *now - *before;
+      }
+      rows.push_back(std::move(row));
+    }
+  }
+  std::vector<BenchmarkEntry> shown;  // league_order needs entries: only what it compares
+  shown.reserve(rows.size());
+  for (const auto& row : rows) {
+    BenchmarkEntry e;
+    e.id = entries[row.entry].id;
+    e.overall = entries[row.entry].overall;
+    shown.push_back(std::move(e));
+  }
+  std::vector<SiteRow> ordered;
+  ordered.reserve(rows.size());
+  for (size_t i : league_order(shown)) ordered.push_back(std::move(rows[i]));
+  return ordered;
+}
+
+std::vector<BenchmarkEntry> row_entries(const std::vector<BenchmarkEntry>& entries, const std::vector<SiteRow>& rows) {
+  std::vector<BenchmarkEntry> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) {
+    out.push_back(entries[row.entry]);
+    out.back().visits = row.visits;
+  }
+  return out;
+}
+
+std::vector<Cohort> split_cohorts(std::vector<BenchmarkEntry> entries) {
+  std::map<std::string, std::vector<BenchmarkEntry>> by_scope;
+  for (auto& e : entries) by_scope[e.scope].push_back(std::move(e));
+  std::vector<Cohort> cohorts;
+  for (auto& [scope, list] : by_scope) cohorts.push_back({scope, std::move(list)});
+  std::stable_sort(cohorts.begin(), cohorts.end(), [](const Cohort& a, const Cohort& b) { return a.entries.size() > b.entries.size(); });
+  return cohorts;
+}
+
+std::string scope_label(std::string_view key) {
+  size_t bar = key.find('|');
+  std::string_view what = key.substr(0, bar);
+  std::string_view channels = bar == std::string_view::npos ? std::string_view() : key.substr(bar + 1);
+  if (channels.starts_with("channels:")) channels.remove_prefix(9);
+  std::string out(what);
+  if (size_t colon = out.find(':'); colon != std::string::npos) out[colon] = ' ';
+  auto spaced = [](std::string_view list) {
+    std::string text;
+    for (char c : list) text += c == ',' ? std::string(", ") : std::string(1, c);
+    return text;
+  };
+  if (out.starts_with("checklists ")) out = "checklists " + spaced(std::string_view(out).substr(11));
+  if (!channels.empty()) out += " (" + spaced(channels) + ")";
+  return out;
+}
+
+Attention needs_attention(const std::vector<BenchmarkEntry>& entries, const std::vector<SiteRow>& rows, const BenchmarkStats& stats,
+                          size_t n) {
+  Attention a;
+  std::vector<size_t> scored;
+  for (size_t r = 0; r < rows.size(); ++r)
+    if (entries[rows[r].entry].overall) scored.push_back(r);
+  for (size_t k = 0; k < std::min(n, scored.size()); ++k) {
+    a.top.push_back(scored[k]);
+    a.bottom.push_back(scored[scored.size() - 1 - k]);
+  }
+  std::vector<size_t> changed;
+  for (size_t r = 0; r < rows.size(); ++r)
+    if (rows[r].change && *rows[r].change != 0) changed.push_back(r);
+  std::stable_sort(changed.begin(), changed.end(), [&](size_t x, size_t y) { return *rows[x].change > *rows[y].change; });
+  for (size_t r : changed)
+    if (*rows[r].change > 0 && a.improved.size() < n) a.improved.push_back(r);
+  for (auto it = changed.rbegin(); it != changed.rend(); ++it)
+    if (*rows[*it].change < 0 && a.declined.size() < n) a.declined.push_back(*it);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const SiteRow& row = rows[r];
+    for (std::string_view item : entries[row.entry].critical_failures) {
+      CriticalFinding f{r, item, entries[row.entry].date, 0};
+      // Back through the site's visits while they failed the same item.
+      for (auto it = row.history.rbegin(); it != row.history.rend(); ++it) {
+        const auto& fails = entries[*it].critical_failures;
+        if (std::find(fails.begin(), fails.end(), item) == fails.end()) break;
+        f.since = entries[*it].date;
+        ++f.visits;
+      }
+      a.critical.push_back(std::move(f));
+    }
+  }
+  // The longest-running failures first: a store that fails the same critical item visit after
+  // visit needs a call before one that slipped once.
+  std::stable_sort(a.critical.begin(), a.critical.end(), [](const CriticalFinding& x, const CriticalFinding& y) { return x.visits > y.visits; });
+  a.weakest = stats.groups;
+  std::erase_if(a.weakest, [](const Distribution& d) { return d.summary.n == 0; });
+  std::stable_sort(a.weakest.begin(), a.weakest.end(), [](const Distribution& x, const Distribution& y) {
+    if (x.summary.median != y.summary.median) return x.summary.median < y.summary.median;
+    return x.summary.p75 - x.summary.p25 > y.summary.p75 - y.summary.p25;
+  });
+  if (a.weakest.size() > n) a.weakest.resize(n);
+  return a;
 }
 
 namespace {
@@ -228,7 +377,7 @@ PeerStanding standing(std::string kind, std::string id, std::optional<double> sc
   s.median = percentile_sorted(values, 50);
   s.best = values.back();
   if (score) {
-    s.percentile_rank = percentile_rank(values, *score);
+    s.percentile_rank = peer_rank(values, *score);
     s.gap_to_median = *s.median - *score;
     s.gap_to_best = *s.best - *score;
   }
@@ -265,18 +414,22 @@ BenchmarkStats compute_stats(const std::vector<BenchmarkEntry>& entries) {
   return stats;
 }
 
-std::vector<PeerStanding> compare_with_peers(const BenchmarkEntry& subject, const std::vector<BenchmarkEntry>& peers) {
+PeerStandings compare_with_peers(const BenchmarkEntry& subject, const std::vector<BenchmarkEntry>& candidates) {
+  std::vector<PeerKey> keys;
+  keys.reserve(candidates.size());
+  for (const auto& c : candidates) keys.push_back({c.site_key(), c.scope});
+  PeerStandings out;
+  out.selection = select_peers({subject.site_key(), subject.scope}, keys);
   std::vector<const BenchmarkEntry*> others;
-  for (const auto& p : peers)
-    if (p.id != subject.id) others.push_back(&p);
-  std::vector<PeerStanding> out;
+  for (size_t i : out.selection.peers) others.push_back(&candidates[i]);
   std::vector<double> overall;
   for (const auto* p : others)
     if (p->overall) overall.push_back(*p->overall);
-  out.push_back(standing("overall", "overall", subject.overall, std::move(overall)));
+  out.standings.push_back(standing("overall", "overall", subject.overall, std::move(overall)));
   for (const auto& [kind, member] : {std::pair{"layer", &BenchmarkEntry::layers}, std::pair{"group", &BenchmarkEntry::groups},
                                      std::pair{"channel", &BenchmarkEntry::channels}})
-    for (const auto& s : subject.*member) out.push_back(standing(kind, std::string(s.id), s.score, peer_values(others, member, s.id)));
+    for (const auto& s : subject.*member)
+      out.standings.push_back(standing(kind, std::string(s.id), s.score, peer_values(others, member, s.id)));
   return out;
 }
 
@@ -304,7 +457,15 @@ std::vector<RollupRow> roll_up(const std::vector<BenchmarkEntry>& entries, const
     }
   }
   std::vector<RollupRow> rows;
-  for (const auto& [key, group] : by_key) rows.push_back({key, compute_stats(group)});
+  for (const auto& [key, group] : by_key) {
+    std::set<std::string> sites;
+    int visits = 0;
+    for (const auto& e : group) {
+      sites.insert(site_identity(e));
+      visits += e.visits;
+    }
+    rows.push_back({key, static_cast<int>(sites.size()), visits, compute_stats(group)});
+  }
   return rows;
 }
 
@@ -315,6 +476,52 @@ std::vector<size_t> site_trend(const std::vector<BenchmarkEntry>& entries, const
   std::sort(out.begin(), out.end(), [&](size_t a, size_t b) {
     return std::tie(entries[a].date, entries[a].id, a) < std::tie(entries[b].date, entries[b].id, b);
   });
+  return out;
+}
+
+namespace {
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), size_t{0});
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> similar_sites(const std::vector<BenchmarkEntry>& entries, const std::string& site) {
+  std::string wanted = lower(site);
+  size_t limit = std::max<size_t>(1, wanted.size() / 3);
+  std::map<std::string, size_t> best;  // site key → its closest distance
+  for (const auto& e : entries) {
+    std::string key = e.site_key();
+    for (const std::string& candidate : {lower(key), lower(e.subject.site)}) {
+      if (candidate.empty()) continue;
+      size_t d = candidate == wanted ? 0 : candidate.find(wanted) != std::string::npos ? 1 : edit_distance(candidate, wanted);
+      if (d > limit && candidate.find(wanted) == std::string::npos) continue;
+      auto [it, fresh] = best.emplace(key, d);
+      if (!fresh) it->second = std::min(it->second, d);
+    }
+  }
+  std::vector<std::pair<size_t, std::string>> ranked;
+  for (const auto& [key, d] : best) ranked.emplace_back(d, key);
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (size_t k = 0; k < std::min<size_t>(3, ranked.size()); ++k) out.push_back(ranked[k].second);
   return out;
 }
 
@@ -369,6 +576,8 @@ std::vector<BenchmarkEntry> combine_visits(const std::vector<BenchmarkEntry>& en
       merged = *latest;
     } else {
       merged.subject = latest->subject;
+      merged.scope = latest->scope;
+      merged.critical_failures = latest->critical_failures;
       std::vector<double> overall;
       for (const auto* v : visits)
         if (v->overall) overall.push_back(*v->overall);

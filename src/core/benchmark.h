@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/assessment.h"
+#include "core/peers.h"
 #include "core/scoring.h"
 #include "core/statistics.h"
 
@@ -28,6 +29,13 @@ struct NamedScore {
   std::optional<double> score;  // null when nothing in it was answered
 };
 
+// One touchpoint in one channel (a journey section): a cell of the chain heat map. Ids point
+// into the Model, like NamedScore's.
+struct TouchpointScore {
+  std::string_view group, channel;
+  std::optional<double> score;  // after the critical cap; null when nothing was answered
+};
+
 // What a benchmark needs of one scored assessment.
 struct BenchmarkEntry {
   std::string id;    // the assessment's id (combined entries: "SITE@PERIOD")
@@ -36,8 +44,14 @@ struct BenchmarkEntry {
   std::string date;  // YYYY-MM-DD (combined entries: the period, e.g. "2026-01")
   std::optional<double> overall;
   std::vector<NamedScore> layers, groups, channels;  // model order
+  std::vector<TouchpointScore> touchpoints;          // journey sections, instrument order
   int answered = 0, applicable = 0;
-  int visits = 1;  // assessments merged into this entry (--combine), else 1
+  int visits = 1;  // assessments merged into this entry (--combine), else 1; in a league of
+                   // sites, the site's visits
+  std::string scope;  // scope_key of its instrument (core/peers.h): entries compare like for like
+  // Critical items answered at level 0 (ids point into the catalog, which must outlive the
+  // entry), in instrument order. Combined entries: those of the latest visit.
+  std::vector<std::string_view> critical_failures;
 
   // The site across visits: subject.site_id, else the site name.
   std::string site_key() const;
@@ -72,6 +86,7 @@ class BenchmarkScorer {
  private:
   struct ItemPlan {
     size_t section;
+    std::string_view id;  // into the catalog
     double weight;
     int max_level;
     bool critical;
@@ -127,6 +142,75 @@ struct BenchmarkStats {
 
 BenchmarkStats compute_stats(const std::vector<BenchmarkEntry>& entries);
 
+// ---- Stores first (docs/benchmark.md, "League of sites") --------------------------------
+
+// A site: retailer and site_key(), so two stores with one name but different site-ids stay
+// apart.
+std::string site_identity(const BenchmarkEntry& entry);
+
+enum class LeagueRows {
+  Latest,  // one row per site: its latest visit (the default)
+  Every,   // one row per visit (--visits all)
+};
+
+// One row of the league.
+struct SiteRow {
+  size_t entry = 0;                 // into entries: the visit the row shows
+  std::optional<size_t> previous;   // the site's visit before it, if any
+  std::optional<double> change;     // overall of entry − overall of previous (null if either is)
+  int visits = 1;                   // Latest: the site's visits (entries' visits summed);
+                                    // Every: the entry's own visits
+  std::vector<size_t> history;      // the site's visits by date then id, up to entry included
+};
+
+// The rows of the league in league order (league_order of the rows' entries). A site's visits
+// are ordered by date, then id.
+std::vector<SiteRow> site_rows(const std::vector<BenchmarkEntry>& entries, LeagueRows rows = LeagueRows::Latest);
+
+// The rows' entries, in row order, each with visits set to its site's visits: what the
+// distributions, roll-ups and peers of a league of sites are computed on.
+std::vector<BenchmarkEntry> row_entries(const std::vector<BenchmarkEntry>& entries, const std::vector<SiteRow>& rows);
+
+// ---- Cohorts: like for like ------------------------------------------------------------
+
+// The entries of one scope (profile or checklists, and channels).
+struct Cohort {
+  std::string scope;  // scope_key
+  std::vector<BenchmarkEntry> entries;
+};
+
+// Entries split by scope, never pooled: the largest cohort first, ties by scope key; entries
+// keep their order within a cohort.
+std::vector<Cohort> split_cohorts(std::vector<BenchmarkEntry> entries);
+
+// "profile:P|channels:a,b" → "profile P (a, b)"; "checklists:x,y|channels:a" → "checklists x, y (a)".
+std::string scope_label(std::string_view scope_key);
+
+// ---- What needs attention --------------------------------------------------------------
+
+struct CriticalFinding {
+  size_t row = 0;              // into the rows
+  std::string_view item;       // the critical item at level 0
+  std::string since;           // date of the first of the site's visits, in an unbroken run up
+                               // to the row's, that failed it
+  int visits = 1;              // how many visits in that run
+};
+
+struct Attention {
+  std::vector<size_t> bottom, top;        // into rows: the n lowest (lowest first), the n highest
+  std::vector<size_t> improved, declined; // into rows: largest rise / fall since the previous
+                                          // visit (rows with a change > 0 / < 0 only)
+  std::vector<CriticalFinding> critical;  // the longest-running first (visits descending), then
+                                          // row order, then instrument order
+  std::vector<Distribution> weakest;      // groups by median ascending, ties by spread (p75 −
+                                          // p25) descending, then model order; n of them
+};
+
+// Rows must be in league order (site_rows). stats: the distributions of the rows' entries.
+Attention needs_attention(const std::vector<BenchmarkEntry>& entries, const std::vector<SiteRow>& rows,
+                          const BenchmarkStats& stats, size_t n = 10);
+
+
 // ---- A subject against its peers (also used by `cjb report --peers`) ---------------------
 
 // How one score of the subject stands among the same score of the peers.
@@ -142,10 +226,16 @@ struct PeerStanding {
   std::optional<double> gap_to_median, gap_to_best;
 };
 
+struct PeerStandings {
+  PeerSelection selection;  // the peer rule of core/peers.h: which candidates counted
+  std::vector<PeerStanding> standings;
+};
+
 // The subject's overall, layer, group and channel scores (in that order, model order within)
-// against the peers. Peers with the subject's own id are left out, so a folder that holds the
-// subject can be passed as the peers as it is.
-std::vector<PeerStanding> compare_with_peers(const BenchmarkEntry& subject, const std::vector<BenchmarkEntry>& peers);
+// against the candidates the peer rule keeps (core/peers.h: never the subject's own site, only
+// its scope; no percentile rank with fewer than kMinPeersToRank peers), so a folder that holds
+// the subject can be passed as it is.
+PeerStandings compare_with_peers(const BenchmarkEntry& subject, const std::vector<BenchmarkEntry>& candidates);
 
 // ---- Roll-ups --------------------------------------------------------------------------
 
@@ -155,6 +245,8 @@ bool is_rollup_field(const std::string& field);
 
 struct RollupRow {
   std::string key;  // the field's value; "" when the entries leave it empty (printed "(none)")
+  int sites = 0;    // distinct sites (site_identity)
+  int visits = 0;   // the entries' visits summed
   BenchmarkStats stats;
 };
 
@@ -166,6 +258,11 @@ std::vector<RollupRow> roll_up(const std::vector<BenchmarkEntry>& entries, const
 
 // The entries of one site (site_key() == site), by date, then id. Indices into entries.
 std::vector<size_t> site_trend(const std::vector<BenchmarkEntry>& entries, const std::string& site);
+
+// Site keys close to an unknown one (for "did you mean"): the keys or site names that equal
+// it ignoring case, contain it, or are within an edit distance of a third of its length (at
+// least 1); at most 3 site keys, closest first, ties in key order.
+std::vector<std::string> similar_sites(const std::vector<BenchmarkEntry>& entries, const std::string& site);
 
 enum class Period { Month, Quarter, Year };
 enum class CombineMethod { Median, Mean, Latest };

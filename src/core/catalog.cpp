@@ -141,6 +141,7 @@ Instrument build(const Catalog& catalog, const Profile* profile,
       if (section == sections.end()) continue;
       for (const Item* item : section->second) {
         if (excluded_items.count(item->id)) continue;
+        if (profile && profile->evidence && item->evidence_kind != profile->evidence) continue;
         const Scale* scale = model.find_scale(item->scale);
         ScopedItem scoped;
         scoped.item = item;

@@ -1,12 +1,21 @@
 #pragma once
 // Checklists: the items an auditor scores, grouped by group (area or touchpoint) and channel.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
 
 namespace cjb {
+
+// How an item is evidenced (docs/formats.md): a mystery shopper or auditor sees or tests it
+// (observed), someone is interviewed (asked), or documents and data are read (records).
+enum class EvidenceKind { Observed, Asked, Records };
+const char* to_string(EvidenceKind kind);  // "observed", "asked", "records"
+// The kind named by "observed", "asked" or "records"; nullopt for anything else.
+std::optional<EvidenceKind> parse_evidence_kind(std::string_view text);
 
 struct ItemLevel {
   int value = 0;
@@ -21,6 +30,7 @@ struct Item {
   std::string text;
   std::string guidance;  // how to check
   std::string evidence;  // what to look at or collect
+  std::optional<EvidenceKind> evidence_kind;  // how it is evidenced; nullopt when the file does not say
   std::string scale;     // scale id from the model; default "maturity"
   double weight = 1;     // default 1; > 0
   bool critical = false;

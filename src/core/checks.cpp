@@ -88,6 +88,15 @@ std::vector<Diagnostic> check_model(const Model& model) {
     out.push_back({model.bands.front().where, fmt::format("the lowest band starts at {} (expected 0, so that every score has a band)", model.bands.front().lower)});
   if (model.critical_cap < 0 || model.critical_cap > 100)
     out.push_back({model.where, fmt::format("critical-cap is {} (expected 0 to 100)", model.critical_cap)});
+  // Targets are scores: 0 to 100, like the profile's target overrides.
+  if (model.target < 0 || model.target > 100)
+    out.push_back({model.where, fmt::format("target {} (expected 0 to 100)", model.target)});
+  for (const auto& l : model.layers)
+    if (l.target && (*l.target < 0 || *l.target > 100))
+      out.push_back({l.where, fmt::format("layer '{}' has target {} (expected 0 to 100)", l.id, *l.target)});
+  for (const auto& g : model.groups)
+    if (g.target && (*g.target < 0 || *g.target > 100))
+      out.push_back({g.where, fmt::format("group '{}' has target {} (expected 0 to 100)", g.id, *g.target)});
   for (const auto& t : model.transitions) {
     for (const auto& [group, channel] : {std::pair{t.from_group, t.from_channel}, std::pair{t.to_group, t.to_channel}}) {
       const Group* g = model.find_group(group);

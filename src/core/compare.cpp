@@ -77,6 +77,8 @@ void diff_named(std::vector<ScoreDiff>& out, const char* kind, const std::vector
     }
 }
 
+std::string note_of(const ItemResult& r) { return r.response ? r.response->note : std::string(); }
+
 }  // namespace
 
 ScorecardDiff diff_scorecards(const Scorecard& before, const Scorecard& after) {
@@ -99,6 +101,9 @@ ScorecardDiff diff_scorecards(const Scorecard& before, const Scorecard& after) {
     d.channel = a.channel;
     d.after = side_of(a);
     const ItemResult* b = before.find_item(a.id);
+    d.text = a.item ? a.item->text : "";
+    d.finding = note_of(a);
+    if (d.finding.empty() && b) d.finding = note_of(*b);
     if (!b) {
       d.change = ItemChange::Added;
     } else {
@@ -117,6 +122,8 @@ ScorecardDiff diff_scorecards(const Scorecard& before, const Scorecard& after) {
     d.group = b.group;
     d.channel = b.channel;
     d.before = side_of(b);
+    d.text = b.item ? b.item->text : "";
+    d.finding = note_of(b);
     d.change = ItemChange::Removed;
     diff.items.push_back(std::move(d));
   }

@@ -34,6 +34,8 @@ struct ItemSide {
 
 struct ItemDiff {
   std::string id, group, channel;
+  std::string text;     // the item's statement (NEW's checklist, else OLD's)
+  std::string finding;  // what was found: NEW's note, else OLD's; empty when neither has one
   ItemChange change = ItemChange::Unchanged;
   std::optional<ItemSide> before, after;  // absent on the side whose instrument lacks the item
   std::optional<double> delta;            // after − before score, when both are answered

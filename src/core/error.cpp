@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "core/printable.h"
+
 namespace cjb {
 
 std::string Diagnostic::to_string() const {
-  if (!where.cell.empty()) return fmt::format("{}: {}: error: {}", where.file, where.cell, message);
-  if (where.line <= 0) return fmt::format("{}: error: {}", where.file, message);
-  return fmt::format("{}:{}:{}: error: {}", where.file, where.line, where.column, message);
+  // A message quotes what a file holds: never let it reach the terminal raw.
+  if (!where.cell.empty()) return fmt::format("{}: {}: error: {}", printable(where.file), printable(where.cell), printable(message));
+  if (where.line <= 0) return fmt::format("{}: error: {}", printable(where.file), printable(message));
+  return fmt::format("{}:{}:{}: error: {}", printable(where.file), where.line, where.column, printable(message));
 }
 
 std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics) {

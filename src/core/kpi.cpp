@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/error.h"
 #include "core/statistics.h"
 
 namespace cjb {
@@ -50,6 +51,20 @@ const std::string& field_of(const SurveyAnswer& a, std::string_view field) {
   return field == "site" ? a.site : field == "channel" ? a.channel : a.month;
 }
 
+// The type-7 percentile of statistics.h's percentile_sorted, by selection instead of a sort:
+// the two order statistics it interpolates between are found in linear time (a million values
+// would take a sort several times as long). Reorders values.
+std::optional<double> selected_percentile(std::vector<double>& values, double p) {
+  if (values.empty()) return std::nullopt;
+  double h = (static_cast<double>(values.size()) - 1) * p / 100.0;
+  auto lo = static_cast<size_t>(std::floor(h));
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(lo), values.end());
+  double a = values[lo];
+  if (lo + 1 >= values.size()) return a;
+  double b = *std::min_element(values.begin() + static_cast<long>(lo) + 1, values.end());
+  return a + (h - static_cast<double>(lo)) * (b - a);
+}
+
 }  // namespace
 
 std::optional<double> parse_local_time(std::string_view text) {
@@ -82,68 +97,185 @@ std::string format_local_time(double minutes) {
   return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", y + (m <= 2), m, d, minute_of_day / 60, minute_of_day % 60);
 }
 
-KpiFigures compute_kpis(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers) {
+std::optional<double> response_minutes(const Contact& c) {
+  if (c.first_response_minutes) return c.first_response_minutes;
+  if (c.first_response) return *c.first_response - c.opened;
+  return std::nullopt;
+}
+
+std::optional<double> resolution_minutes(const Contact& c) {
+  if (c.resolution_minutes) return c.resolution_minutes;
+  if (c.resolved) return *c.resolved - c.opened;
+  return std::nullopt;
+}
+
+const ServiceStandard* standard_for(const std::vector<ServiceStandard>& standards, const Contact& c) {
+  const ServiceStandard* best = nullptr;
+  int best_rank = -1;
+  for (const auto& s : standards) {
+    if ((!s.priority.empty() && s.priority != c.priority) || (!s.channel.empty() && s.channel != c.channel)) continue;
+    int rank = (s.priority.empty() ? 0 : 2) + (s.channel.empty() ? 0 : 1);
+    if (rank > best_rank) {
+      best = &s;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
+std::vector<ServiceStandard> service_standards(const Model& model, const Profile* profile) {
+  std::vector<ServiceStandard> out = model.service_standards;
+  if (!profile) return out;
+  std::vector<Diagnostic> problems;
+  for (const auto& o : profile->service_standards) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const ServiceStandard& s) { return s.id == o.id; });
+    if (it == out.end()) {
+      std::string known;
+      for (const auto& s : out) known += (known.empty() ? "" : ", ") + s.id;
+      problems.push_back({o.where, fmt::format("service standard '{}' is not in the model (expected one of {})", o.id, known)});
+      continue;
+    }
+    it->minutes = o.minutes;
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+  return out;
+}
+
+KpiAccumulator::KpiAccumulator(const std::vector<ServiceStandard>* standards) : standards_(standards) {
+  if (standards_) standards_met_.assign(standards_->size(), {0, 0});
+}
+
+void KpiAccumulator::add(const Contact& c) {
+  ++contacts_;
+  std::optional<double> response = response_minutes(c);
+  if (response) first_response_.push_back(*response);
+  if (std::optional<double> resolution = resolution_minutes(c)) {
+    resolution_.push_back(*resolution / 60.0);
+    if (c.contacts) {
+      ++fcr_counted_;
+      if (*c.contacts == 1) ++fcr_first_;
+    }
+  } else {
+    ++open_;
+  }
+  if (c.handling_minutes) {
+    handling_sum_ += *c.handling_minutes;
+    ++handling_n_;
+  }
+  if (c.idle) {
+    ++chats_known_;
+    if (*c.idle) ++chats_idle_;
+  }
+  if (standards_ && response) {
+    if (const ServiceStandard* s = standard_for(*standards_, c)) {
+      auto& [met, n] = standards_met_[static_cast<size_t>(s - standards_->data())];
+      ++n;
+      if (*response <= s->minutes) ++met;
+    }
+  }
+}
+
+void KpiAccumulator::add(const SurveyAnswer& a) {
+  ++surveys_;
+  if (a.csat) {
+    ++csat_n_;
+    csat_sum_ += *a.csat;
+    if (*a.csat >= 4) ++csat_top_;
+  }
+  if (a.nps) {
+    if (*a.nps >= 9) ++promoters_;
+    else if (*a.nps >= 7) ++passives_;
+    else ++detractors_;
+  }
+}
+
+KpiFigures KpiAccumulator::figures() {
   KpiFigures f;
-  f.contacts = static_cast<int>(contacts.size());
-  f.surveys = static_cast<int>(answers.size());
-
-  std::vector<double> first_response, resolution, handling;
-  int fcr_counted = 0, fcr_first = 0;
-  for (const auto& c : contacts) {
-    if (c.first_response) first_response.push_back(*c.first_response - c.opened);
-    if (c.resolved) {
-      resolution.push_back((*c.resolved - c.opened) / 60.0);
-      if (c.contacts) {
-        ++fcr_counted;
-        if (*c.contacts == 1) ++fcr_first;
-      }
-    } else {
-      ++f.open;
-    }
-    if (c.handling_minutes) handling.push_back(*c.handling_minutes);
+  f.contacts = contacts_;
+  f.surveys = surveys_;
+  f.open = open_;
+  f.first_response_median = value_of(first_response_, selected_percentile(first_response_, 50));
+  f.first_response_p90 = value_of(first_response_, selected_percentile(first_response_, 90));
+  f.resolution_median = value_of(resolution_, selected_percentile(resolution_, 50));
+  f.resolution_p90 = value_of(resolution_, selected_percentile(resolution_, 90));
+  if (fcr_counted_ > 0) f.first_contact_resolution = {fcr_counted_, 100.0 * fcr_first_ / fcr_counted_};
+  if (handling_n_ > 0) f.handling_mean = {handling_n_, handling_sum_ / handling_n_};
+  if (csat_n_ > 0) {
+    f.csat_percent = {csat_n_, 100.0 * csat_top_ / csat_n_};
+    f.csat_mean = {csat_n_, static_cast<double>(csat_sum_) / csat_n_};
   }
-  f.first_response_median = value_of(first_response, percentile(first_response, 50));
-  f.first_response_p90 = value_of(first_response, percentile(first_response, 90));
-  f.resolution_median = value_of(resolution, percentile(resolution, 50));
-  f.resolution_p90 = value_of(resolution, percentile(resolution, 90));
-  if (fcr_counted > 0) f.first_contact_resolution = {fcr_counted, 100.0 * fcr_first / fcr_counted};
-  if (!handling.empty()) {
-    double sum = 0;
-    for (double h : handling) sum += h;
-    f.handling_mean = {static_cast<int>(handling.size()), sum / static_cast<double>(handling.size())};
+  f.promoters = promoters_;
+  f.passives = passives_;
+  f.detractors = detractors_;
+  int nps_n = promoters_ + passives_ + detractors_;
+  if (nps_n > 0) f.nps = {nps_n, 100.0 * (promoters_ - detractors_) / nps_n};
+  if (auto ci = nps_interval(promoters_, passives_, detractors_)) {
+    f.nps_low = ci->first;
+    f.nps_high = ci->second;
   }
-
-  int csat_n = 0, csat_top = 0, csat_sum = 0, nps_n = 0;
-  for (const auto& a : answers) {
-    if (a.csat) {
-      ++csat_n;
-      csat_sum += *a.csat;
-      if (*a.csat >= 4) ++csat_top;
-    }
-    if (a.nps) {
-      ++nps_n;
-      if (*a.nps >= 9) ++f.promoters;
-      else if (*a.nps >= 7) ++f.passives;
-      else ++f.detractors;
+  if (chats_known_ > 0) f.idle_chats = {chats_known_, 100.0 * chats_idle_ / chats_known_};
+  if (standards_) {
+    for (size_t i = 0; i < standards_->size(); ++i) {
+      auto [met, n] = standards_met_[i];
+      KpiFigures::Standard s{(*standards_)[i].id, (*standards_)[i].label, met, {n, std::nullopt}};
+      if (n > 0) s.share.value = 100.0 * met / n;
+      f.standards.push_back(std::move(s));
     }
   }
-  if (csat_n > 0) {
-    f.csat_percent = {csat_n, 100.0 * csat_top / csat_n};
-    f.csat_mean = {csat_n, static_cast<double>(csat_sum) / csat_n};
-  }
-  if (nps_n > 0) f.nps = {nps_n, 100.0 * (f.promoters - f.detractors) / nps_n};
   return f;
+}
+
+std::optional<std::pair<double, double>> nps_interval(int promoters, int passives, int detractors) {
+  int n = promoters + passives + detractors;
+  if (n < 2) return std::nullopt;
+  double p = static_cast<double>(promoters) / n, d = static_cast<double>(detractors) / n;
+  double variance = (p + d - (p - d) * (p - d)) / n;
+  double half = 1.959963984540054 * std::sqrt(variance) * 100.0;
+  double nps = (p - d) * 100.0;
+  return std::pair{std::max(-100.0, nps - half), std::min(100.0, nps + half)};
+}
+
+KpiFigures compute_kpis(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers, const std::vector<ServiceStandard>& standards) {
+  KpiAccumulator sum(standards.empty() ? nullptr : &standards);
+  for (const auto& c : contacts) sum.add(c);
+  for (const auto& a : answers) sum.add(a);
+  return sum.figures();
 }
 
 bool is_kpi_field(std::string_view field) { return field == "site" || field == "channel" || field == "month"; }
 
 std::vector<KpiRow> kpis_by(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers, std::string_view field) {
-  std::map<std::string, std::pair<std::vector<Contact>, std::vector<SurveyAnswer>>> groups;
-  for (const auto& c : contacts) groups[field_of(c, field)].first.push_back(c);
-  for (const auto& a : answers) groups[field_of(a, field)].second.push_back(a);
+  KpiTally tally{std::string(field)};
+  for (const auto& c : contacts) tally.add(c);
+  for (const auto& a : answers) tally.add(a);
+  return tally.rows();
+}
+
+KpiTally::KpiTally(std::string by, std::vector<ServiceStandard> standards)
+    : by_(std::move(by)), standards_(std::move(standards)), overall_(standards_.empty() ? nullptr : &standards_) {}
+
+void KpiTally::add(const Contact& c) {
+  overall_.add(c);
+  if (by_.empty()) return;
+  const std::string& key = field_of(c, by_);
+  auto it = groups_.find(key);
+  if (it == groups_.end()) it = groups_.emplace(key, KpiAccumulator(standards_.empty() ? nullptr : &standards_)).first;
+  it->second.add(c);
+}
+
+void KpiTally::add(const SurveyAnswer& a) {
+  overall_.add(a);
+  if (by_.empty()) return;
+  const std::string& key = field_of(a, by_);
+  auto it = groups_.find(key);
+  if (it == groups_.end()) it = groups_.emplace(key, KpiAccumulator(standards_.empty() ? nullptr : &standards_)).first;
+  it->second.add(a);
+}
+
+std::vector<KpiRow> KpiTally::rows() {
   std::vector<KpiRow> rows;
-  rows.reserve(groups.size());
-  for (const auto& [key, group] : groups) rows.push_back({key, compute_kpis(group.first, group.second)});
+  rows.reserve(groups_.size());
+  for (auto& [key, sum] : groups_) rows.push_back({key, sum.figures()});
   return rows;
 }
 

@@ -14,12 +14,24 @@
 //   resolution
 //   handling time    mean of handling_minutes over the contacts that give it
 //   CSAT             % of CSAT answers (1–5) that are 4 or 5; also their mean
-//   NPS              % promoters (9–10) − % detractors (0–6) over NPS answers (0–10)
+//   NPS              % promoters (9–10) − % detractors (0–6) over NPS answers (0–10), with
+//                    its 95% confidence interval (normal approximation of the difference)
+//   standards        share of answered contacts whose first response met the service standard
+//                    that applies to them (by priority and channel; model.xml, docs/kpi.md)
+//   idle chats       % of chats left open after the customer left, where the export says
+//
+// Only the values that exact percentiles need are kept (two doubles per contact), never the
+// records: KpiAccumulator takes records one at a time, so an export of any size is summed up
+// in one pass.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/model.h"
+#include "core/profile.h"
 
 namespace cjb {
 
@@ -40,7 +52,23 @@ struct Contact {
   std::optional<double> resolved;        // at or after opened
   std::optional<int> contacts;           // contacts it took, ≥ 1 (resolved contacts only)
   std::optional<double> handling_minutes;  // ≥ 0
+  std::string priority;                   // urgent, high, normal, low, or "" (not given)
+  // Durations the export gives itself, used as they are (in preference to the times above).
+  std::optional<double> first_response_minutes, resolution_minutes;
+  std::optional<bool> idle;  // a chat left open after the customer left (when the export says)
 };
+
+// Minutes to the first response and to resolution: the export's own durations when it gives
+// them, else the difference of the times; nullopt when neither is known.
+std::optional<double> response_minutes(const Contact& c);
+std::optional<double> resolution_minutes(const Contact& c);
+
+// The standard that applies to c, or nullptr.
+const ServiceStandard* standard_for(const std::vector<ServiceStandard>& standards, const Contact& c);
+
+// The model's standards with a profile's times (profile may be null). Throws InputError for a
+// profile's standard the model does not have.
+std::vector<ServiceStandard> service_standards(const Model& model, const Profile* profile);
 
 // One answer of a survey export.
 struct SurveyAnswer {
@@ -67,9 +95,43 @@ struct KpiFigures {
   KpiValue csat_percent, csat_mean;                    // percent of 4–5; mean of 1–5
   KpiValue nps;                                        // −100 to 100
   int promoters = 0, passives = 0, detractors = 0;
+  std::optional<double> nps_low, nps_high;             // its 95% confidence interval
+  KpiValue idle_chats;                                 // percent of chats that say
+  struct Standard {
+    std::string id, label;
+    int met = 0;
+    KpiValue share;  // percent of the answered contacts it applies to that met it
+  };
+  std::vector<Standard> standards;  // in the order given
 };
 
-KpiFigures compute_kpis(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers);
+// Sums up records one at a time; figures() gives the KPIs of what was added so far.
+class KpiAccumulator {
+ public:
+  explicit KpiAccumulator(const std::vector<ServiceStandard>* standards = nullptr);
+  void add(const Contact& c);
+  void add(const SurveyAnswer& a);
+  // Sorts the kept values in place (hence not const); adding more afterwards is fine.
+  KpiFigures figures();
+
+ private:
+  const std::vector<ServiceStandard>* standards_;
+  int contacts_ = 0, surveys_ = 0, open_ = 0;
+  std::vector<double> first_response_, resolution_;  // minutes, hours
+  double handling_sum_ = 0;
+  int handling_n_ = 0, fcr_counted_ = 0, fcr_first_ = 0;
+  int csat_n_ = 0, csat_top_ = 0, csat_sum_ = 0;
+  int promoters_ = 0, passives_ = 0, detractors_ = 0;
+  int chats_known_ = 0, chats_idle_ = 0;
+  std::vector<std::pair<int, int>> standards_met_;  // met, n per standard
+};
+
+KpiFigures compute_kpis(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers,
+                        const std::vector<ServiceStandard>& standards = {});
+
+// The 95% confidence interval of an NPS from its counts (normal approximation: the variance of
+// %promoters − %detractors is (p + d − (p − d)²) / n); nullopt below 2 answers.
+std::optional<std::pair<double, double>> nps_interval(int promoters, int passives, int detractors);
 
 // The fields --by accepts: "site", "channel", "month".
 bool is_kpi_field(std::string_view field);
@@ -82,6 +144,26 @@ struct KpiRow {
 // One row per value of field over both exports, keys ascending (months sort by date).
 // field must satisfy is_kpi_field.
 std::vector<KpiRow> kpis_by(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers, std::string_view field);
+
+// The whole and, with a --by field, one accumulator per key: what `cjb kpi` fills while it
+// streams its exports.
+class KpiTally {
+ public:
+  // by is "" or satisfies is_kpi_field.
+  explicit KpiTally(std::string by = "", std::vector<ServiceStandard> standards = {});
+  KpiTally(const KpiTally&) = delete;
+  KpiTally& operator=(const KpiTally&) = delete;
+  void add(const Contact& c);
+  void add(const SurveyAnswer& a);
+  KpiFigures overall() { return overall_.figures(); }
+  std::vector<KpiRow> rows();  // keys ascending
+
+ private:
+  std::string by_;
+  std::vector<ServiceStandard> standards_;
+  KpiAccumulator overall_;
+  std::map<std::string, KpiAccumulator, std::less<>> groups_;
+};
 
 // ---- KPIs beside audit scores, site by site (`cjb benchmark --kpi`) ----------------------
 

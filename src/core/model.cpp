@@ -1,6 +1,9 @@
 #include "core/model.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
 
 namespace cjb {
 
@@ -16,6 +19,15 @@ const Layer* Model::find_layer(const std::string& id) const { return find_by_id(
 const Group* Model::find_group(const std::string& id) const { return find_by_id(groups, id); }
 const Channel* Model::find_channel(const std::string& id) const { return find_by_id(channels, id); }
 const Scale* Model::find_scale(const std::string& id) const { return find_by_id(scales, id); }
+
+std::string Model::band_range(size_t index) const {
+  auto number = [](double value) {
+    return std::floor(value) == value ? fmt::format("{}", static_cast<long long>(value)) : fmt::format("{:.1f}", value);
+  };
+  const Band& band = bands.at(index);
+  if (index + 1 == bands.size()) return fmt::format("{}–100", number(band.lower));
+  return fmt::format("{}–{:.1f}", number(band.lower), bands[index + 1].lower - 0.1);
+}
 
 const Band* Model::band_for(double score) const {
   const Band* best = nullptr;

@@ -77,6 +77,18 @@ struct Transition {
   Location where;
 };
 
+// A service standard (docs/kpi.md, "Service standards"): contacts it applies to get a first
+// response within minutes. priority and channel are "" for any; for each contact the most
+// specific standard that matches applies (priority and channel, then priority, then channel,
+// then the one for any).
+struct ServiceStandard {
+  std::string id;
+  std::string priority, channel;
+  double minutes = 0;
+  std::string label;  // "Urgent contacts: first response within 1 hour"
+  Location where;
+};
+
 struct Model {
   std::string id;
   std::string version;
@@ -90,6 +102,7 @@ struct Model {
   std::vector<Layer> layers;
   std::vector<Group> groups;  // every group of every layer, in model order
   std::vector<Transition> transitions;
+  std::vector<ServiceStandard> service_standards;  // <service-standards>, in model order
   Location where;
 
   const Layer* find_layer(const std::string& id) const;
@@ -104,6 +117,10 @@ struct Model {
   double layer_target(const Layer& layer) const;
   // Index of the group in model order (journey order for touchpoints); -1 if unknown.
   int group_index(const std::string& id) const;
+  // The scores band i holds, as every legend writes it (report, diagram, SVG summary):
+  // "0–39.9", "40–59.9", …, "75–100". Scores are printed to one decimal, so a band ends one
+  // tenth below the next band's lower bound.
+  std::string band_range(size_t index) const;
 };
 
 }  // namespace cjb

@@ -1,8 +1,61 @@
 #include "core/peers.h"
 
+#include <fmt/format.h>
+
 #include "core/statistics.h"
 
 namespace cjb {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& ids, const char* separator) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : separator) + id;
+  return out;
+}
+
+}  // namespace
+
+std::string scope_key(const Instrument& instrument) {
+  std::string key = instrument.profile ? "profile:" + instrument.profile->id : "checklists:" + joined(instrument.checklists, ",");
+  return key + "|channels:" + joined(instrument.channels, ",");
+}
+
+std::string scope_label(const Instrument& instrument) {
+  std::string what = instrument.profile ? "profile " + instrument.profile->id : "checklists " + joined(instrument.checklists, ", ");
+  return what + " (" + joined(instrument.channels, ", ") + ")";
+}
+
+std::string PeerSelection::note() const {
+  std::vector<std::string> parts;
+  if (own_site > 0) parts.push_back(fmt::format("{} visit{} of the subject's own site", own_site, own_site == 1 ? "" : "s"));
+  if (other_scope > 0)
+    parts.push_back(fmt::format("{} assessment{} of another scope", other_scope, other_scope == 1 ? "" : "s"));
+  if (parts.empty()) return {};
+  return joined(parts, " and ") + " left out";
+}
+
+PeerSelection select_peers(const PeerKey& subject, const std::vector<PeerKey>& candidates) {
+  PeerSelection selection;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].site == subject.site) ++selection.own_site;
+    else if (candidates[i].scope != subject.scope) ++selection.other_scope;
+    else selection.peers.push_back(i);
+  }
+  return selection;
+}
+
+std::optional<double> peer_rank(const std::vector<double>& peer_values, double subject) {
+  if (static_cast<int>(peer_values.size()) < kMinPeersToRank) return std::nullopt;
+  return percentile_rank(peer_values, subject);
+}
+
+std::string peer_rank_text(int peers, std::optional<double> rank, bool has_score) {
+  if (!has_score) return "–";
+  if (peers == 0) return "no peers";
+  if (peers < kMinPeersToRank) return fmt::format("too few peers to rank (n = {})", peers);
+  return rank ? fmt::format("{:.0f}%", *rank) : "–";
+}
 
 PeerFigure compare_with_peers(std::optional<double> subject, const std::vector<std::optional<double>>& peer_scores) {
   std::vector<double> present;
@@ -11,7 +64,7 @@ PeerFigure compare_with_peers(std::optional<double> subject, const std::vector<s
   PeerFigure figure;
   figure.peers = static_cast<int>(present.size());
   figure.median = percentile(present, 50);
-  if (subject) figure.percentile_rank = percentile_rank(present, *subject);
+  if (subject) figure.percentile_rank = peer_rank(present, *subject);
   return figure;
 }
 
@@ -25,8 +78,18 @@ const PeerFigure* PeerComparison::find_group(const std::string& id) const {
   return it == groups.end() ? nullptr : &it->second;
 }
 
-PeerComparison compare_with_peers(const Scorecard& subject, const std::vector<const Scorecard*>& peers) {
+PeerKey peer_key(const Scorecard& card) {
+  const Subject& who = card.assessment->subject;
+  return {who.site_id.empty() ? who.site : who.site_id, scope_key(*card.instrument)};
+}
+
+PeerComparison compare_with_peers(const Scorecard& subject, const std::vector<const Scorecard*>& candidates) {
   PeerComparison comparison;
+  std::vector<PeerKey> keys;
+  for (const Scorecard* c : candidates) keys.push_back(peer_key(*c));
+  comparison.selection = select_peers(peer_key(subject), keys);
+  std::vector<const Scorecard*> peers;
+  for (size_t i : comparison.selection.peers) peers.push_back(candidates[i]);
   comparison.peers = static_cast<int>(peers.size());
   std::vector<std::optional<double>> scores;
   for (const Scorecard* peer : peers) scores.push_back(peer->overall.score);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/checklist.h"
 #include "core/error.h"
 
 namespace cjb {
@@ -26,6 +27,13 @@ struct Override {
   Location where;
 };
 
+// A profile's own time for one of the model's service standards.
+struct StandardOverride {
+  std::string id;
+  double minutes = 0;
+  Location where;
+};
+
 struct Profile {
   std::string id;
   std::string model;
@@ -35,8 +43,10 @@ struct Profile {
   std::vector<std::string> checklists;  // checklist ids in scope
   std::vector<std::string> channels;    // journey channels in scope
   std::vector<Exclusion> exclusions;
+  std::optional<EvidenceKind> evidence;  // only items evidenced this way are in scope (default: all)
   std::vector<Override> weights;
   std::vector<Override> targets;
+  std::vector<StandardOverride> service_standards;  // <service-standards>
   Location where;
 };
 

@@ -134,6 +134,17 @@ void fill_figure(Figure& f, std::optional<double> score, double target, const Mo
 
 }  // namespace
 
+void order_actions(std::vector<Action>& actions) {
+  // Impacts are compared at 1e-9 points, so that two actions whose impacts differ only by
+  // floating-point noise (different summation orders) count as tied.
+  auto key = [](const Action& a) { return std::llround(a.impact * 1e9); };
+  std::sort(actions.begin(), actions.end(), [&](const Action& a, const Action& b) {
+    if (a.fix_now != b.fix_now) return a.fix_now;
+    if (key(a) != key(b)) return key(a) > key(b);
+    return a.item < b.item;
+  });
+}
+
 Scorecard score_assessment(const Instrument& instrument, const Assessment& assessment,
                            const ScoringOptions& options) {
   const Model& model = *instrument.model;
@@ -141,6 +152,7 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
   card.instrument = &instrument;
   card.assessment = &assessment;
   card.critical_cap = model.critical_cap;
+  card.evidence = options.evidence;
 
   // Keys view the responses' own ids: no copies (the assessment outlives this function).
   std::unordered_map<std::string_view, const Response*> responses;
@@ -154,6 +166,7 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
   card.items.reserve(instrument.items.size());
   for (const auto& scoped : instrument.items) {
     const Item& item = *scoped.item;
+    if (options.evidence && item.evidence_kind != options.evidence) continue;
     ItemResult result;
     result.item = &item;
     result.id = item.id;
@@ -283,15 +296,9 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
       section_scores[s] = card.sections[s].score;
       group_scores[g] = group_before;
       layer_scores[l] = layer_before;
-      card.actions.push_back({item.id, *after - *overall});
+      card.actions.push_back({item.id, *after - *overall, item.critical && *item.level == 0});
     }
-    // Ties by item id. Impacts are compared at 1e-9 points, so that two actions whose impacts
-    // differ only by floating-point noise (different summation orders) count as tied.
-    auto key = [](const Action& a) { return std::llround(a.impact * 1e9); };
-    std::sort(card.actions.begin(), card.actions.end(), [&](const Action& a, const Action& b) {
-      if (key(a) != key(b)) return key(a) > key(b);
-      return a.item < b.item;
-    });
+    order_actions(card.actions);
   }
   return card;
 }

@@ -69,7 +69,13 @@ struct ChannelResult {
 struct Action {
   std::string item;
   double impact = 0;  // overall points gained by raising the item to its max level
+  bool fix_now = false;  // a critical failure (critical item at level 0): listed before the rest
 };
+
+// The one order of an action plan, in every format (docs/scoring.md "Action plan"): critical
+// failures first (the "Fix now" block), then by impact descending; ties (impacts equal at
+// 1e-9 points) by item id.
+void order_actions(std::vector<Action>& actions);
 
 struct Scorecard {
   const Instrument* instrument = nullptr;
@@ -81,8 +87,9 @@ struct Scorecard {
   std::vector<SectionResult> sections;  // group order, then channel ("all", then model order)
   std::vector<ChannelResult> channels;  // journey channels in scope
   std::vector<ItemResult> items;        // instrument order
-  std::vector<Action> actions;          // by impact descending, ties by item id
+  std::vector<Action> actions;          // order_actions: critical failures first, then by impact
   std::vector<std::string> unanswered;  // in scope, not answered, not N/A: instrument order
+  std::optional<EvidenceKind> evidence;  // set when only items evidenced this way were scored
 
   const GroupResult* find_group(const std::string& id) const;
   const LayerResult* find_layer(const std::string& id) const;
@@ -94,6 +101,10 @@ struct Scorecard {
 
 struct ScoringOptions {
   bool actions = true;  // compute the action plan (default true; benchmarks may skip it)
+  // Score only the items evidenced this way, e.g. observed for the score a mystery-shopping
+  // programme reports (default: every item). A filter on the scope: other items, and items
+  // that do not say how they are evidenced, are left out of every figure as if not in scope.
+  std::optional<EvidenceKind> evidence = std::nullopt;
 };
 
 // Scores an assessment whose responses were checked (check_assessment) against the instrument.

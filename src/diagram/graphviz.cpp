@@ -88,7 +88,14 @@ ErrorCapture::ErrorCapture() : previous_(agseterrf(capture_message)) {
 ErrorCapture::~ErrorCapture() { agseterrf(previous_); }
 const std::string& ErrorCapture::messages() const { return captured(); }
 
-Context::Context() : gvc_(gvContext()) {
+namespace {
+GVC_t* process_context() {
+  static GVC_t* const gvc = gvContext();  // never freed: see graphviz.h
+  return gvc;
+}
+}  // namespace
+
+Context::Context() : gvc_(process_context()) {
   if (!gvc_) throw Error("cjb: Graphviz could not start (gvContext failed)");
 }
 

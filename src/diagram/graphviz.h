@@ -20,17 +20,19 @@ void set(void* object, const char* name, const std::string& value);
 // Sets an HTML-like label (the text between the outer < >; escape user text first).
 void set_html(void* object, const char* name, const std::string& html);
 
-// GVC_t: the loaded plugins (layout engines, renderers). gvContext/gvFreeContext.
+// GVC_t: the loaded plugins (layout engines, renderers). One for the whole process, made on
+// first use and never freed: Graphviz's pango plugin keeps, in a static, a pointer to the font
+// name of the last text it measured, which lives in the context's font dictionary; a second
+// context would make it read freed memory (heap-use-after-free under AddressSanitizer when a
+// process lays out a second graph). One context also loads the plugins once. It stays
+// reachable, so leak checkers do not count it.
 class Context {
  public:
-  Context();  // throws cjb::Error when Graphviz cannot start
-  GVC_t* get() const { return gvc_.get(); }
+  Context();  // the process's context; throws cjb::Error when Graphviz cannot start
+  GVC_t* get() const { return gvc_; }
 
  private:
-  struct Free {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-  };
-  std::unique_ptr<GVC_t, Free> gvc_;
+  GVC_t* gvc_;
 };
 
 // A directed graph (agopen/agclose) and the attribute setters this project needs.
@@ -62,8 +64,8 @@ class Graph {
   std::unique_ptr<Agraph_t, Close> graph_;
 };
 
-// A graph laid out by one engine (gvLayout/gvFreeLayout). Owns its context and graph, so the
-// layout cannot outlive them; freed in reverse order: layout, graph, context.
+// A graph laid out by one engine (gvLayout/gvFreeLayout). Owns its graph, so the layout cannot
+// outlive it; freed in reverse order: layout, graph.
 class Layout {
  public:
   Layout(Context context, Graph graph, const char* engine);  // throws cjb::Error with Graphviz's message

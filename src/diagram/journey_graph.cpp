@@ -27,28 +27,13 @@ size_t utf8_length(const std::string& text) {
 
 std::string node_id(const std::string& group, const std::string& channel) { return group + "@" + channel; }
 
-// Number as written in a legend range or tooltip: no trailing ".0".
-std::string number(double value) {
-  if (std::floor(value) == value && std::abs(value) < 1e9) return fmt::format("{}", static_cast<long long>(value));
-  return fmt::format("{:.1f}", value);
-}
-
 std::string percent(double fraction) { return fmt::format("{:.0f}%", std::floor(fraction * 100 + 1e-9)); }
 
 std::vector<LegendEntry> band_legend(const Model& model) {
   std::vector<LegendEntry> legend;
   for (size_t i = 0; i < model.bands.size(); ++i) {
     const Band& band = model.bands[i];
-    std::string range;
-    if (i + 1 < model.bands.size()) {
-      // Scores are continuous: the band holds [lower, next lower); the last whole score is next − 1.
-      double upper = model.bands[i + 1].lower;
-      range = std::floor(upper) == upper ? fmt::format("{}–{}", number(band.lower), number(upper - 1))
-                                         : fmt::format("{}–<{}", number(band.lower), number(upper));
-    } else {
-      range = fmt::format("{}–100", number(band.lower));
-    }
-    legend.push_back({band.id, band.label, range, band.colour});
+    legend.push_back({band.id, band.label, model.band_range(i), band.colour});
   }
   return legend;
 }

@@ -4,8 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 #include <thread>
+#include <tuple>
 
+#include "render/benchmark_charts.h"
+#include "render/benchmark_heatmap.h"
 #include "render/csv.h"
 #include "render/kpi_json.h"
 #include "render/format.h"
@@ -99,7 +103,7 @@ class LeagueWriter {
  public:
   explicit LeagueWriter(std::string& out) : out_(out), serializer_(nlohmann::detail::output_adapter<char>(out), ' ') {}
 
-  void entry(int rank, const BenchmarkEntry& e) {
+  void entry(int rank, const BenchmarkEntry& e, const SiteRow& row) {
     out_ += "{\"rank\":";
     out_ += std::to_string(rank);
     field("id", e.id);
@@ -118,8 +122,10 @@ class LeagueWriter {
     field("date", e.date);
     out_ += ",\"overall\":";
     number(e.overall);
+    out_ += ",\"change\":";
+    number(row.change);
     out_ += ",\"visits\":";
-    out_ += std::to_string(e.visits);
+    out_ += std::to_string(row.visits);
     if (!e.file.empty()) field("file", e.file);
     out_ += ",\"layers\":{";
     for (size_t l = 0; l < e.layers.size(); ++l) {
@@ -128,7 +134,12 @@ class LeagueWriter {
       out_ += ':';
       number(e.layers[l].score);
     }
-    out_ += "}}";
+    out_ += "},\"critical_failures\":[";
+    for (size_t c = 0; c < e.critical_failures.size(); ++c) {
+      if (c) out_ += ',';
+      string(e.critical_failures[c]);
+    }
+    out_ += "]}";
   }
 
  private:
@@ -163,8 +174,7 @@ class LeagueWriter {
 // Appends the league's entries in order, one per line, each led by the separator the document
 // needs: "\n    " for the first, ",\n    " after. The first slice is written straight into out,
 // the others beside it and then appended, so the text is copied once at most.
-void append_league_json(std::string& out, const std::vector<BenchmarkEntry>& entries) {
-  std::vector<size_t> order = league_order(entries);
+void append_league_json(std::string& out, const std::vector<BenchmarkEntry>& entries, const std::vector<SiteRow>& order) {
   constexpr size_t kSliceFrom = 4096;  // below this, threads cost more than they save
   constexpr size_t kBytesPerEntry = 400;
   size_t slices = order.size() >= kSliceFrom ? std::max(1u, std::thread::hardware_concurrency()) : 1;
@@ -177,7 +187,7 @@ void append_league_json(std::string& out, const std::vector<BenchmarkEntry>& ent
     LeagueWriter writer(text);
     for (size_t k = begin; k < end; ++k) {
       text += k == 0 ? "\n    " : ",\n    ";
-      writer.entry(static_cast<int>(k + 1), entries[order[k]]);
+      writer.entry(static_cast<int>(k + 1), entries[order[k].entry], order[k]);
     }
   };
   std::vector<std::thread> threads;
@@ -189,15 +199,17 @@ void append_league_json(std::string& out, const std::vector<BenchmarkEntry>& ent
 
 // One "kind id" label per distribution, for the text, CSV and HTML tables.
 struct StatRow {
-  std::string label;
+  std::string label;  // "overall", "layer ID", … (CSV)
+  std::string kind;   // "", "layer", "group", "channel"
+  std::string_view id;
   const Summary* summary;
 };
 
 std::vector<StatRow> stat_rows(const BenchmarkStats& stats) {
-  std::vector<StatRow> rows{{"overall", &stats.overall}};
-  for (const auto& d : stats.layers) rows.push_back({"layer " + std::string(d.id), &d.summary});
-  for (const auto& d : stats.groups) rows.push_back({"group " + std::string(d.id), &d.summary});
-  for (const auto& d : stats.channels) rows.push_back({"channel " + std::string(d.id), &d.summary});
+  std::vector<StatRow> rows{{"overall", "", "overall", &stats.overall}};
+  for (const auto& d : stats.layers) rows.push_back({"layer " + std::string(d.id), "layer", d.id, &d.summary});
+  for (const auto& d : stats.groups) rows.push_back({"group " + std::string(d.id), "group", d.id, &d.summary});
+  for (const auto& d : stats.channels) rows.push_back({"channel " + std::string(d.id), "channel", d.id, &d.summary});
   return rows;
 }
 
@@ -211,15 +223,213 @@ const std::vector<std::string> kSummaryHeader{"n", "mean", "median", "p25", "p75
 
 }  // namespace
 
-std::string benchmark_heading_line(const BenchmarkReport& r) {
-  std::string text = fmt::format("{} assessment{} scored of {} file{}", r.assessments, r.assessments == 1 ? "" : "s",
-                                 r.files, r.files == 1 ? "" : "s");
-  if (!r.left_out.empty()) text += fmt::format(" ({} left out)", r.left_out.size());
-  if (!r.combine.empty())
-    text += fmt::format("; visits combined by {} per site and {}: {} site-period{}", r.combine, r.period,
-                        r.entries.size(), r.entries.size() == 1 ? "" : "s");
+std::string score_label(const BenchmarkReport& r, std::string_view kind, std::string_view id) {
+  if (!r.model) return std::string(id);
+  std::string key(id);
+  if (kind == "layer") {
+    if (const Layer* l = r.model->find_layer(key)) return l->label;
+  } else if (kind == "group") {
+    if (const Group* g = r.model->find_group(key)) return g->label;
+  } else if (kind == "channel") {
+    if (const Channel* c = r.model->find_channel(key)) return c->label;
+  }
+  return key;
+}
+
+namespace {
+
+std::string band_text(const BenchmarkReport& r, std::optional<double> score) {
+  if (!r.model || !score) return "";
+  const Band* band = r.model->band_for(*score);
+  return band ? band->label : "";
+}
+
+std::string format_and_tags(const Subject& s) {
+  std::string text = s.format;
+  std::string tags;
+  for (const auto& t : s.tags) tags += (tags.empty() ? "" : ", ") + t;
+  if (!tags.empty()) text += (text.empty() ? "" : " ") + ("(" + tags + ")");
   return text;
 }
+
+TextTable site_table(std::vector<std::string> extra, std::vector<Align> extra_align) {
+  TextTable t;
+  t.header = {"site", "name", "region"};
+  t.align = {Align::Left, Align::Left, Align::Left};
+  t.header.insert(t.header.end(), extra.begin(), extra.end());
+  t.align.insert(t.align.end(), extra_align.begin(), extra_align.end());
+  return t;
+}
+
+std::vector<std::string> site_cells(const BenchmarkEntry& e) { return {e.site_key(), e.subject.site, e.subject.region}; }
+
+void league_table(const BenchmarkReport& r, TextTable& t) {
+  bool combined = !r.combine.empty();
+  t.header = {"#", "site", "name", "region", "format", combined ? "period" : "date"};
+  t.align = {Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left};
+  if (r.every_visit) {
+    t.header.push_back("visit");
+    t.align.push_back(Align::Left);
+  }
+  for (const char* h : {"overall", "band"}) t.header.push_back(h);
+  t.align.push_back(Align::Right);
+  t.align.push_back(Align::Left);
+  for (const auto& d : r.stats.layers) {
+    t.header.push_back(score_label(r, "layer", d.id));
+    t.align.push_back(Align::Right);
+  }
+  for (const char* h : {"change", r.every_visit ? "visits of site" : "visits"}) {
+    t.header.push_back(h);
+    t.align.push_back(Align::Right);
+  }
+  int rank = 0;
+  for (const auto& row : r.rows) {
+    const auto& e = r.entries[row.entry];
+    std::vector<std::string> cells{std::to_string(++rank), e.site_key(), e.subject.site, e.subject.region, format_and_tags(e.subject), e.date};
+    if (r.every_visit) cells.push_back(e.id);
+    cells.push_back(score_text(e.overall));
+    cells.push_back(band_text(r, e.overall));
+    for (const auto& d : r.stats.layers) {
+      const NamedScore* s = e.find(e.layers, d.id);
+      cells.push_back(score_text(s ? s->score : std::nullopt));
+    }
+    cells.push_back(signed_text(row.change));
+    cells.push_back(std::to_string(row.visits));
+    t.rows.push_back(std::move(cells));
+  }
+}
+
+void attention_tables(const BenchmarkReport& r, BenchmarkTables& t) {
+  const Attention& a = r.attention;
+  for (auto [table, list] : {std::pair{&t.bottom, &a.bottom}, std::pair{&t.top, &a.top}}) {
+    *table = site_table({"overall", "band", "change"}, {Align::Right, Align::Left, Align::Right});
+    table->header.insert(table->header.begin(), "#");
+    table->align.insert(table->align.begin(), Align::Right);
+    for (size_t k : *list) {
+      const SiteRow& row = r.rows[k];
+      const auto& e = r.entries[row.entry];
+      auto cells = site_cells(e);
+      cells.insert(cells.begin(), std::to_string(k + 1));
+      for (auto c : {score_text(e.overall), band_text(r, e.overall), signed_text(row.change)}) cells.push_back(c);
+      table->rows.push_back(std::move(cells));
+    }
+  }
+  for (auto [table, list] : {std::pair{&t.improved, &a.improved}, std::pair{&t.declined, &a.declined}}) {
+    *table = site_table({"before", "now", "change", "previous visit"}, {Align::Right, Align::Right, Align::Right, Align::Left});
+    for (size_t k : *list) {
+      const SiteRow& row = r.rows[k];
+      const auto& e = r.entries[row.entry];
+      auto cells = site_cells(e);
+      for (auto c : {score_text(r.entries[*row.previous].overall), score_text(e.overall), signed_text(row.change), r.entries[*row.previous].date})
+        cells.push_back(c);
+      table->rows.push_back(std::move(cells));
+    }
+  }
+  t.critical = site_table({"critical item at level 0", "since", "visits"}, {Align::Left, Align::Left, Align::Right});
+  for (const auto& f : a.critical) {
+    auto cells = site_cells(r.entries[r.rows[f.row].entry]);
+    for (auto c : {std::string(f.item), f.since, std::to_string(f.visits)}) cells.push_back(c);
+    t.critical.rows.push_back(std::move(cells));
+  }
+  t.weakest.header = {"group", "sites", "median", "p25", "p75", "spread (p75 − p25)"};
+  t.weakest.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right};
+  for (const auto& d : a.weakest)
+    t.weakest.rows.push_back({score_label(r, "group", d.id), std::to_string(d.summary.n), score_text(d.summary.median),
+                              score_text(d.summary.p25), score_text(d.summary.p75), score_text(d.summary.p75 - d.summary.p25)});
+}
+
+void rollup_tables(const BenchmarkReport& r, BenchmarkTables& t) {
+  t.rollup.header = {r.by, "sites", "visits", "overall median", "p25", "p75"};
+  t.rollup.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right};
+  for (const auto& d : r.stats.layers) {
+    t.rollup.header.push_back(score_label(r, "layer", d.id) + " median");
+    t.rollup.align.push_back(Align::Right);
+  }
+  t.rollup_groups.header = {"group median"};
+  t.rollup_groups.align = {Align::Left};
+  for (const auto& row : r.rollups) {
+    const Summary& o = row.stats.overall;
+    std::vector<std::string> cells{none_if_empty(row.key), std::to_string(row.sites), std::to_string(row.visits),
+                                   o.n ? score_text(o.median) : "–", o.n ? score_text(o.p25) : "–", o.n ? score_text(o.p75) : "–"};
+    for (const auto& d : r.stats.layers) {
+      std::string cell = "–";
+      for (const auto& x : row.stats.layers)
+        if (x.id == d.id && x.summary.n) cell = score_text(x.summary.median);
+      cells.push_back(cell);
+    }
+    t.rollup.rows.push_back(std::move(cells));
+    t.rollup_groups.header.push_back(none_if_empty(row.key));
+    t.rollup_groups.align.push_back(Align::Right);
+  }
+  for (const auto& d : r.stats.groups) {
+    std::vector<std::string> cells{score_label(r, "group", d.id)};
+    for (const auto& row : r.rollups) {
+      std::string cell = "–";
+      for (const auto& x : row.stats.groups)
+        if (x.id == d.id && x.summary.n) cell = score_text(x.summary.median);
+      cells.push_back(cell);
+    }
+    t.rollup_groups.rows.push_back(std::move(cells));
+  }
+}
+
+void trend_tables(const BenchmarkReport& r, BenchmarkTables& t) {
+  bool combined = !r.combine.empty();
+  t.trend.header = {combined ? "period" : "date", "id", "overall", "band", "change"};
+  t.trend.align = {Align::Left, Align::Left, Align::Right, Align::Left, Align::Right};
+  for (const auto& d : r.stats.layers) {
+    t.trend.header.push_back(score_label(r, "layer", d.id));
+    t.trend.align.push_back(Align::Right);
+  }
+  std::optional<double> previous;
+  for (size_t i : r.trend) {
+    const auto& e = r.entries[i];
+    std::optional<double> change;
+    if (previous && e.overall) change = *e.overall - *previous;
+    std::vector<std::string> row{e.date, e.id, score_text(e.overall), band_text(r, e.overall), signed_text(change)};
+    for (const auto& d : r.stats.layers) {
+      const NamedScore* s = e.find(e.layers, d.id);
+      row.push_back(score_text(s ? s->score : std::nullopt));
+    }
+    t.trend.rows.push_back(std::move(row));
+    if (e.overall) previous = e.overall;
+  }
+  // The same visits turned round: a row per score, a column per visit, then the change since
+  // the visit before the last.
+  t.trend_groups.header = {"score"};
+  t.trend_groups.align = {Align::Left};
+  for (size_t i : r.trend) {
+    t.trend_groups.header.push_back(r.entries[i].date);
+    t.trend_groups.align.push_back(Align::Right);
+  }
+  t.trend_groups.header.push_back("change");
+  t.trend_groups.align.push_back(Align::Right);
+  auto add = [&](const std::string& label, auto&& score_of) {
+    std::vector<std::string> cells{label};
+    std::vector<std::optional<double>> scores;
+    for (size_t i : r.trend) scores.push_back(score_of(r.entries[i]));
+    for (const auto& s : scores) cells.push_back(score_text(s));
+    std::optional<double> change;
+    if (scores.size() >= 2 && scores[scores.size() - 1] && scores[scores.size() - 2]) change = *scores.back() - *scores[scores.size() - 2];
+    cells.push_back(signed_text(change));
+    t.trend_groups.rows.push_back(std::move(cells));
+  };
+  add("Overall", [](const BenchmarkEntry& e) { return e.overall; });
+  // A plain loop variable rather than a structured binding: clang 14 (the sanitizer build)
+  // cannot capture structured bindings in a lambda.
+  for (const auto& row : {std::tuple{"layer", &BenchmarkEntry::layers, &r.stats.layers},
+                          std::tuple{"group", &BenchmarkEntry::groups, &r.stats.groups}}) {
+    const char* kind = std::get<0>(row);
+    auto member = std::get<1>(row);
+    for (const auto& d : *std::get<2>(row))
+      add(std::string(kind == std::string_view("group") ? "  " : "") + score_label(r, kind, d.id), [&](const BenchmarkEntry& e) {
+        const NamedScore* s = e.find(e.*member, d.id);
+        return s ? s->score : std::nullopt;
+      });
+  }
+}
+
+}  // namespace
 
 BenchmarkTables benchmark_tables(const BenchmarkReport& r) {
   BenchmarkTables t;
@@ -238,26 +448,16 @@ BenchmarkTables benchmark_tables(const BenchmarkReport& r) {
     for (const auto& c : r.kpi_correlations)
       t.correlations.rows.push_back({kpi_label(c.kpi), std::to_string(c.sites), c.rho ? fmt::format("{:+.2f}", *c.rho) : "–"});
   }
-  bool combined = !r.combine.empty();
-  t.league.header = {"#", "id", "retailer", "site", combined ? "period" : "date", "overall"};
-  t.league.align = {Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right};
-  if (combined) {
-    t.league.header.push_back("visits");
-    t.league.align.push_back(Align::Right);
-  }
-  int rank = 0;
-  for (size_t i : league_order(r.entries)) {
-    const auto& e = r.entries[i];
-    std::vector<std::string> row{std::to_string(++rank), e.id, e.subject.retailer, e.subject.site, e.date, score_text(e.overall)};
-    if (combined) row.push_back(std::to_string(e.visits));
-    t.league.rows.push_back(std::move(row));
-  }
+  league_table(r, t.league);
+  attention_tables(r, t);
 
   t.stats.header = {"score"};
   t.stats.header.insert(t.stats.header.end(), kSummaryHeader.begin(), kSummaryHeader.end());
   t.stats.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right};
   for (const auto& row : stat_rows(r.stats)) {
-    std::vector<std::string> cells{row.label};
+    std::vector<std::string> cells{row.kind.empty() ? "Overall" : score_label(r, row.kind, row.id)};
+    if (row.kind == "group") cells[0] = "  " + cells[0];
+    if (row.kind == "channel") cells[0] = "Channel: " + cells[0];
     auto s = summary_cells(*row.summary);
     cells.insert(cells.end(), s.begin(), s.end());
     t.stats.rows.push_back(std::move(cells));
@@ -268,75 +468,177 @@ BenchmarkTables benchmark_tables(const BenchmarkReport& r) {
   for (const auto& s : r.standings) {
     // Printed as the subject's distance: negative when behind the median or the best.
     auto behind = [](std::optional<double> gap) { return gap ? std::optional<double>(-*gap) : std::nullopt; };
-    t.standings.rows.push_back({s.kind == "overall" ? "overall" : s.kind + " " + s.id, score_text(s.score), std::to_string(s.peers),
-                                s.percentile_rank ? fmt::format("{:.0f}%", *s.percentile_rank) : "–", score_text(s.median),
+    t.standings.rows.push_back({s.kind == "overall" ? "Overall" : score_label(r, s.kind, s.id), score_text(s.score), std::to_string(s.peers),
+                                peer_rank_text(s.peers, s.percentile_rank, s.score.has_value()), score_text(s.median),
                                 signed_text(behind(s.gap_to_median)), score_text(s.best), signed_text(behind(s.gap_to_best))});
   }
-
-  t.rollup.header = {r.by};
-  t.rollup.header.insert(t.rollup.header.end(), kSummaryHeader.begin(), kSummaryHeader.end());
-  t.rollup.align = t.stats.align;
-  for (const auto& row : r.rollups) {
-    std::vector<std::string> cells{none_if_empty(row.key)};
-    auto s = summary_cells(row.stats.overall);
-    cells.insert(cells.end(), s.begin(), s.end());
-    t.rollup.rows.push_back(std::move(cells));
-  }
-
-  t.trend.header = {combined ? "period" : "date", "id", "overall", "change"};
-  t.trend.align = {Align::Left, Align::Left, Align::Right, Align::Right};
-  std::vector<std::string_view> layer_ids;
-  for (const auto& d : r.stats.layers) layer_ids.push_back(d.id);
-  for (const auto& id : layer_ids) {
-    t.trend.header.push_back(std::string(id));
-    t.trend.align.push_back(Align::Right);
-  }
-  std::optional<double> previous;
-  for (size_t i : r.trend) {
-    const auto& e = r.entries[i];
-    std::optional<double> change;
-    if (previous && e.overall) change = *e.overall - *previous;
-    std::vector<std::string> row{e.date, e.id, score_text(e.overall), signed_text(change)};
-    for (const auto& id : layer_ids) {
-      const NamedScore* s = e.find(e.layers, id);
-      row.push_back(score_text(s ? s->score : std::nullopt));
-    }
-    t.trend.rows.push_back(std::move(row));
-    if (e.overall) previous = e.overall;
-  }
+  rollup_tables(r, t);
+  trend_tables(r, t);
   return t;
+}
+
+namespace {
+
+// A table for a terminal: the first and last `keep` rows, and a line counting the rest in
+// between (`what`: "sites", "findings").
+std::string shortened(const TextTable& table, size_t keep, bool head_and_tail, const std::string& what) {
+  size_t shown = head_and_tail ? 2 * keep : keep;
+  if (table.rows.size() <= shown) return format_table(table);
+  TextTable t = table;
+  size_t hidden = table.rows.size() - shown;
+  size_t at = keep;  // where the marker row goes
+  t.rows.erase(t.rows.begin() + static_cast<std::ptrdiff_t>(keep), t.rows.end() - static_cast<std::ptrdiff_t>(head_and_tail ? keep : 0));
+  t.rows.insert(t.rows.begin() + static_cast<std::ptrdiff_t>(at), std::vector<std::string>(t.header.size(), "…"));
+  // The marker row is replaced by a line of its own, so the columns keep their widths.
+  std::string text = format_table(t), out;
+  size_t line = 0, start = 0;
+  for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1, ++line)
+    out += line == at + 1 ? fmt::format("  … {} more {} (--all prints every row)\n", hidden, what) : text.substr(start, end - start + 1);
+  return out;
+}
+
+// "Mini & Co; visits 2026-01-05 to 2026-02-10": who and when, for the top of every format.
+std::string chain_line(const BenchmarkReport& r) {
+  std::set<std::string> retailers;
+  std::string first, last;
+  for (const auto& e : r.entries) {
+    retailers.insert(e.subject.retailer);
+    if (first.empty() || e.date < first) first = e.date;
+    if (e.date > last) last = e.date;
+  }
+  std::string who;
+  size_t named = 0;
+  for (const auto& name : retailers) {
+    if (++named > 3) {
+      who += fmt::format(" and {} more", retailers.size() - 3);
+      break;
+    }
+    who += (who.empty() ? "" : ", ") + (name.empty() ? std::string("(no retailer)") : name);
+  }
+  if (first.empty()) return who;
+  return fmt::format("{}; {} {} to {}", who, r.combine.empty() ? "visits" : "periods", first, last);
+}
+
+std::string cohort_line(const BenchmarkReport& r) {
+  std::string sites = r.every_visit ? fmt::format("{} visits", r.rows.size()) : fmt::format("{} site{}", r.rows.size(), r.rows.size() == 1 ? "" : "s");
+  return fmt::format("Cohort {}: {} of {}", scope_label(r.scope), sites, r.entries.size() == 1 ? "1 entry" : fmt::format("{} entries", r.entries.size()));
+}
+
+}  // namespace
+
+std::string benchmark_chain_line(const BenchmarkReport& r) { return chain_line(r); }
+
+std::string benchmark_heading_line(const BenchmarkReport& r) {
+  std::string text = fmt::format("{} assessment{} scored of {} file{}", r.assessments, r.assessments == 1 ? "" : "s",
+                                 r.files, r.files == 1 ? "" : "s");
+  if (!r.left_out.empty()) text += fmt::format(" ({} left out)", r.left_out.size());
+  if (!r.combine.empty())
+    text += fmt::format("; visits combined by {} per site and {}: {} site-period{}", r.combine, r.period,
+                        r.entries.size(), r.entries.size() == 1 ? "" : "s");
+  return text;
 }
 
 std::string benchmark_text(const BenchmarkReport& r) {
   BenchmarkTables t = benchmark_tables(r);
-  std::string out = "Benchmark: " + benchmark_heading_line(r) + "\n";
+  std::string out;
+  if (r.cohort == 1) out += "Benchmark: " + benchmark_heading_line(r) + "\n";
+  if (r.cohorts > 1) out += fmt::format("\n== Cohort {} of {}: {} ==\n", r.cohort, r.cohorts, scope_label(r.scope));
+  else if (!r.scope.empty()) out += fmt::format("Scope: {}\n", scope_label(r.scope));
+  out += "Chain: " + chain_line(r) + "\n";
+  for (const auto& note : r.other_cohorts) out += "Not pooled (another scope): " + note + "\n";
+  if (!r.site.empty()) {
+    // A question about one site gets only its answer.
+    const BenchmarkEntry* last = r.trend.empty() ? nullptr : &r.entries[r.trend.back()];
+    out += fmt::format("\nTrend of site {}", r.site);
+    if (last) out += fmt::format(" ({}, {}, {})", last->subject.site, last->subject.region, format_and_tags(last->subject));
+    out += "\n";
+    out += t.trend.rows.empty() ? "  (no assessment of this site in this cohort)\n" : format_table(t.trend);
+    if (!t.trend.rows.empty()) out += "\nChange per group (since the previous visit)\n" + format_table(t.trend_groups);
+    return out;
+  }
   if (r.subject) {
     out += fmt::format("\nSubject {} ({}, {}, {}) against {} peer{}\n", r.subject->id, r.subject->subject.retailer,
                        r.subject->subject.site, r.subject->date, r.standings.empty() ? 0 : r.standings[0].peers,
                        r.standings.empty() || r.standings[0].peers != 1 ? "s" : "");
+    if (!r.peer_selection.note().empty()) out += "  Like for like: " + r.peer_selection.note() + ".\n";
     out += format_table(t.standings);
   }
   if (!r.by.empty()) {
-    out += fmt::format("\nOverall score by {}\n", r.by);
+    out += fmt::format("\nBy {}\n", r.by);
     out += format_table(t.rollup);
-  }
-  if (!r.site.empty()) {
-    out += fmt::format("\nTrend of site {}\n", r.site);
-    out += t.trend.rows.empty() ? "  (no assessment of this site)\n" : format_table(t.trend);
+    out += fmt::format("\nGroup medians by {}\n", r.by) + format_table(t.rollup_groups);
   }
   if (!r.kpi_sources.empty()) {
     out += fmt::format("\nAudit score beside service KPIs, by site (KPIs from {})\n", kpi_sources_line(r.kpi_sources));
     out += format_table(t.site_kpis);
     out += "\nHow each KPI moves with the audit score across sites\n" + format_table(t.correlations);
   }
+  const char* unit = r.every_visit ? "visits" : "sites";
+  out += fmt::format("\nNeeds attention\n\nBottom {} {}\n", t.bottom.rows.size(), unit) + format_table(t.bottom);
+  out += fmt::format("\nTop {} {}\n", t.top.rows.size(), unit) + format_table(t.top);
+  out += "\nMost improved since the previous visit\n" + (t.improved.rows.empty() ? "  (none)\n" : format_table(t.improved));
+  out += "\nMost declined since the previous visit\n" + (t.declined.rows.empty() ? "  (none)\n" : format_table(t.declined));
+  out += "\nCritical failures at the latest visit (the longest-running first)\n" +
+         (t.critical.rows.empty() ? "  (none)\n" : r.all_rows ? format_table(t.critical) : shortened(t.critical, 20, false, "findings"));
+  out += "\nWhere the chain is weakest (groups by median)\n" + format_table(t.weakest);
   out += "\nDistribution of scores\n" + format_table(t.stats);
-  out += "\nLeague table\n" + format_table(t.league);
-  if (!r.left_out.empty()) {
+  out += fmt::format("\nLeague table ({})\n", cohort_line(r)) + (r.all_rows ? format_table(t.league) : shortened(t.league, 20, true, r.every_visit ? "visits" : "sites"));
+  if (!r.left_out.empty() && r.cohort == r.cohorts) {
     out += "\nLeft out\n";
     for (const auto& l : r.left_out) out += "  " + l.problem + "\n";
   }
   return out;
 }
+
+namespace {
+
+// The "attention" part: bottom and top sites, movers, critical failures since when, weakest groups.
+Json attention_json(const BenchmarkReport& r) {
+  const Attention& a = r.attention;
+  auto sites = [&](const std::vector<size_t>& list) {
+    Json j = Json::array();
+    for (size_t k : list) {
+      const SiteRow& row = r.rows[k];
+      const auto& e = r.entries[row.entry];
+      j.push_back(Json{{"rank", k + 1}, {"site_id", e.site_key()}, {"site", e.subject.site}, {"region", e.subject.region},
+                       {"date", e.date}, {"overall", json_number(e.overall)},
+                       {"previous", row.previous ? json_number(r.entries[*row.previous].overall) : Json(nullptr)},
+                       {"change", json_number(row.change)}});
+    }
+    return j;
+  };
+  Json critical = Json::array();
+  for (const auto& f : a.critical) {
+    const auto& e = r.entries[r.rows[f.row].entry];
+    critical.push_back(Json{{"site_id", e.site_key()}, {"site", e.subject.site}, {"item", f.item}, {"since", f.since}, {"visits", f.visits}});
+  }
+  Json weakest = Json::array();
+  for (const auto& d : a.weakest) {
+    Json w = json_summary(d.summary);
+    w["spread"] = d.summary.p75 - d.summary.p25;
+    weakest.push_back(Json{{"group", d.id}, {"stats", std::move(w)}});
+  }
+  return Json{{"bottom", sites(a.bottom)}, {"top", sites(a.top)}, {"improved", sites(a.improved)},
+              {"declined", sites(a.declined)}, {"critical", std::move(critical)}, {"weakest_groups", std::move(weakest)}};
+}
+
+// The "kpis" part: each site's audit score beside its KPIs, and how each KPI correlates with it.
+Json kpis_json(const BenchmarkReport& r) {
+  Json sites = Json::array();
+  for (const auto& s : r.site_kpis) {
+    Json row;
+    row["site"] = s.site;
+    row["assessments"] = s.assessments;
+    row["audit_score"] = json_number(s.audit_score);
+    row.update(kpi_figures_json(s.kpis));
+    sites.push_back(std::move(row));
+  }
+  Json correlations = Json::array();
+  for (const auto& c : r.kpi_correlations) correlations.push_back({{"kpi", c.kpi}, {"sites", c.sites}, {"rho", json_number(c.rho)}});
+  return Json{{"exports", kpi_sources_json(r.kpi_sources)}, {"sites", std::move(sites)}, {"correlations", std::move(correlations)}};
+}
+
+}  // namespace
 
 std::string benchmark_json(const BenchmarkReport& r) {
   // Written key by key rather than as one tree: the league of 50,000 entries, one entry a
@@ -366,21 +668,25 @@ std::string benchmark_json(const BenchmarkReport& r) {
   for (const auto& l : r.left_out) left.push_back(Json{{"file", l.file}, {"problem", l.problem}});
   value("left_out_files", left);
   value("combine", r.combine.empty() ? Json(nullptr) : Json{{"method", r.combine}, {"period", r.period}});
+  value("cohort", Json{{"scope", r.scope}, {"label", scope_label(r.scope)}, {"entries", r.entries.size()}, {"rows", r.rows.size()}});
+  value("rows", r.every_visit ? "visit" : "site");
   key("league");
   out += "[";
-  append_league_json(out, r.entries);
-  out += r.entries.empty() ? "]" : "\n  ]";
+  append_league_json(out, r.entries, r.rows);
+  out += r.rows.empty() ? "]" : "\n  ]";
+  value("attention", attention_json(r));
   value("stats", json_stats(r.stats));
   if (r.subject) {
     Json s = json_entry(*r.subject);
     Json standings = Json::array();
     for (const auto& x : r.standings) standings.push_back(json_standing(x));
     s["standings"] = std::move(standings);
+    s["peers_left_out"] = Json{{"own_site", r.peer_selection.own_site}, {"other_scope", r.peer_selection.other_scope}};
     value("subject", s);
   }
   if (!r.by.empty()) {
     Json rows = Json::array();
-    for (const auto& row : r.rollups) rows.push_back(Json{{"key", row.key}, {"stats", json_stats(row.stats)}});
+    for (const auto& row : r.rollups) rows.push_back(Json{{"key", row.key}, {"sites", row.sites}, {"visits", row.visits}, {"stats", json_stats(row.stats)}});
     value("rollup", Json{{"by", r.by}, {"rows", std::move(rows)}});
   }
   if (!r.site.empty()) {
@@ -388,20 +694,7 @@ std::string benchmark_json(const BenchmarkReport& r) {
     for (size_t i : r.trend) points.push_back(json_entry(r.entries[i]));
     value("trend", Json{{"site", r.site}, {"points", std::move(points)}});
   }
-  if (!r.kpi_sources.empty()) {
-    Json sites = Json::array();
-    for (const auto& s : r.site_kpis) {
-      Json row;
-      row["site"] = s.site;
-      row["assessments"] = s.assessments;
-      row["audit_score"] = json_number(s.audit_score);
-      row.update(kpi_figures_json(s.kpis));
-      sites.push_back(std::move(row));
-    }
-    Json correlations = Json::array();
-    for (const auto& c : r.kpi_correlations) correlations.push_back({{"kpi", c.kpi}, {"sites", c.sites}, {"rho", json_number(c.rho)}});
-    value("kpis", Json{{"exports", kpi_sources_json(r.kpi_sources)}, {"sites", std::move(sites)}, {"correlations", std::move(correlations)}});
-  }
+  if (!r.kpi_sources.empty()) value("kpis", kpis_json(r));
   out += "\n}\n";
   return out;
 }
@@ -411,7 +704,7 @@ std::string benchmark_csv(const BenchmarkReport& r) {
   if (r.subject) {
     out += csv_row({"kind", "id", "score", "peers", "percentile_rank", "median", "gap_to_median", "best", "gap_to_best"});
     for (const auto& s : r.standings)
-      out += csv_row({s.kind, s.id, number_text(s.score), std::to_string(s.peers), number_text(s.percentile_rank),
+      out += csv_row({spreadsheet_text(s.kind), spreadsheet_text(s.id), number_text(s.score), std::to_string(s.peers), number_text(s.percentile_rank),
                       number_text(s.median), number_text(s.gap_to_median), number_text(s.best), number_text(s.gap_to_best)});
     return out;
   }
@@ -426,7 +719,7 @@ std::string benchmark_csv(const BenchmarkReport& r) {
     out += csv_row(header);
     for (const auto& row : r.rollups)
       for (const auto& s : stat_rows(row.stats)) {
-        std::vector<std::string> fields{row.key, s.label};
+        std::vector<std::string> fields{spreadsheet_text(row.key), spreadsheet_text(s.label)};
         auto f = summary_fields(*s.summary);
         fields.insert(fields.end(), f.begin(), f.end());
         out += csv_row(fields);
@@ -434,19 +727,27 @@ std::string benchmark_csv(const BenchmarkReport& r) {
     return out;
   }
   // League (or trend): one row per entry with every score, columns in model order.
-  std::vector<std::string> header{"rank", "id", "retailer", "site", "site_id", "sector", "region", "format", "tags", "date", "visits", "overall"};
+  std::vector<std::string> header{"rank", "id", "retailer", "site", "site_id", "sector", "region", "format", "tags", "date", "visits", "overall", "change"};
   for (const auto& [prefix, list] : {std::pair{"layer:", &r.stats.layers}, std::pair{"group:", &r.stats.groups},
                                      std::pair{"channel:", &r.stats.channels}})
     for (const auto& d : *list) header.push_back(prefix + std::string(d.id));
   out += csv_row(header);
-  std::vector<size_t> order = r.site.empty() ? league_order(r.entries) : r.trend;
+  std::vector<std::pair<size_t, const SiteRow*>> order;
+  if (r.site.empty())
+    for (const auto& row : r.rows) order.emplace_back(row.entry, &row);
+  else
+    for (size_t i : r.trend) order.emplace_back(i, nullptr);
   int rank = 0;
-  for (size_t i : order) {
+  for (auto [i, row] : order) {
     const auto& e = r.entries[i];
     std::string tags;
     for (const auto& t : e.subject.tags) tags += (tags.empty() ? "" : " ") + t;
-    std::vector<std::string> fields{std::to_string(++rank), e.id, e.subject.retailer, e.subject.site, e.site_key(), e.subject.sector,
-                                    e.subject.region, e.subject.format, tags, e.date, std::to_string(e.visits), number_text(e.overall)};
+    // Names and tags are typed by users: defused for spreadsheets, as in score and compare CSV.
+    std::vector<std::string> fields{std::to_string(++rank), spreadsheet_text(e.id), spreadsheet_text(e.subject.retailer),
+                                    spreadsheet_text(e.subject.site), spreadsheet_text(e.site_key()), spreadsheet_text(e.subject.sector),
+                                    spreadsheet_text(e.subject.region), spreadsheet_text(e.subject.format), spreadsheet_text(tags),
+                                    spreadsheet_text(e.date), std::to_string(row ? row->visits : e.visits),
+                                    number_text(e.overall), number_text(row ? row->change : std::nullopt)};
     for (const auto& [member, list] : {std::pair{&BenchmarkEntry::layers, &r.stats.layers}, std::pair{&BenchmarkEntry::groups, &r.stats.groups},
                                        std::pair{&BenchmarkEntry::channels, &r.stats.channels}})
       for (const auto& d : *list) {
@@ -458,29 +759,95 @@ std::string benchmark_csv(const BenchmarkReport& r) {
   return out;
 }
 
-std::string benchmark_html(const BenchmarkReport& r) {
+namespace {
+
+std::string html_body(const BenchmarkReport& r) {
   BenchmarkTables t = benchmark_tables(r);
-  std::string out = "<h1>Benchmark</h1>\n<p>" + html_escape(benchmark_heading_line(r)) + "</p>\n";
+  std::string out;
+  if (r.cohort == 1) out += "<h1>Benchmark</h1>\n<p>" + html_escape(benchmark_heading_line(r)) + "</p>\n";
+  out += (r.cohorts > 1 ? "<h1>" : "<p>") + html_escape(cohort_line(r)) + (r.cohorts > 1 ? "</h1>\n" : "</p>\n");
+  out += "<p>" + html_escape("Chain: " + chain_line(r)) + "</p>\n";
+  for (const auto& note : r.other_cohorts) out += "<p>" + html_escape("Not pooled (another scope): " + note) + "</p>\n";
   if (r.subject) {
     out += "<h2>Subject " + html_escape(r.subject->id) + " against its peers</h2>\n";
     out += "<p>" + html_escape(fmt::format("{}, {}, {}", r.subject->subject.retailer, r.subject->subject.site, r.subject->date)) + "</p>\n";
+    if (!r.peer_selection.note().empty()) out += "<p>" + html_escape("Like for like: " + r.peer_selection.note() + ".") + "</p>\n";
     out += html_table(t.standings);
   }
-  if (!r.by.empty()) out += "<h2>Overall score by " + html_escape(r.by) + "</h2>\n" + html_table(t.rollup);
-  if (!r.site.empty()) out += "<h2>Trend of site " + html_escape(r.site) + "</h2>\n" + html_table(t.trend);
+  if (!r.by.empty()) {
+    out += "<h2>By " + html_escape(r.by) + "</h2>\n" + html_table(t.rollup);
+    out += "<h2>Group medians by " + html_escape(r.by) + "</h2>\n" + html_table(t.rollup_groups);
+  }
+  if (!r.site.empty()) {
+    out += "<h2>Trend of site " + html_escape(r.site) + "</h2>\n" + html_table(t.trend);
+    out += trend_svg(r);
+    out += "<h2>Change per group</h2>\n" + html_table(t.trend_groups);
+  }
   if (!r.kpi_sources.empty()) {
     out += "<h2>Audit score beside service KPIs, by site</h2>\n<p>" + html_escape("KPIs from " + kpi_sources_line(r.kpi_sources)) + "</p>\n" +
            html_table(t.site_kpis);
     out += "<h2>How each KPI moves with the audit score across sites</h2>\n" + html_table(t.correlations);
   }
-  out += "<h2>Distribution of scores</h2>\n" + html_table(t.stats);
+  if (!r.rows.empty()) {
+    Heatmap heatmap = build_heatmap(r, r.heatmap_by_region);
+    if (!heatmap.columns.empty())
+      out += std::string("<h2>Heat map: sites by touchpoint</h2>\n<p>") +
+             (r.heatmap_by_region ? "Sites grouped by region, best first within each." : "Sites by overall score, best first.") +
+             " Each cell is a touchpoint in one channel, coloured by its band.</p>\n<div class=\"heatmap\">" + heatmap_svg(r, heatmap) + "</div>\n";
+  }
+  out += "<h2>Needs attention</h2>\n";
+  out += "<h3>Bottom sites</h3>\n" + html_table(t.bottom) + "<h3>Top sites</h3>\n" + html_table(t.top);
+  out += "<h3>Most improved since the previous visit</h3>\n" + html_table(t.improved);
+  out += "<h3>Most declined since the previous visit</h3>\n" + html_table(t.declined);
+  out += "<h3>Critical failures at the latest visit</h3>\n" + html_table(t.critical);
+  out += "<h3>Where the chain is weakest</h3>\n" + html_table(t.weakest);
+  out += "<h2>Distribution of scores</h2>\n" + distribution_svg(r) + html_table(t.stats);
   out += "<h2>League table</h2>\n" + html_table(t.league);
-  if (!r.left_out.empty()) {
+  if (!r.left_out.empty() && r.cohort == r.cohorts) {
     out += "<h2>Left out</h2>\n<ul>\n";
     for (const auto& l : r.left_out) out += "<li>" + html_escape(l.problem) + "</li>\n";
     out += "</ul>\n";
   }
-  return html_document("cjb benchmark", out);
+  return out;
+}
+
+}  // namespace
+
+std::string benchmark_html(const BenchmarkReport& r) { return html_document("cjb benchmark", html_body(r)); }
+
+std::string benchmark_svg(const std::vector<BenchmarkReport>& cohorts) {
+  // One picture: the first cohort's (with several scopes, --profile picks the one to draw).
+  const BenchmarkReport& r = cohorts.front();
+  return heatmap_svg(r, build_heatmap(r, r.heatmap_by_region));
+}
+
+std::string benchmark_text(const std::vector<BenchmarkReport>& cohorts) {
+  std::string out;
+  for (const auto& r : cohorts) out += benchmark_text(r);
+  return out;
+}
+
+std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts) {
+  std::string body;
+  for (const auto& r : cohorts) body += html_body(r);
+  return html_document("cjb benchmark", body);
+}
+
+std::string benchmark_json(const std::vector<BenchmarkReport>& cohorts) {
+  if (cohorts.size() == 1) return benchmark_json(cohorts.front());
+  std::string out = "{\n  \"schema\": \"cjb.benchmark/1\",\n  \"cohorts\": [";
+  for (size_t i = 0; i < cohorts.size(); ++i) {
+    out += i ? ",\n" : "\n";
+    std::string one = benchmark_json(cohorts[i]);
+    while (!one.empty() && one.back() == '\n') one.pop_back();
+    out += "  ";
+    for (char c : one) {
+      out += c;
+      if (c == '\n') out += "  ";
+    }
+  }
+  out += "\n  ]\n}\n";
+  return out;
 }
 
 }  // namespace cjb::render

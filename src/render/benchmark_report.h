@@ -19,17 +19,29 @@ struct LeftOut {
   std::string problem;  // "file:line:col: error: …"
 };
 
-// Everything a benchmark run produced, as the writers need it.
+// Everything a benchmark run produced for one cohort (one scope), as the writers need it.
 struct BenchmarkReport {
+  const Model* model = nullptr;         // names of layers, groups and channels; bands (may be null:
+                                        // ids and no bands then)
   int files = 0;                        // assessment files found
-  int assessments = 0;                  // scored (files − left out)
+  int assessments = 0;                  // scored (files − left out), every cohort
   std::vector<LeftOut> left_out;        // in file order
-  std::vector<BenchmarkEntry> entries;  // scored assessments, or combined sites (see combine)
+  std::string scope;                    // the cohort's scope_key
+  int cohort = 1, cohorts = 1;          // this cohort's place among the run's cohorts
+  std::vector<std::string> other_cohorts;  // "profile P (…): N assessments", the cohorts not shown
+  std::vector<BenchmarkEntry> entries;  // the cohort's assessments, or combined sites (see combine)
   std::string combine;                  // "", "median", "mean" or "latest"
   std::string period;                   // "month", "quarter", "year" when combined
-  BenchmarkStats stats;                 // of entries
+  bool every_visit = false;             // --visits all: one league row per visit
+  bool all_rows = false;                // --all: text prints every league row
+  bool heatmap_by_region = false;       // --heatmap region: heat map rows grouped by region
+  std::vector<SiteRow> rows;            // the league, in league order (into entries)
+  std::vector<BenchmarkEntry> row_entries;  // the rows' entries (visits: the site's), row order
+  BenchmarkStats stats;                 // of row_entries
+  Attention attention;                  // of rows
   std::optional<BenchmarkEntry> subject;
-  std::vector<PeerStanding> standings;  // of subject against entries
+  PeerSelection peer_selection;         // which benchmarked sites counted as the subject's peers
+  std::vector<PeerStanding> standings;  // of subject against its peers
   std::string by;                       // --by field, or ""
   std::vector<RollupRow> rollups;
   std::string site;                     // --site, or ""
@@ -40,8 +52,20 @@ struct BenchmarkReport {
   std::vector<KpiCorrelation> kpi_correlations;
 };
 
+// The label of a layer, group or channel id: its name in the model ("Vision & purpose"),
+// else the id.
+std::string score_label(const BenchmarkReport& report, std::string_view kind, std::string_view id);
+
 std::string benchmark_text(const BenchmarkReport& report);
 std::string benchmark_json(const BenchmarkReport& report);
+// Several cohorts: each in turn (text, HTML, PDF); JSON {"schema", "cohorts": [...]}; one
+// cohort gives exactly the single writers' output.
+std::string benchmark_text(const std::vector<BenchmarkReport>& cohorts);
+std::string benchmark_json(const std::vector<BenchmarkReport>& cohorts);
+std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts);
+std::string benchmark_pdf(const std::vector<BenchmarkReport>& cohorts);
+// The chain heat map of every cohort as one SVG (docs/benchmark.md, "Heat map").
+std::string benchmark_svg(const std::vector<BenchmarkReport>& cohorts);
 // CSV holds one table: the subject's standings with --subject, else the roll-up with --by,
 // else the trend with --site, else the league table (one row per entry, every score).
 std::string benchmark_csv(const BenchmarkReport& report);

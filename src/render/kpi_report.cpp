@@ -31,6 +31,11 @@ std::string shown_nps(const KpiValue& v) {
 
 std::string count(int n) { return std::to_string(n); }
 
+std::string signed_whole(double v) {
+  std::string text = fmt::format("{:+.0f}", v);
+  return text == "+0" || text == "-0" ? "0" : text;
+}
+
 // The figures of one scope, one KPI a row.
 TextTable figures_table(const KpiFigures& f) {
   TextTable t;
@@ -67,18 +72,28 @@ nlohmann::ordered_json kpi_figures_json(const KpiFigures& f) {
   j["first_contact_resolution"] = {{"n", f.first_contact_resolution.n}, {"percent", json_value(f.first_contact_resolution)}};
   j["handling_minutes"] = {{"n", f.handling_mean.n}, {"mean", json_value(f.handling_mean)}};
   j["csat"] = {{"n", f.csat_percent.n}, {"percent", json_value(f.csat_percent)}, {"mean", json_value(f.csat_mean)}};
-  j["nps"] = {{"n", f.nps.n}, {"score", json_value(f.nps)}, {"promoters", f.promoters}, {"passives", f.passives}, {"detractors", f.detractors}};
+  j["nps"] = {{"n", f.nps.n}, {"score", json_value(f.nps)}, {"promoters", f.promoters}, {"passives", f.passives}, {"detractors", f.detractors},
+              {"ci95", f.nps_low ? Json::array({*f.nps_low, *f.nps_high}) : Json(nullptr)}};
+  j["idle_chats"] = {{"n", f.idle_chats.n}, {"percent", json_value(f.idle_chats)}};
+  Json standards = Json::array();
+  for (const auto& s : f.standards)
+    standards.push_back({{"id", s.id}, {"label", s.label}, {"n", s.share.n}, {"met", s.met}, {"percent", json_value(s.share)}});
+  j["standards"] = standards;
   return j;
 }
 
 nlohmann::ordered_json kpi_sources_json(const std::vector<KpiSource>& sources) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto& s : sources) out.push_back({{"file", s.file}, {"kind", s.kind}, {"rows", s.rows}});
+  for (const auto& s : sources) {
+    out.push_back({{"file", s.file}, {"kind", s.kind}, {"rows", s.rows}});
+    if (!s.layout.empty()) out.back()["layout"] = s.layout;
+    if (s.skipped) out.back()["skipped"] = s.skipped;
+  }
   return out;
 }
 
 std::vector<std::vector<std::string>> kpi_figure_rows(const KpiFigures& f) {
-  return {
+  std::vector<std::vector<std::string>> rows = {
       {"First response time, median", shown(f.first_response_median, " min"), count(f.first_response_median.n), ""},
       {"First response time, 90th percentile", shown(f.first_response_p90, " min"), count(f.first_response_p90.n), ""},
       {"Resolution time, median", shown(f.resolution_median, " h"), count(f.resolution_median.n), f.open ? fmt::format("{} still open", f.open) : ""},
@@ -88,8 +103,14 @@ std::vector<std::vector<std::string>> kpi_figure_rows(const KpiFigures& f) {
       {"CSAT (4 or 5 of 5)", shown(f.csat_percent, " %"), count(f.csat_percent.n),
        f.csat_mean.value ? fmt::format("mean {:.2f} of 5", *f.csat_mean.value) : ""},
       {"Net Promoter Score", shown_nps(f.nps), count(f.nps.n),
-       f.nps.n ? fmt::format("{} promoters, {} passives, {} detractors", f.promoters, f.passives, f.detractors) : ""},
+       f.nps.n ? fmt::format("{} promoters, {} passives, {} detractors{}", f.promoters, f.passives, f.detractors,
+                             f.nps_low ? fmt::format("; 95% CI {} to {}", signed_whole(*f.nps_low), signed_whole(*f.nps_high)) : "")
+               : ""},
   };
+  if (f.idle_chats.n) rows.push_back({"Idle chats", shown(f.idle_chats, " %"), count(f.idle_chats.n), "left open after the customer left"});
+  for (const auto& s : f.standards)
+    rows.push_back({s.label, shown(s.share, " %"), count(s.share.n), s.share.n ? fmt::format("{} met the standard", s.met) : ""});
+  return rows;
 }
 
 std::vector<std::string> kpi_headline_header() {
@@ -114,7 +135,8 @@ std::string kpi_label(const std::string& id) {
 std::string kpi_sources_line(const std::vector<KpiSource>& sources) {
   std::string line;
   for (const auto& s : sources)
-    line += fmt::format("{}{} ({} {})", line.empty() ? "" : ", ", s.file, s.rows, s.kind == "contacts" ? "contacts" : "survey answers");
+    line += fmt::format("{}{} ({} {}{}{})", line.empty() ? "" : ", ", s.file, s.rows, s.kind == "contacts" ? "contacts" : "survey answers",
+                        s.layout.empty() ? "" : ", " + s.layout + " layout", s.skipped ? fmt::format(", {} bad rows skipped", s.skipped) : "");
   return line;
 }
 
@@ -145,12 +167,24 @@ std::string kpi_json(const KpiReport& r) {
 std::string kpi_csv(const KpiReport& r) {
   std::string out = csv_row({"key", "contacts", "first_response_median_minutes", "first_response_p90_minutes", "resolution_median_hours",
                              "resolution_p90_hours", "open", "first_contact_resolution_percent", "handling_mean_minutes", "surveys",
-                             "csat_percent", "csat_mean", "nps", "promoters", "passives", "detractors"});
+                             "csat_percent", "csat_mean", "nps", "promoters", "passives", "detractors", "nps_ci95_low", "nps_ci95_high",
+                             "idle_chats_percent"});
+  if (!r.overall.standards.empty()) {
+    out.pop_back();
+    for (const auto& s : r.overall.standards) out += "," + csv_field("standard_" + s.id + "_percent");
+    out += "\n";
+  }
   auto number = [](const KpiValue& v) { return v.value ? fmt::format("{}", *v.value) : std::string(); };
+  auto maybe = [](const std::optional<double>& v) { return v ? fmt::format("{}", *v) : std::string(); };
   auto line = [&](const std::string& key, const KpiFigures& f) {
-    out += csv_row({key, count(f.contacts), number(f.first_response_median), number(f.first_response_p90), number(f.resolution_median),
-                    number(f.resolution_p90), count(f.open), number(f.first_contact_resolution), number(f.handling_mean), count(f.surveys),
-                    number(f.csat_percent), number(f.csat_mean), number(f.nps), count(f.promoters), count(f.passives), count(f.detractors)});
+    // The key is what an export's site or channel column held: defused like every text cell.
+    std::vector<std::string> cells{spreadsheet_text(key), count(f.contacts), number(f.first_response_median), number(f.first_response_p90),
+                                   number(f.resolution_median), number(f.resolution_p90), count(f.open), number(f.first_contact_resolution),
+                                   number(f.handling_mean), count(f.surveys), number(f.csat_percent), number(f.csat_mean), number(f.nps),
+                                   count(f.promoters), count(f.passives), count(f.detractors), maybe(f.nps_low), maybe(f.nps_high),
+                                   number(f.idle_chats)};
+    for (const auto& s : f.standards) cells.push_back(number(s.share));
+    out += csv_row(cells);
   };
   line("overall", r.overall);
   for (const auto& row : r.rows) line(row.key, row.figures);

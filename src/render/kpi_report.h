@@ -13,6 +13,8 @@ struct KpiSource {
   std::string file;
   std::string kind;  // "contacts" or "surveys"
   int rows = 0;      // records read from it
+  std::string layout;  // the help-desk layout it was read with, "" for cjb's own
+  int skipped = 0;     // bad rows skipped
 };
 
 struct KpiReport {

@@ -9,6 +9,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "render/laid_out_text.h"
+
 namespace cjb::render::pdf {
 
 struct SurfaceDeleter {

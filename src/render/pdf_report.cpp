@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "diagram/journey_layout.h"
+#include "render/label_placement.h"
 #include "render/pdf_handles.h"
 #include "render/photo.h"
 
@@ -66,7 +67,7 @@ class PdfWriter {
     pango_ = make_pango_context(cr_.get());
     cairo_surface_t* s = surface_.get();
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
-    if (!doc.consultancy.empty()) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc.consultancy.c_str());
+    if (!doc.author.empty()) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc.author.c_str());
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "cjb");
     if (options.timestamp) {
       std::string date = pdf_date(*options.timestamp);
@@ -82,7 +83,11 @@ class PdfWriter {
       if (section.id == "cover") continue;
       ++number;
       start_section(section, number);
-      for (const auto& block : section.blocks) draw_block(block);
+      for (size_t i = 0; i < section.blocks.size(); ++i) {
+        keep_ = keep_with(section.blocks, i);
+        draw_block(section.blocks[i]);
+      }
+      keep_ = 0;
     }
     if (page_open_) {
       footer();
@@ -114,7 +119,8 @@ class PdfWriter {
   LayoutPtr text_layout(const std::string& text, const TextStyle& style, double width, int max_lines = 60) {
     LayoutPtr layout = make_layout(pango_.get());
     pango_layout_set_font_description(layout.get(), font(style.size, style.bold, style.italic, style.heading_font));
-    pango_layout_set_text(layout.get(), text.c_str(), -1);
+    std::string shown = laid_out_text(text);
+    pango_layout_set_text(layout.get(), shown.c_str(), -1);
     if (width > 0) {
       pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
       pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
@@ -282,13 +288,53 @@ class PdfWriter {
 
     double fy2 = height_ - 92;
     rule(kSideMargin, width_ - kSideMargin, fy2, doc_.style.colour("rule"));
-    if (!doc_.consultancy.empty()) text(doc_.consultancy, {10, true, false, primary()}, kSideMargin, fy2 + 10, w);
+    if (!doc_.author.empty()) text(doc_.author, {10, true, false, primary()}, kSideMargin, fy2 + 10, w);
     text(c.note, {8, false, false, muted()}, kSideMargin, fy2 + 27, w);
     cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, doc_.cover.kicker.c_str(), "page=1", CAIRO_PDF_OUTLINE_FLAG_OPEN);
   }
 
+  // A section starts a new page, unless the page it would leave is less than half full: then it
+  // follows on that page, after a gap, when its title and what must stay with the title fit
+  // there. So the short tail of a section is never a page alone (docs/reports.md, PDF).
+  static constexpr double kFollowBelow = 0.5;  // share of the content area used
+  static constexpr double kSectionGap = 26;
+
+  double section_title_height(const Section& section) {
+    double w = content_width();
+    LayoutPtr label = text_layout("00", {8, true, false, ink()}, w);
+    LayoutPtr title = text_layout(section.title, {19, true, false, primary(), PANGO_ALIGN_LEFT, true}, w);
+    return height_of(label.get()) + 2 + height_of(title.get()) + 6 + 14;
+  }
+
+  // The least of a block that may stand under a section's title: first_chunk_height, with the
+  // charts measured as they are drawn (each draws whole).
+  double least_height(const Block& block) {
+    if (std::holds_alternative<RadarChart>(block)) return 2 * radar_radius() + 100;
+    if (auto* m = std::get_if<JourneyMap>(&block)) {
+      if (options_.journey) return journey_diagram_height(*options_.journey);
+      return 20 + m->touchpoints.size() * 24.0 + 10;
+    }
+    if (auto* k = std::get_if<KeyFigures>(&block)) return k->figures.empty() ? 0 : 64;
+    if (auto* c = std::get_if<BarChart>(&block)) return 26 + std::min<size_t>(c->bars.size(), 5) * 15.0 + 40;
+    return first_chunk_height(block);
+  }
+
+  bool follows_on(const Section& section) {
+    if (page_ <= 1 || !page_open_) return false;  // the cover stands alone
+    if ((y_ - kTopMargin) / (bottom() - kTopMargin) >= kFollowBelow) return false;
+    double keep = 0;
+    if (!section.blocks.empty()) {
+      const Block& first = section.blocks.front();
+      keep = std::get_if<Heading>(&first) ? block_height(first) + keep_with(section.blocks, 0) : least_height(first);
+      // An introduction goes with the block it introduces.
+      if (std::get_if<Paragraph>(&first) && section.blocks.size() > 1) keep = block_height(first) + least_height(section.blocks[1]);
+    }
+    return y_ + kSectionGap + section_title_height(section) + keep <= bottom();
+  }
+
   void start_section(const Section& section, int number) {
-    new_page();
+    if (follows_on(section)) y_ += kSectionGap;
+    else new_page();
     std::string dest = fmt::format("page={} pos=[{} {}]", page_, kSideMargin, y_);
     cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, section.title.c_str(), dest.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
     double w = content_width();
@@ -316,14 +362,93 @@ class PdfWriter {
     else if (auto* l = std::get_if<BandLegend>(&block)) legend(l->entries);
   }
 
+  // ---- keeping things together --------------------------------------------------------------
+  // Measured without drawing: what must stay on the page with the block at i (keep_).
+
+  static constexpr double kUnknownHeight = 1e9;
+  // A run under a heading this tall or less moves whole rather than split.
+  double keep_whole_limit() const { return (bottom() - kTopMargin) / 3; }
+
+  // The height of a block as drawn, for the blocks that keeping needs; kUnknownHeight else.
+  double block_height(const Block& block) {
+    if (auto* h = std::get_if<Heading>(&block)) {
+      LayoutPtr l = text_layout(h->text, heading_style(*h), content_width());
+      return height_of(l.get()) + (h->level <= 2 ? 18 : 12);
+    }
+    if (auto* p = std::get_if<Paragraph>(&block)) {
+      LayoutPtr l = text_layout(p->text, {p->muted ? body() - 1 : body(), false, p->muted, ink()}, content_width());
+      pango_layout_set_spacing(l.get(), static_cast<int>(1.5 * PANGO_SCALE));
+      return height_of(l.get()) + 8;
+    }
+    if (auto* b = std::get_if<BulletList>(&block)) {
+      double total = 4;
+      for (const auto& item : b->items) total += bullet_height(item) + 4;
+      return total;
+    }
+    if (auto* t = std::get_if<Table>(&block)) {
+      if (t->rows.size() > 12) return kUnknownHeight;
+      auto widths = column_widths(*t);
+      double total = 10 + measure_row(header_cells(*t), widths, t->align, header_size(t->header, widths, table_size() - 0.3), true).height;
+      for (size_t r = 0; r < t->rows.size(); ++r) total += measure_row(t->rows[r], widths, t->align, table_size(), is_emphasised(*t, r)).height;
+      return total;
+    }
+    if (std::get_if<BandLegend>(&block)) return 16;
+    return kUnknownHeight;
+  }
+
+  // The least of a block that may start a page: a table's header and first row, a list's first
+  // two items, a paragraph's first three lines; the whole of anything else.
+  double first_chunk_height(const Block& block) {
+    if (auto* t = std::get_if<Table>(&block); t && !t->rows.empty()) {
+      auto widths = column_widths(*t);
+      return measure_row(header_cells(*t), widths, t->align, header_size(t->header, widths, table_size() - 0.3), true).height +
+             measure_row(t->rows[0], widths, t->align, table_size(), is_emphasised(*t, 0)).height;
+    }
+    if (auto* b = std::get_if<BulletList>(&block); b && b->items.size() > 2)
+      return bullet_height(b->items[0]) + bullet_height(b->items[1]) + 8;
+    if (std::holds_alternative<Paragraph>(block)) return std::min(block_height(block), 3 * 1.5 * body() + 8);
+    double h = block_height(block);
+    return h == kUnknownHeight ? 200 : h;
+  }
+
+  // What must fit with block i on its page: for a heading, the run of blocks up to the next
+  // heading when that run is short (it moves whole), else the first chunk of the next block;
+  // for a table or list, a muted note right after it (a note never starts a page alone).
+  double keep_with(const std::vector<Block>& blocks, size_t i) {
+    if (i + 1 >= blocks.size()) return 0;
+    if (std::get_if<Heading>(&blocks[i])) {
+      // A heading right under a heading (a layer, then its first group) keeps both with what
+      // follows the second.
+      if (std::get_if<Heading>(&blocks[i + 1])) return block_height(blocks[i + 1]) + keep_with(blocks, i + 1);
+      double run = 0;
+      for (size_t j = i + 1; j < blocks.size() && !std::get_if<Heading>(&blocks[j]); ++j) {
+        double h = block_height(blocks[j]);
+        if (h == kUnknownHeight || (run += h) > keep_whole_limit()) return first_chunk_height(blocks[i + 1]);
+      }
+      return run;
+    }
+    if (std::get_if<Table>(&blocks[i]) || std::get_if<BulletList>(&blocks[i]))
+      if (auto* p = std::get_if<Paragraph>(&blocks[i + 1]); p && p->muted) return block_height(blocks[i + 1]);
+    return 0;
+  }
+
+  TextStyle heading_style(const Heading& h) const {
+    return h.level <= 2 ? TextStyle{12.5, true, false, primary(), PANGO_ALIGN_LEFT, true}
+                        : TextStyle{10.5, true, false, ink(), PANGO_ALIGN_LEFT, true};
+  }
+
+  double bullet_height(const std::string& item) {
+    LayoutPtr layout = text_layout(item, {body(), false, false, ink()}, content_width() - 14);
+    return height_of(layout.get());
+  }
+
   void heading(const Heading& h) {
-    TextStyle style = h.level <= 2 ? TextStyle{12.5, true, false, primary(), PANGO_ALIGN_LEFT, true}
-                                   : TextStyle{10.5, true, false, ink(), PANGO_ALIGN_LEFT, true};
+    TextStyle style = heading_style(h);
     LayoutPtr layout = text_layout(h.text, style, content_width());
     double height = height_of(layout.get());
     double before = h.level <= 2 ? 12 : 8;
-    // Keep a heading with the start of what follows it.
-    if (y_ + before + height + 60 > bottom()) new_page();
+    // Keep a heading with what follows it (keep_with).
+    if (y_ + before + height + (h.level <= 2 ? 6 : 4) + keep_ > bottom()) new_page();
     else if (y_ > kTopMargin + 1) y_ += before;
     show(layout.get(), kSideMargin, y_, style.colour);
     y_ += height + (h.level <= 2 ? 6 : 4);
@@ -340,10 +465,19 @@ class PdfWriter {
   }
 
   void bullets(const BulletList& list) {
-    for (const auto& item : list.items) {
+    for (size_t i = 0; i < list.items.size(); ++i) {
+      const std::string& item = list.items[i];
       LayoutPtr layout = text_layout(item, {body(), false, false, ink()}, content_width() - 14);
       double height = height_of(layout.get());
-      ensure(height);
+      // The last item never goes to a page alone: it takes the one before with it, and the
+      // note after the list (keep_) stays with the last item.
+      bool last = i + 1 == list.items.size();
+      double with = last ? keep_ : 0;
+      if (i + 2 == list.items.size() && i > 0) {
+        double next = bullet_height(list.items[i + 1]);
+        if (y_ + height + 4 <= bottom() && y_ + height + 4 + next + keep_ > bottom()) with = next + 4 + keep_;
+      }
+      ensure(height + with);
       colour(doc_.style.colour("accent"));
       double baseline = static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
       cairo_arc(cr_.get(), kSideMargin + 4, y_ + baseline - body() * 0.32, 1.8, 0, 2 * kPi);
@@ -354,20 +488,24 @@ class PdfWriter {
     y_ += 4;
   }
 
-  // A photo drawn under a cell's text (docs/formats.md, assessments): upright, scaled to fit.
+  // A photo drawn under a cell's text (docs/formats.md, assessments): upright, scaled to fit,
+  // framed, with its caption (or file name) under it, so a reader knows what it shows.
   struct Thumbnail {
     std::shared_ptr<cairo_surface_t> surface;
     double width = 0, height = 0;  // points
+    LayoutPtr caption;
   };
 
   struct MeasuredRow {
     std::vector<LayoutPtr> cells;
     std::vector<std::vector<Thumbnail>> photos;  // per cell
+    std::vector<double> text_heights;            // per cell: 0 when it has photos and no text
     double height = 0;
   };
 
   static constexpr double kThumbHeight = 66;  // at most, in points
   static constexpr double kThumbGap = 4;
+  static constexpr double kCaptionGap = 2;
   static constexpr size_t kThumbsPerCell = 3;  // so that a row never outgrows a page
 
   // The cell's photos that load, each at most kThumbHeight high and width wide; a photo that
@@ -382,20 +520,22 @@ class PdfWriter {
       auto found = surfaces_.find(ref.path);
       if (found == surfaces_.end()) found = surfaces_.emplace(ref.path, photo_surface(*photo)).first;
       double scale = std::min(kThumbHeight / photo->height, width / photo->width);
-      out.push_back({found->second, photo->width * scale, photo->height * scale});
+      LayoutPtr caption = text_layout(ref.caption.empty() ? ref.file : ref.caption, {6.5, false, true, muted()}, width, 3);
+      out.push_back({found->second, photo->width * scale, photo->height * scale, std::move(caption)});
     }
     return out;
   }
 
-  static double thumbnails_height(const std::vector<Thumbnail>& thumbs) {
+  double thumbnails_height(const std::vector<Thumbnail>& thumbs) const {
     double h = 0;
-    for (const auto& t : thumbs) h += kThumbGap + t.height;
+    for (const auto& t : thumbs) h += kThumbGap + t.height + kCaptionGap + height_of(t.caption.get());
     return h;
   }
 
-  // Stacked from y down, each with a hairline frame.
+  // Stacked from y down, each with a hairline frame and its caption.
   void draw_thumbnails(const std::vector<Thumbnail>& thumbs, double x, double y) {
-    for (const auto& t : thumbs) {
+    for (size_t i = 0; i < thumbs.size(); ++i) {
+      const Thumbnail& t = thumbs[i];
       y += kThumbGap;
       cairo_t* cr = cr_.get();
       cairo_save(cr);
@@ -409,7 +549,9 @@ class PdfWriter {
       cairo_set_line_width(cr, 0.5);
       cairo_rectangle(cr, x, y, t.width, t.height);
       cairo_stroke(cr);
-      y += t.height;
+      y += t.height + kCaptionGap;
+      show(t.caption.get(), x, y, muted());
+      y += height_of(t.caption.get());
     }
   }
 
@@ -450,7 +592,10 @@ class PdfWriter {
         row.cells.push_back(std::move(layout));
       }
       row.photos.push_back(thumbnails(cell, std::max(width, 8.0)));
-      row.height = std::max(row.height, height_of(row.cells.back().get()) + thumbnails_height(row.photos.back()) + 2 * kCellPadY);
+      // A cell of photos alone starts them at its top, level with the other cells' first line.
+      bool photos_only = cell.text.empty() && cell.detail.empty() && !row.photos.back().empty();
+      row.text_heights.push_back(photos_only ? -kThumbGap : height_of(row.cells.back().get()));
+      row.height = std::max(row.height, row.text_heights.back() + thumbnails_height(row.photos.back()) + 2 * kCellPadY);
     }
     return row;
   }
@@ -469,34 +614,68 @@ class PdfWriter {
       }
       std::string ink_colour = cell && !cell->ink.empty() ? cell->ink : ink();
       show(row.cells[i].get(), x + kCellPadX + indent, y_ + kCellPadY, ink_colour);
-      if (i < row.photos.size()) draw_thumbnails(row.photos[i], x + kCellPadX + indent, y_ + kCellPadY + height_of(row.cells[i].get()));
+      if (i < row.photos.size()) draw_thumbnails(row.photos[i], x + kCellPadX + indent, y_ + kCellPadY + row.text_heights[i]);
       x += widths[i];
     }
     y_ += row.height;
   }
 
+  // The header's font size: smaller than `size` where needed so that every word of every
+  // header fits its column whole — a header is never hyphenated ("Chann-el").
+  double header_size(const std::vector<std::string>& header, const std::vector<double>& widths, double size) {
+    constexpr double kSmallest = 6;
+    auto fits = [&](double candidate) {
+      for (size_t i = 0; i < header.size() && i < widths.size(); ++i) {
+        size_t start = 0;
+        while (start < header[i].size()) {
+          size_t end = header[i].find(' ', start);
+          if (end == std::string::npos) end = header[i].size();
+          LayoutPtr word = text_layout(header[i].substr(start, end - start), {candidate, true, false, ink()}, 0);
+          if (width_of(word.get()) > widths[i] - 2 * kCellPadX) return false;
+          start = end + 1;
+        }
+      }
+      return true;
+    };
+    while (size > kSmallest && !fits(size)) size -= 0.25;
+    return size;
+  }
+
+  std::vector<double> column_widths(const Table& t) const {
+    double total = 0;
+    for (size_t i = 0; i < t.header.size(); ++i) total += i < t.widths.size() ? t.widths[i] : 1;
+    std::vector<double> widths;
+    for (size_t i = 0; i < t.header.size(); ++i) widths.push_back((i < t.widths.size() ? t.widths[i] : 1) / total * content_width());
+    return widths;
+  }
+  double table_size() const { return body() - 1.2; }
+  static bool is_emphasised(const Table& t, size_t r) { return r < t.emphasised.size() && t.emphasised[r]; }
+  std::vector<Cell> header_cells(const Table& t) const {
+    std::vector<Cell> cells;
+    for (const auto& h : t.header) cells.push_back(Cell{h, "", doc_.style.colour("header_ink"), true, 0, ""});
+    return cells;
+  }
+
   void table(const Table& t) {
     size_t columns = t.header.size();
     if (columns == 0) return;
-    double total = 0;
-    for (size_t i = 0; i < columns; ++i) total += i < t.widths.size() ? t.widths[i] : 1;
-    std::vector<double> widths;
-    for (size_t i = 0; i < columns; ++i) widths.push_back((i < t.widths.size() ? t.widths[i] : 1) / total * content_width());
-    double size = body() - 1.2;
-    std::vector<Cell> header_cells;
-    for (const auto& h : t.header) header_cells.push_back(Cell{h, "", doc_.style.colour("header_ink"), true, 0, ""});
-    MeasuredRow header = measure_row(header_cells, widths, t.align, size - 0.3, true);
+    std::vector<double> widths = column_widths(t);
+    double size = table_size();
+    std::vector<Cell> head_cells = header_cells(t);
+    MeasuredRow header = measure_row(head_cells, widths, t.align, header_size(t.header, widths, size - 0.3), true);
     auto draw_header = [&] {
       rect(kSideMargin, y_, content_width(), header.height, doc_.style.colour("header_fill"));
-      draw_row(header, header_cells, widths, false);
+      draw_row(header, head_cells, widths, false);
     };
     bool header_drawn = false;
     for (size_t r = 0; r < t.rows.size(); ++r) {
-      bool emphasised = r < t.emphasised.size() && t.emphasised[r];
+      bool emphasised = is_emphasised(t, r);
       MeasuredRow row = measure_row(t.rows[r], widths, t.align, size, emphasised);
-      if (!header_drawn || y_ + row.height > bottom()) {
+      // The last row takes the note after the table (keep_) with it, so a note never stands alone.
+      double with = r + 1 == t.rows.size() && r > 0 ? keep_ + 10 : 0;
+      if (!header_drawn || y_ + row.height + with > bottom()) {
         // The header row starts the table and every page it continues on.
-        if (y_ + header.height + row.height > bottom()) new_page();
+        if (y_ + header.height + row.height + with > bottom()) new_page();
         draw_header();
         header_drawn = true;
       }
@@ -557,11 +736,55 @@ class PdfWriter {
     return {cx + std::cos(angle) * r * v / 100, cy + std::sin(angle) * r * v / 100};
   }
 
+  // Axis labels outside the circle, aligned away from it, then moved apart (or cut to one
+  // line) where two would overlap: render/label_placement.h.
+  void radar_labels(const std::vector<std::string>& axes, double cx, double cy, double radius, double label_w) {
+    size_t n = axes.size();
+    std::vector<LayoutPtr> layouts;
+    std::vector<LabelBox> boxes;
+    auto lay_out = [&](size_t i, int lines) {
+      double angle = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
+      double c = std::cos(angle), s = std::sin(angle);
+      auto [ax, ay] = polar(cx, cy, radius + 8, i, n, 100);
+      PangoAlignment align = c > 0.25 ? PANGO_ALIGN_LEFT : c < -0.25 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
+      LayoutPtr l = text_layout(axes[i], {6.8, false, false, ink(), align}, label_w, lines);
+      PangoRectangle ink_rect, logical;
+      pango_layout_get_pixel_extents(l.get(), &ink_rect, &logical);
+      double lw = label_w, lh = height_of(l.get());
+      double lx = align == PANGO_ALIGN_LEFT ? ax : align == PANGO_ALIGN_RIGHT ? ax - lw : ax - lw / 2;
+      double ly = s < -0.3 ? ay - lh : s > 0.3 ? ay : ay - lh / 2;
+      // The box is where the text is, not the whole wrapping width.
+      LabelBox box{lx + logical.x, ly, static_cast<double>(logical.width), lh, s < 0 ? -1.0 : 1.0};
+      return std::make_pair(std::move(l), box);
+    };
+    for (size_t i = 0; i < n; ++i) {
+      auto [l, box] = lay_out(i, 3);
+      layouts.push_back(std::move(l));
+      boxes.push_back(box);
+    }
+    for (size_t i : place_labels(boxes)) {
+      auto [l, box] = lay_out(i, 1);  // shortened to one line with "…"
+      layouts[i] = std::move(l);
+      boxes[i] = box;
+    }
+    // A shortened label that still collides moves further along its side of the chart.
+    for (double reach = 40; !place_labels(boxes, 2, reach).empty() && reach < 400; reach += 40) {
+    }
+    for (size_t i = 0; i < n; ++i) {
+      PangoRectangle ink_rect, logical;
+      pango_layout_get_pixel_extents(layouts[i].get(), &ink_rect, &logical);
+      show(layouts[i].get(), boxes[i].x - logical.x, boxes[i].y, ink());
+    }
+  }
+
+  static constexpr double kRadarLabelWidth = 92;
+  double radar_radius() const { return std::min((content_width() - 2 * kRadarLabelWidth - 20) / 2, 150.0); }
+
   void radar(const RadarChart& chart) {
     size_t n = chart.axes.size();
     if (n < 3) return;
-    double label_w = 92;
-    double radius = std::min((content_width() - 2 * label_w - 20) / 2, 150.0);
+    double label_w = kRadarLabelWidth;
+    double radius = radar_radius();
     double height = 2 * radius + 70 + 30;
     ensure(height);
     cairo_t* cr = cr_.get();
@@ -586,17 +809,8 @@ class PdfWriter {
       cairo_move_to(cr, cx, cy);
       cairo_line_to(cr, x, y);
       cairo_stroke(cr);
-      // Axis labels outside the circle, aligned away from it.
-      double angle = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
-      double c = std::cos(angle), s = std::sin(angle);
-      auto [ax, ay] = polar(cx, cy, radius + 8, i, n, 100);
-      PangoAlignment align = c > 0.25 ? PANGO_ALIGN_LEFT : c < -0.25 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
-      LayoutPtr l = text_layout(chart.axes[i], {6.8, false, false, ink(), align}, label_w, 3);
-      double lw = label_w, lh = height_of(l.get());
-      double lx = align == PANGO_ALIGN_LEFT ? ax : align == PANGO_ALIGN_RIGHT ? ax - lw : ax - lw / 2;
-      double ly = s < -0.3 ? ay - lh : s > 0.3 ? ay : ay - lh / 2;
-      show(l.get(), lx, ly, ink());
     }
+    radar_labels(chart.axes, cx, cy, radius, label_w);
     for (const auto& series : chart.series) {
       bool started = false;
       for (size_t i = 0; i < n && i < series.values.size(); ++i) {
@@ -763,13 +977,20 @@ class PdfWriter {
   // The journey diagram as Graphviz laid it out, scaled to the text width: lanes, touchpoint
   // nodes in band colours with their scores, journey links and numbered cross-channel links.
   // The layout's own title and legend are left out: the section has its heading and legend.
+  // The diagram's height as drawn, scaled to the text width and at most a page.
+  double journey_diagram_height(const diagram::JourneyLayout& layout) const {
+    double height = layout.height - (layout.header.y + layout.header.height);
+    if (layout.width <= 0 || height <= 0) return 0;
+    return height * std::min(content_width() / layout.width, (bottom() - kTopMargin - 40) / height) + 10;
+  }
+
   void journey_diagram(const diagram::JourneyLayout& layout) {
     const diagram::DiagramStyle& style = layout.style;
     double top = layout.header.y + layout.header.height;
     double height = layout.height - top;
     if (layout.width <= 0 || height <= 0) return;
     double scale = std::min(content_width() / layout.width, (bottom() - kTopMargin - 40) / height);
-    ensure(height * scale + 10);
+    ensure(journey_diagram_height(layout));
     cairo_t* cr = cr_.get();
     cairo_save(cr);
     cairo_translate(cr, kSideMargin + (content_width() - layout.width * scale) / 2, y_);
@@ -892,6 +1113,7 @@ class PdfWriter {
   int page_ = 0;
   bool page_open_ = false;
   double y_ = 0;
+  double keep_ = 0;  // what must stay on the page with the block being drawn (keep_with)
   int total_pages_ = 0;
 };
 

@@ -124,6 +124,7 @@ struct Builder {
     std::string scope;
     if (card.instrument->profile) scope = card.instrument->profile->title.empty() ? card.instrument->profile->id : card.instrument->profile->title;
     else for (const auto& id : card.instrument->checklists) scope += (scope.empty() ? "" : ", ") + id;
+    if (card.evidence) scope += fmt::format(" ({} items only)", to_string(*card.evidence));
     fact("Scope", scope);
     fact("Channels", channel_list(labels, card.instrument->channels));
     fact("Assessment", a.id);
@@ -200,16 +201,16 @@ struct Builder {
     if (strengths.items.empty()) s.blocks.push_back(Paragraph{"No group has a score yet.", true});
     else s.blocks.push_back(std::move(strengths));
 
-    std::stable_sort(groups.begin(), groups.end(), [](auto* a, auto* b) { return *a->figure.score < *b->figure.score; });
     BulletList gaps;
-    for (size_t i = 0; i < groups.size() && i < 5; ++i) {
-      const Figure& f = groups[i]->figure;
-      std::string against = f.gap && *f.gap > 0 ? fmt::format("{} points below target", score_text(f.gap)) : "on target";
-      gaps.items.push_back(fmt::format("{} ({}): {}, {}; {}", labels.group(groups[i]->id), labels.layer(groups[i]->layer),
-                                       score_text(f.score), band_label(f), against));
+    for (const GroupResult* g : biggest_gaps(5)) {
+      const Figure& f = g->figure;
+      std::string line = fmt::format("{} ({}): {}, {}; {} points below target", labels.group(g->id), labels.layer(g->layer),
+                                     score_text(f.score), band_label(f), score_text(f.gap));
+      if (std::string found = group_finding(g->id); !found.empty()) line += ". Found: " + found;
+      gaps.items.push_back(std::move(line));
     }
     s.blocks.push_back(Heading{"Biggest gaps", 2});
-    if (gaps.items.empty()) s.blocks.push_back(Paragraph{"No group has a score yet.", true});
+    if (gaps.items.empty()) s.blocks.push_back(Paragraph{groups.empty() ? "No group has a score yet." : "Every scored group meets its target.", true});
     else s.blocks.push_back(std::move(gaps));
 
     s.blocks.push_back(Heading{"Critical failures", 2});
@@ -221,11 +222,39 @@ struct Builder {
       for (const auto& id : failures) {
         const ItemResult* r = card.find_item(id);
         if (!r) continue;
-        list.items.push_back(fmt::format("{} {} ({}, {})", id, r->item->text, labels.group(r->group), labels.channel(r->channel)));
+        list.items.push_back(critical_failure_line(*r));
       }
       s.blocks.push_back(std::move(list));
     }
     return s;
+  }
+
+  // The groups furthest below target, largest gap first (ties in model order), at most n.
+  std::vector<const GroupResult*> biggest_gaps(size_t n) const {
+    std::vector<const GroupResult*> groups;
+    for (const auto& g : card.groups)
+      if (g.figure.gap && *g.figure.gap > 0.005) groups.push_back(&g);
+    std::stable_sort(groups.begin(), groups.end(), [](auto* a, auto* b) { return *a->figure.gap > *b->figure.gap; });
+    if (groups.size() > n) groups.resize(n);
+    return groups;
+  }
+
+  // What the assessor found in a group: the note of its first action in plan order (a critical
+  // failure, else the largest impact) that has one; empty when none does.
+  std::string group_finding(const std::string& group) const {
+    for (const auto& action : card.actions) {
+      const ItemResult* r = card.find_item(action.item);
+      if (r && r->group == group && r->response && !r->response->note.empty())
+        return fmt::format("{} ({})", r->response->note, r->id);
+    }
+    return {};
+  }
+
+  // A critical failure named by what was found (the note), not by the good practice it misses.
+  std::string critical_failure_line(const ItemResult& r) const {
+    std::string where = fmt::format("{} · {}", labels.group(r.group), labels.channel(r.channel));
+    if (r.response && !r.response->note.empty()) return fmt::format("{}, {}: {}", r.id, where, r.response->note);
+    return fmt::format("{}, {}: level 0 on “{}” (no note recorded)", r.id, where, r.item->text);
   }
 
   void previous_change(Section& s) const {
@@ -281,7 +310,11 @@ struct Builder {
     auto peer_cells = [&](std::vector<Cell>& row, const PeerFigure* p, bool bold) {
       if (!peers) return;
       row.push_back(plain(p ? score_text(p->median) : "–", bold));
-      row.push_back(plain(p && p->percentile_rank ? fmt::format("{:.0f}", *p->percentile_rank) : "–", bold));
+      // Fewer than kMinPeersToRank peers: no rank, and the cell says why (docs/scoring.md, "Peers").
+      std::string rank = !p || p->peers == 0 ? "–"
+                         : p->percentile_rank ? fmt::format("{:.0f}", *p->percentile_rank)
+                         : p->peers < kMinPeersToRank ? fmt::format("too few (n = {})", p->peers) : "–";
+      row.push_back(plain(rank, bold));
     };
     auto figure_row = [&](const std::string& label, const Figure& f, bool bold, int indent, const PeerFigure* p) {
       std::vector<Cell> row = {plain(label, bold, indent), plain(score_text(f.score), bold), band_cell(f.band),
@@ -322,6 +355,10 @@ struct Builder {
     if (peers)
       note += fmt::format(" Peer median and peer rank (the percentile rank among the peers, 0–100) compare with {} peer assessment{}.",
                           peers->peers, peers->peers == 1 ? "" : "s");
+    if (peers && peers->peers < kMinPeersToRank)
+      note += fmt::format(" With too few peers to rank (n = {}, fewer than {}) no peer rank is given.", peers->peers, kMinPeersToRank);
+    if (peers && !peers->selection.note().empty())
+      note += " Like for like: " + peers->selection.note() + ".";
     s.blocks.push_back(Paragraph{note, true});
     return s;
   }
@@ -336,9 +373,7 @@ struct Builder {
     std::vector<LegendEntry> entries;
     for (size_t i = 0; i < model.bands.size(); ++i) {
       const Band& b = model.bands[i];
-      std::string range = i + 1 < model.bands.size() ? fmt::format("{:g}–{:g}", b.lower, model.bands[i + 1].lower)
-                                                     : fmt::format("{:g}–100", b.lower);
-      entries.push_back({b.label, range, b.colour});
+      entries.push_back({b.label, model.band_range(i), b.colour});
     }
     return entries;
   }
@@ -537,6 +572,16 @@ struct Builder {
     return s;
   }
 
+  // The exports by file name alone: a client's document shows no path of the machine that made it.
+  static std::string client_sources_line(const std::vector<KpiSource>& sources) {
+    std::string line;
+    for (const auto& s : sources) {
+      std::string name = s.file.substr(s.file.find_last_of('/') == std::string::npos ? 0 : s.file.find_last_of('/') + 1);
+      line += fmt::format("{}{} ({} {})", line.empty() ? "" : ", ", name, s.rows, s.kind == "contacts" ? "contacts" : "survey answers");
+    }
+    return line;
+  }
+
   // The hard numbers beside the audit: the KPIs of the retailer's own exports (cjb kpi).
   Section kpis(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
@@ -557,47 +602,87 @@ struct Builder {
     }
     s.blocks.push_back(std::move(table));
     std::string scope = inputs.kpis->site.empty() ? "all their records" : fmt::format("the records of site {}", inputs.kpis->site);
-    s.blocks.push_back(Paragraph{fmt::format("From {}: {}. Definitions: docs/kpi.md. Medians and the 90th percentile, not means, for "
-                                             "times: a few contacts left open for days would drown a mean.",
-                                             kpi_sources_line(inputs.kpis->sources), scope),
+    std::string period = inputs.kpi_period.empty() ? "" : fmt::format(", {}", inputs.kpi_period);
+    s.blocks.push_back(Paragraph{fmt::format("From {}{}: {}. Medians and the 90th percentile, not means, for times: a few contacts "
+                                             "left open for days would drown a mean.",
+                                             client_sources_line(inputs.kpis->sources), period, scope),
                                  true});
     return s;
   }
 
+  // What the assessor found: the response's note, with its evidence as the second line and
+  // its photos under both (the photo is the evidence a client believes: docs/formats.md).
+  Cell finding_cell(const ItemResult& r) const {
+    Cell cell = plain(r.response ? r.response->note : "");
+    if (r.response && !r.response->evidence.empty()) cell.detail = "Evidence: " + r.response->evidence;
+    cell.photos = photo_refs(r.response, *card.assessment);
+    return cell;
+  }
+
+  // The current level, marked when it is a critical failure.
+  Cell level_now_cell(const ItemResult& r) const {
+    Cell cell = plain(labels.level(*r.item, *r.level));
+    if (r.critical && *r.level == 0) {
+      cell.text += "\ncritical failure";
+      cell.ink = kCriticalInk;
+    }
+    return cell;
+  }
+
+  // What good looks like: the next level and its descriptor.
+  Cell next_level_cell(const ItemResult& r) const {
+    int now = *r.level;
+    if (now >= r.max_level) return plain("");
+    return plain(fmt::format("{}: {}", labels.level(*r.item, now + 1), labels.descriptor(*r.item, now + 1)));
+  }
+
+  // One line of the action plan: the item, what was found beside what good looks like, the
+  // hint and the impact.
+  std::vector<Cell> action_row(int n, const Action& action, const ItemResult& r) const {
+    Cell item_cell = plain(fmt::format("{} {}", r.item->id, r.item->text));
+    item_cell.detail = fmt::format("{} · {}", labels.group(r.group), labels.channel(r.channel));
+    const ItemLevel* at = r.item->find_level(*r.level);
+    return {plain(std::to_string(n)), item_cell, level_now_cell(r), finding_cell(r), next_level_cell(r),
+            plain(at ? at->improve : ""), plain(fmt::format("+{:.2f}", action.impact), true)};
+  }
+
+  static Table action_table() {
+    Table table;
+    table.header = {"#", "Item", "Now", "What was found", "What good looks like", "How to get there", "Impact"};
+    table.align = {Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right};
+    table.widths = {0.4, 2.3, 1.0, 2.3, 2.1, 1.9, 0.9};
+    return table;
+  }
+
+  // The plan in the order of order_actions (core/scoring.h): the critical failures as a "Fix
+  // now" table, then the rest by impact; --actions N caps the rows of both together.
   Section actions(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
     if (card.actions.empty()) {
       s.blocks.push_back(Paragraph{"Every answered item is at its top level: there is nothing to raise.", false});
     } else {
-      Table table;
-      table.header = {"#", "Item", "Now", "Next level", "How to get there", "Impact"};
-      table.align = {Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right};
-      table.widths = {0.45, 3.0, 1.1, 2.5, 2.5, 0.95};
+      Table fix_now = action_table(), by_impact = action_table();
       int n = 0;
-      size_t listed = 0;  // actions shown; the rest are summed up below the table
+      size_t listed = 0;  // actions shown; the rest are summed up below the tables
       for (const auto& action : card.actions) {
         if (inputs.max_actions > 0 && n >= inputs.max_actions) break;
         ++listed;
         const ItemResult* r = card.find_item(action.item);
         if (!r || !r->level) continue;
-        const Item& item = *r->item;
-        int now = *r->level;
-        std::string next = now < r->max_level ? fmt::format("{}: {}", labels.level(item, now + 1), labels.descriptor(item, now + 1)) : "";
-        const ItemLevel* at = item.find_level(now);
-        Cell item_cell = plain(fmt::format("{} {}", item.id, item.text));
-        item_cell.detail = fmt::format("{} · {}", labels.group(r->group), labels.channel(r->channel));
-        item_cell.photos = photo_refs(r->response, *card.assessment);
-        Cell now_cell = plain(labels.level(item, now));
-        if (r->critical && now == 0) {
-          now_cell.text += "\ncritical failure";
-          now_cell.ink = kCriticalInk;
-        }
-        table.rows.push_back({plain(std::to_string(++n)), item_cell, now_cell, plain(next), plain(at ? at->improve : ""),
-                              plain(fmt::format("+{:.2f}", action.impact), true)});
+        Table& table = action.fix_now ? fix_now : by_impact;
+        table.rows.push_back(action_row(++n, action, *r));
         table.emphasised.push_back(false);
       }
-      s.blocks.push_back(std::move(table));
+      if (!fix_now.rows.empty()) {
+        s.blocks.push_back(Heading{"Fix now: critical failures", 2});
+        s.blocks.push_back(Paragraph{fmt::format("A critical item at level 0 caps its section at {} whatever else is done well: these "
+                                                 "come first, before any gain in points.", score_text(card.critical_cap)),
+                                     false});
+        s.blocks.push_back(std::move(fix_now));
+        if (!by_impact.rows.empty()) s.blocks.push_back(Heading{"Then, by impact", 2});
+      }
+      if (!by_impact.rows.empty()) s.blocks.push_back(std::move(by_impact));
       std::string note = "Impact: overall points gained by raising the item to its top level, all else equal.";
       if (size_t rest = card.actions.size() - listed; rest > 0) {
         double largest_left = 0;
@@ -695,12 +780,16 @@ std::string ink_on(const std::string& background) {
   // Contrast against white (1.05) and against near-black #1A1A1A (luminance ≈ 0.0103 + 0.05).
   double with_white = 1.05 / (luminance + 0.05);
   double with_dark = (luminance + 0.05) / 0.0603;
+  // WCAG AA asks 4.5:1 for body text; on a mid red (#D64541) neither white nor #1A1A1A gets
+  // there, pure black does.
+  if (std::max(with_white, with_dark) < 4.5 && (luminance + 0.05) / 0.05 >= 4.5) return "#000000";
   return with_white >= with_dark ? "#FFFFFF" : "#1A1A1A";
 }
 
 std::string change_text(std::optional<double> now, std::optional<double> before) {
-  if (!now || !before) return "–";
-  double change = *now - *before;
+  std::optional<double> printed = printed_change(now, before);
+  if (!printed) return "–";
+  double change = *printed;
   if (std::abs(change) < 0.05) return "0.0";
   return change > 0 ? fmt::format("+{:.1f}", change) : fmt::format("−{:.1f}", -change);
 }
@@ -735,8 +824,9 @@ Document build_report_document(const Scorecard& card, const ReportTemplate& tpl,
   Document doc;
   doc.title = fmt::format("{} — {}{}", tpl.title, a.subject.retailer, a.subject.site.empty() ? "" : ", " + a.subject.site);
   doc.consultancy = tpl.consultancy;
-  doc.logo_text = tpl.logo_text;
-  doc.tagline = tpl.tagline;
+  doc.author = b.fill(tpl.author);
+  doc.logo_text = b.fill(tpl.logo_text);
+  doc.tagline = b.fill(tpl.tagline);
   std::vector<std::string> header_parts;
   for (const auto* p : {&a.subject.retailer, &a.subject.site, &a.meta.date})
     if (!p->empty()) header_parts.push_back(*p);

@@ -175,6 +175,7 @@ struct Document {
   std::string title;        // "Customer service gap report — Mini & Co, High Street"
   std::string language = "en";
   std::string consultancy;  // from the template
+  std::string author;       // who the report is from (the template's author, placeholders filled)
   std::string logo_text;
   std::string tagline;
   std::string header_text;  // running header: retailer · site · date
@@ -197,6 +198,8 @@ struct ReportInputs {
   // --kpi: service KPIs from the retailer's exports, shown in the "kpis" section (which is left
   // out of the report when this is nullptr, the default).
   const KpiReport* kpis = nullptr;
+  // The months the KPI records span ("records of 2026-03 to 2026-04"); empty when unknown (default).
+  std::string kpi_period;
 };
 
 // The whole report. The scorecard, its instrument and model must outlive the call only.

@@ -2,6 +2,7 @@
 
 #include "render/photo.h"
 #include "render/escape.h"
+#include "render/label_placement.h"
 
 #include <algorithm>
 #include <cmath>
@@ -54,6 +55,56 @@ std::pair<double, double> polar(double cx, double cy, double r, size_t i, size_t
 }
 
 // The radar chart drawn in a box of width × height at (x, y): grid, axis labels, series, legend.
+// Axis labels outside the circle, then moved apart where two would overlap
+// (render/label_placement.h). Widths are estimated at 0.6 em per character of 8 px text.
+// top and bottom: where the highest and lowest label reach once placed.
+std::string radar_labels_svg(const std::vector<std::string>& axes, double cx, double cy, double radius, const std::string& ink, double& top,
+                             double& bottom) {
+  size_t n = axes.size();
+  struct Placed {
+    std::vector<std::string> lines;
+    double ax = 0;
+    std::string anchor;
+  };
+  std::vector<Placed> placed;
+  std::vector<LabelBox> boxes;
+  for (size_t i = 0; i < n; ++i) {
+    double angle = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
+    double c = std::cos(angle), s = std::sin(angle);
+    auto [ax, ay] = polar(cx, cy, radius + 8, i, n, 100);
+    std::string anchor = c > 0.25 ? "start" : c < -0.25 ? "end" : "middle";
+    auto lines = diagram::wrap_words(axes[i], 20);
+    double block = 9.5 * (lines.size() - 1);
+    double ty = s < -0.3 ? ay - block : s > 0.3 ? ay + 7 : ay + 3 - block / 2;  // first baseline
+    double w = 0;
+    for (const auto& l : lines) w = std::max(w, 0.6 * 8 * static_cast<double>(l.size()));
+    double left = anchor == "start" ? ax : anchor == "end" ? ax - w : ax - w / 2;
+    boxes.push_back({left, ty - 7, w, block + 9.5, s < 0 ? -1.0 : 1.0});
+    placed.push_back({std::move(lines), ax, anchor});
+  }
+  // A label that cannot move clear is cut to its first line with "…", then moved further along
+  // its side of the chart until it is clear, as the PDF's radar does.
+  for (size_t i : place_labels(boxes)) {
+    Placed& p = placed[i];
+    if (p.lines.size() > 1) p.lines = {p.lines.front() + "…"};
+    double w = 0.6 * 8 * static_cast<double>(p.lines.front().size());
+    double centre = boxes[i].y + boxes[i].height / 2;
+    double left = p.anchor == "start" ? p.ax : p.anchor == "end" ? p.ax - w : p.ax - w / 2;
+    boxes[i] = {left, centre - 4.75, w, 9.5, boxes[i].direction};
+  }
+  for (double reach = 40; !place_labels(boxes, 2, reach).empty() && reach < 400; reach += 40) {
+  }
+  std::string out;
+  top = cy;
+  bottom = cy;
+  for (size_t i = 0; i < n; ++i) {
+    out += svg_text(placed[i].ax, boxes[i].y + 7, placed[i].lines, 8, placed[i].anchor, ink, 9.5);
+    top = std::min(top, boxes[i].y);
+    bottom = std::max(bottom, boxes[i].y + boxes[i].height);
+  }
+  return out;
+}
+
 std::string radar_svg(const RadarChart& chart, const ReportStyle& style, double x, double y, double width, double height) {
   size_t n = chart.axes.size();
   if (n < 3) return {};
@@ -64,6 +115,15 @@ std::string radar_svg(const RadarChart& chart, const ReportStyle& style, double 
   const std::string& grid = style.colour("rule");
   const std::string& muted = style.colour("muted");
   const std::string& ink = style.colour("ink");
+  // Place the labels, then shrink the circle until the labels, as placed, stay inside the box
+  // above the legend (long names on the top and bottom axes wrap to several lines).
+  std::string labels;
+  for (;;) {
+    double top = 0, bottom = 0;
+    labels = radar_labels_svg(chart.axes, cx, cy, radius, ink, top, bottom);
+    if ((top >= y + 2 && bottom <= y + height - legend_h - 2) || radius <= 40) break;
+    radius -= 6;
+  }
   for (int ring = 20; ring <= 100; ring += 20) {
     std::string points;
     for (size_t i = 0; i < n; ++i) {
@@ -71,21 +131,15 @@ std::string radar_svg(const RadarChart& chart, const ReportStyle& style, double 
       points += fmt::format("{}{},{}", points.empty() ? "" : " ", num(px), num(py));
     }
     out += fmt::format(R"(<polygon points="{}" fill="none" stroke="{}" stroke-width="0.7"/>)", points, grid);
+    // The ring's value just inside it, where no axis label reaches.
     auto [lx, ly] = polar(cx, cy, radius, 0, n, ring);
-    out += fmt::format(R"(<text x="{}" y="{}" font-size="7" fill="{}">{}</text>)", num(lx + 3), num(ly - 2), muted, ring);
+    out += fmt::format(R"(<text x="{}" y="{}" font-size="7" fill="{}">{}</text>)", num(lx + 3), num(ly + 8), muted, ring);
   }
   for (size_t i = 0; i < n; ++i) {
     auto [px, py] = polar(cx, cy, radius, i, n, 100);
     out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.7"/>)", num(cx), num(cy), num(px), num(py), grid);
-    double angle = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
-    double c = std::cos(angle), s = std::sin(angle);
-    auto [ax, ay] = polar(cx, cy, radius + 8, i, n, 100);
-    std::string anchor = c > 0.25 ? "start" : c < -0.25 ? "end" : "middle";
-    auto lines = diagram::wrap_words(chart.axes[i], 20);
-    double block = 9.5 * (lines.size() - 1);
-    double ty = s < -0.3 ? ay - block : s > 0.3 ? ay + 7 : ay + 3 - block / 2;
-    out += svg_text(ax, ty, lines, 8, anchor, ink, 9.5);
   }
+  out += labels;
   for (const auto& series : chart.series) {
     std::string points;
     for (size_t i = 0; i < n && i < series.values.size(); ++i) {
@@ -137,6 +191,12 @@ std::string bars_svg(const BarChart& chart, const ReportStyle& style, double wid
 }
 
 // The journey heatmap at (x, y), width wide; returns its height through height.
+// The "!" of a critical failure: a red disc of radius 4.5 centred at (x, y).
+std::string critical_badge(double x, double y) {
+  return fmt::format(R"(<circle cx="{}" cy="{}" r="4.5" fill="#A11D1D"/><text x="{}" y="{}" font-size="7" font-weight="bold" text-anchor="middle" fill="#FFFFFF">!</text>)",
+                     num(x), num(y), num(x), num(y + 2.5));
+}
+
 std::string journey_svg(const JourneyMap& map, const ReportStyle& style, double x, double y, double width, double& height) {
   size_t n = map.touchpoints.size();
   if (n == 0) {
@@ -182,9 +242,9 @@ std::string journey_svg(const JourneyMap& map, const ReportStyle& style, double 
                          num(ly + 3), num(cell_w - 4), num(cell_h - 6), c.fill);
       out += fmt::format(R"(<text x="{}" y="{}" font-size="9" font-weight="bold" text-anchor="middle" fill="{}">{}</text>)",
                          num(cx + cell_w / 2), num(ly + cell_h / 2 + 3.5), c.ink, esc(c.text));
-      if (c.critical)
-        out += fmt::format(R"(<circle cx="{}" cy="{}" r="5" fill="#A11D1D"/><text x="{}" y="{}" font-size="7.5" font-weight="bold" text-anchor="middle" fill="#FFFFFF">!</text>)",
-                           num(cx + cell_w - 6), num(ly + 7), num(cx + cell_w - 6), num(ly + 9.8));
+      // The badge sits on the cell's top-right corner, above the figure's cap height (the
+      // figure's top is at ly + cell_h / 2 − 3), so it never covers a digit.
+      if (c.critical) out += critical_badge(cx + cell_w - 5, ly + 4);
       out += "</g>";
     }
     ly += cell_h;
@@ -216,7 +276,7 @@ std::string html_photos(const Cell& c, PhotoCache* photos) {
     if (!photo) continue;
     out += fmt::format("<figure class=\"photo\"><img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\" style=\"max-width:100%;height:auto\"/>",
                        data_uri(*photo), photo->width, photo->height, esc(ref.caption.empty() ? ref.file : ref.caption));
-    if (!ref.caption.empty()) out += "<figcaption>" + esc(ref.caption) + "</figcaption>";
+    out += "<figcaption>" + esc(ref.caption.empty() ? ref.file : ref.caption) + "</figcaption>";
     out += "</figure>";
   }
   return out;
@@ -293,6 +353,7 @@ std::string render_html(const Document& d, const std::string& css, const std::st
   out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + esc(d.language) + "\">\n<head>\n";
   out += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
   out += "<meta name=\"generator\" content=\"cjb\"/>\n";
+  if (!d.author.empty()) out += "<meta name=\"author\" content=\"" + esc(d.author) + "\"/>\n";
   out += "<title>" + esc(d.title) + "</title>\n<style>/*<![CDATA[*/\n:root {";
   for (const auto& [role, value] : style.colours) out += fmt::format(" --{}: {};", role, value);
   out += fmt::format(" --body-font: \"{}\", Verdana, sans-serif; --heading-font: \"{}\", Verdana, sans-serif; --body-size: {}pt; }}\n",

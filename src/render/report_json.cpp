@@ -91,6 +91,7 @@ std::string render_report_json(const Document& d) {
   json doc = {{"schema", "cjb.report/1"},
               {"title", d.title},
               {"consultancy", d.consultancy},
+              {"author", d.author},
               {"cover",
                {{"kicker", d.cover.kicker},
                 {"title", d.cover.title},

@@ -162,7 +162,7 @@ std::string render_markdown(const Document& d, const std::string& photo_base) {
   out += "\n";
   out += fmt::format("**Overall score: {} ({})** — {}\n\n", markdown_escape(d.cover.score), markdown_escape(d.cover.band),
                      markdown_escape(d.cover.target_line));
-  if (!d.consultancy.empty()) out += "*" + markdown_escape(d.consultancy) + " · " + markdown_escape(d.cover.note) + "*\n\n";
+  if (!d.author.empty()) out += "*" + markdown_escape(d.author) + " · " + markdown_escape(d.cover.note) + "*\n\n";
   for (const auto& section : d.sections) {
     if (section.id == "cover") continue;
     out += "## " + markdown_escape(section.title) + "\n\n";

@@ -93,6 +93,7 @@ ReportTemplate parse_template(const std::string& text, const std::string& name) 
   t.consultancy = string_field(doc, "consultancy", "", false);
   t.logo_text = string_field(doc, "logo_text", "", false);
   t.tagline = string_field(doc, "tagline", "", false);
+  if (doc.contains("author")) t.author = string_field(doc, "author", "", false);
 
   if (auto fonts = doc.find("fonts"); fonts != doc.end()) {
     if (!fonts->is_object()) {

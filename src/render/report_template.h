@@ -38,6 +38,9 @@ struct ReportTemplate {
   std::string consultancy;  // "Meridian Retail Advisory"
   std::string logo_text;    // short mark drawn on the cover and in page headers
   std::string tagline;
+  // Who the report is from, named on the cover and as the PDF's author: "{consultancy}" (the
+  // default) for a consultancy's audit, "{retailer}" for a self-assessment (reports/self).
+  std::string author = "{consultancy}";
   ReportStyle style;
   std::vector<SectionSpec> sections;  // in report order; a section not listed is left out
   // Fixed texts by key (see docs/reports.md); "{retailer}", "{site}", "{date}", "{consultancy}"

@@ -158,6 +158,7 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
     Json a;
     a["item"] = action.item;
     a["impact"] = action.impact;
+    a["fix_now"] = action.fix_now;
     if (auto found = items_by_id.find(action.item); found != items_by_id.end()) {
       const ItemResult* item = found->second;
       a["group"] = item->group;

@@ -116,7 +116,7 @@ std::string score_markdown(const Scorecard& card) {
     }
   }
 
-  out += "\n## Action plan\n\nEvery answered item below its top level, by the overall points gained when it reaches the top.\n\n";
+  out += "\n## Action plan\n\nEvery answered item below its top level: critical failures first (fix now), then by the overall points gained when it reaches the top.\n\n";
   if (card.actions.empty()) {
     out += "None.\n";
   } else {
@@ -129,7 +129,7 @@ std::string score_markdown(const Scorecard& card) {
       if (found == items_by_id.end()) continue;
       const ItemResult* item = found->second;
       out += markdown_row({std::to_string(i + 1), markdown_escape(item->id), group_label(model, item->group),
-                           channel_label(model, item->channel), fmt::format("{} → {}", *item->level, item->max_level),
+                           channel_label(model, item->channel), fmt::format("{} → {}{}", *item->level, item->max_level, card.actions[i].fix_now ? " (fix now)" : ""),
                            fmt::format("+{:.2f}", card.actions[i].impact), markdown_escape(item->item->text)});
     }
   }

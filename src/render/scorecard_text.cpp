@@ -195,10 +195,14 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
     const Action& action = card.actions[i];
     const ItemResult* item = card.find_item(action.item);
     if (!item) continue;
+    // The same order as the report (core order_actions): the "Fix now" block, then by impact.
+    if (i == 0 && action.fix_now) out += paint.red("  Fix now (critical failures):") + "\n";
+    if (i > 0 && card.actions[i - 1].fix_now && !action.fix_now) out += "  Then, by impact:\n";
     out += fmt::format("  {}. +{:.2f}  {}  {} · {}, level {} → {}\n", i + 1, action.impact, clean(item->id),
                        group_label(model, item->group), channel_label(model, item->channel),
                        level_text(model, *item->item, *item->level), level_text(model, *item->item, item->max_level));
     out += fmt::format("     {}\n", clean(item->item->text));
+    if (item->response && !item->response->note.empty()) out += fmt::format("     found: {}\n", clean(item->response->note));
   }
 
   if (!card.unanswered.empty()) {

@@ -83,6 +83,10 @@ const char* delimiter_name(char delimiter) { return delimiter == ';' ? "';'" : d
 
 }  // namespace
 
+bool starts_with_utf16_bom(std::string_view bytes) {
+  return bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+}
+
 char detect_delimiter(const std::string& text) {
   size_t comma = 0, semicolon = 0, tab = 0;
   bool quoted = false;
@@ -101,6 +105,7 @@ char detect_delimiter(const std::string& text) {
 }
 
 std::vector<CsvRow> read_csv(const std::string& text, const std::string& name, const CsvOptions& options) {
+  if (starts_with_utf16_bom(text)) throw InputError(Location{name, 1, 1}, std::string(kUtf16Message));
   if (size_t bad = xml::find_invalid_utf8(text); bad != std::string::npos) throw_not_utf8(text, bad, name);
   Parser parser(new csv_parser);
   if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
@@ -123,15 +128,16 @@ std::vector<CsvRow> read_csv(const std::string& text, const std::string& name, c
     size_t fields_before = collector.row.size(), rows_before = collector.rows.size();
     if (csv_parse(parser.get(), &text[i], 1, on_field, on_row, &collector) != 1)
       throw InputError(Location{name, collector.line, collector.column},
-                       fmt::format("malformed CSV: {} (expected quotes to be doubled inside a quoted field; the separator is {}, "
-                                   "give --delimiter if it is another)", csv_strerror(csv_error(parser.get())), delimiter_name(delimiter)));
+                       fmt::format("malformed CSV: a quote inside a quoted field is followed by a character other than a quote, a "
+                                   "separator or a line end (expected quotes to be doubled inside a quoted field; the separator is {}, "
+                                   "give --delimiter if it is another)", delimiter_name(delimiter)));
     collector.advance(byte);
     // A field ended with this byte: the next byte starts a new one.
     if (collector.row.size() != fields_before || collector.rows.size() != rows_before) field_pending = false;
   }
   if (csv_fini(parser.get(), on_field, on_row, &collector) != 0)
-    throw InputError(Location{name, collector.line, collector.column},
-                     fmt::format("malformed CSV: {} (expected every quoted field to be closed)", csv_strerror(csv_error(parser.get()))));
+    throw InputError(Location{name, collector.field_line, collector.field_column},
+                     "malformed CSV: the quoted field that starts here is never closed (expected every quoted field to be closed)");
   return std::move(collector.rows);
 }
 

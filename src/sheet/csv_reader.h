@@ -3,6 +3,7 @@
 // keeping where each field starts so that problems can be reported as file:line:col.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -21,6 +22,12 @@ using CsvRow = std::vector<CsvField>;
 struct CsvOptions {
   char delimiter = 0;  // ',', ';' or '\t'; 0 (the default): detected from the header row
 };
+
+// Text that starts with a UTF-16 byte order mark (FF FE or FE FF), as spreadsheets' "Unicode
+// text" and some help desks' exports are written; cjb reads UTF-8 only and says so plainly.
+bool starts_with_utf16_bom(std::string_view bytes);
+inline constexpr std::string_view kUtf16Message =
+    "the file is UTF-16, not UTF-8 (expected UTF-8: save as \"CSV UTF-8\", or convert with `iconv -f UTF-16 -t UTF-8`)";
 
 // The separator spreadsheets used for text: of comma, semicolon and tab, the one found most
 // often outside quotes in the first record (Excel writes ';' where ',' is the decimal comma);

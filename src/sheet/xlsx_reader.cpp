@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -35,6 +36,8 @@ class Workbook {
       if (!archive_) zip_source_free(source);
     }
     std::string why = zip_error_strerror(&error);
+    // libzip capitalises its messages ("Not a zip archive"); here they follow a colon.
+    if (!why.empty()) why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
     zip_error_fini(&error);
     if (!archive_) fail(fmt::format("not an XLSX workbook: {} (expected a file saved as \"Excel Workbook (.xlsx)\")", why));
   }

@@ -9,6 +9,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/ids.h"
+#include "xml/markup_check.h"
 #include "xml/reader.h"
 #include "xml/source.h"
 
@@ -41,10 +43,15 @@ bool in(const char* name, std::initializer_list<const char*> names) {
   return false;
 }
 
-// Reader::allow's rules, giving up instead of reporting.
+// Reader::allow's rules, giving up instead of reporting; and what Source::check_tree and
+// find_markup_fault refuse: an attribute twice, '<' in a value (in a text without '&', a '<'
+// in a parsed value was written raw).
 void allow(pugi::xml_node node, std::initializer_list<const char*> attributes, std::initializer_list<const char*> children) {
-  for (auto a : node.attributes())
-    if (!in(a.name(), attributes)) throw GiveUp{};
+  for (auto a : node.attributes()) {
+    if (!in(a.name(), attributes) || std::strchr(a.value(), '<')) throw GiveUp{};
+    for (auto b = a.next_attribute(); b; b = b.next_attribute())
+      if (std::strcmp(a.name(), b.name()) == 0) throw GiveUp{};
+  }
   for (auto c : node.children()) {
     if (c.type() == pugi::node_element) {
       if (!in(c.name(), children)) throw GiveUp{};
@@ -54,10 +61,17 @@ void allow(pugi::xml_node node, std::initializer_list<const char*> attributes, s
   }
 }
 
+// Present exactly once.
 pugi::xml_node required_child(pugi::xml_node node, const char* name) {
   pugi::xml_node child = node.child(name);
-  if (!child) throw GiveUp{};
+  if (!child || child.next_sibling(name)) throw GiveUp{};
   return child;
+}
+
+// Reader::required_id / optional_id: a valid id by core/ids.h.
+std::string checked_id(std::string id) {
+  if (id_problem(id)) throw GiveUp{};
+  return id;
 }
 
 // Reader::required: present and not blank, trimmed.
@@ -117,13 +131,14 @@ Assessment scan(pugi::xml_node root, std::vector<ScannedResponse>& out) {
   if (std::strcmp(root.name(), "assessment") != 0) throw GiveUp{};
   allow(root, {"id", "version"}, {"subject", "meta", "scope", "responses"});
   Assessment a;
-  a.id = required(root, "id");
+  a.id = checked_id(required(root, "id"));
 
   pugi::xml_node subject = required_child(root, "subject");
   allow(subject, {"retailer", "site", "site-id", "sector", "region", "format"}, {"tag"});
   a.subject.retailer = required(subject, "retailer");
   a.subject.site = required(subject, "site");
   a.subject.site_id = optional(subject, "site-id");
+  if (!a.subject.site_id.empty()) checked_id(a.subject.site_id);
   a.subject.sector = optional(subject, "sector");
   a.subject.region = optional(subject, "region");
   a.subject.format = optional(subject, "format");
@@ -143,12 +158,14 @@ Assessment scan(pugi::xml_node root, std::vector<ScannedResponse>& out) {
 
   pugi::xml_node scope = required_child(root, "scope");
   allow(scope, {"model", "profile", "channels"}, {"checklist"});
-  a.scope.model = required(scope, "model");
+  a.scope.model = checked_id(required(scope, "model"));
   a.scope.profile = optional(scope, "profile");
+  if (!a.scope.profile.empty()) checked_id(a.scope.profile);
   a.scope.channels = split_words(optional(scope, "channels"));
+  for (const auto& channel : a.scope.channels) checked_id(channel);
   for (auto c : scope.children("checklist")) {
     allow(c, {"ref"}, {});
-    a.scope.checklists.push_back(required(c, "ref"));
+    a.scope.checklists.push_back(checked_id(required(c, "ref")));
   }
   if (a.scope.profile.empty() && (a.scope.checklists.empty() || a.scope.channels.empty())) throw GiveUp{};
 
@@ -169,7 +186,7 @@ Assessment scan(pugi::xml_node root, std::vector<ScannedResponse>& out) {
     const char* na = nullptr;
     for (pugi::xml_attribute attr = x.first_attribute(); attr; attr = attr.next_attribute()) {
       const char* name = attr.name();
-      if (is(name, "item") && !item) item = attr.value();
+      if (is(name, "item") && !item) item = attr.value();  // an id the instrument's index must know
       else if (is(name, "level") && !level) level = attr.value();
       else if (is(name, "na") && !na) na = attr.value();
       else throw GiveUp{};  // unknown, or written twice
@@ -237,11 +254,21 @@ bool plain_ascii_without_references(const std::string& text) {
   return true;
 }
 
-// What the full reader would refuse at once, or the fast path cannot vouch for.
+// "<!" starts only comments and CDATA sections in a file the full reader accepts (it refuses
+// a document type declaration).
+bool only_comments_and_cdata(const std::string& text) {
+  for (size_t at = text.find("<!"); at != std::string::npos; at = text.find("<!", at + 2))
+    if (text.compare(at, 4, "<!--") != 0 && text.compare(at, 9, "<![CDATA[") != 0) return false;
+  return true;
+}
+
+// What the full reader would refuse at once, or the fast path cannot vouch for. A text with
+// '&' or non-ASCII bytes goes through find_markup_fault (entities); a plain one cannot hold an
+// entity, and '<' in its attribute values is caught by allow().
 bool needs_full_reader(const std::string& text) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return true;
-  if (plain_ascii_without_references(text)) return false;
-  return !valid_utf8(text) || may_hold_control_characters(text);
+  if (plain_ascii_without_references(text)) return !only_comments_and_cdata(text);
+  return !valid_utf8(text) || may_hold_control_characters(text) || find_markup_fault(text).has_value();
 }
 
 }  // namespace
@@ -250,6 +277,9 @@ std::optional<Assessment> scan_assessment(std::string& text, pugi::xml_document&
   if (needs_full_reader(text)) return std::nullopt;
   pugi::xml_parse_result result = doc.load_buffer_inplace(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result || !doc.document_element()) return std::nullopt;
+  // A second root element (pugixml keeps it; the full reader refuses it).
+  for (pugi::xml_node n = doc.document_element().next_sibling(); n; n = n.next_sibling())
+    if (n.type() == pugi::node_element) return std::nullopt;
   try {
     return scan(doc.document_element(), responses);
   } catch (const GiveUp&) {

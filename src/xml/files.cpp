@@ -32,10 +32,11 @@ FileKind detect_kind(const Source& source) {
 Model parse_model(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("model");
-  r.allow(root, {"id", "version", "critical-cap", "target"}, {"title", "description", "channels", "scales", "bands", "layers", "transitions"});
+  r.allow(root, {"id", "version", "critical-cap", "target"}, {"title", "description", "channels", "scales", "bands", "layers", "transitions", "service-standards"});
+  r.at_most_once(root, {"title", "description", "channels", "scales", "bands", "layers", "transitions", "service-standards"});
   Model m;
   m.where = r.at(root);
-  m.id = r.required(root, "id", "the model's id");
+  m.id = r.required_id(root, "id", "the model's id");
   m.version = r.optional(root, "version");
   m.critical_cap = r.required_number(root, "critical-cap", "the score cap of a section with a critical failure, e.g. 40");
   m.target = r.number(root, "target", 75);
@@ -48,7 +49,7 @@ Model parse_model(const Source& source) {
     r.allow(c, {"id", "label", "weight"}, {});
     Channel ch;
     ch.where = r.at(c);
-    ch.id = r.required(c, "id", "a channel id such as physical or online");
+    ch.id = r.required_id(c, "id", "a channel id such as physical or online");
     ch.label = r.optional(c, "label", ch.id);
     ch.weight = r.number(c, "weight", 1);
     m.channels.push_back(ch);
@@ -60,7 +61,7 @@ Model parse_model(const Source& source) {
     r.allow(s, {"id", "label"}, {"level"});
     Scale scale;
     scale.where = r.at(s);
-    scale.id = r.required(s, "id", "a scale id such as maturity");
+    scale.id = r.required_id(s, "id", "a scale id such as maturity");
     scale.label = r.optional(s, "label", scale.id);
     for (auto l : s.children("level")) {
       r.allow(l, {"value", "label"}, {});
@@ -80,7 +81,7 @@ Model parse_model(const Source& source) {
     r.allow(b, {"id", "label", "lower", "colour"}, {});
     Band band;
     band.where = r.at(b);
-    band.id = r.required(b, "id", "a band id");
+    band.id = r.required_id(b, "id", "a band id");
     band.label = r.optional(b, "label", band.id);
     band.lower = r.required_number(b, "lower", "the band's lower bound, 0 to 100");
     band.colour = r.required(b, "colour", "a colour written #RRGGBB");
@@ -91,27 +92,29 @@ Model parse_model(const Source& source) {
   r.allow(layers, {}, {"layer"});
   for (auto l : layers.children("layer")) {
     r.allow(l, {"id", "label", "weight", "target"}, {"description", "group"});
+    r.at_most_once(l, {"description"});
     Layer layer;
     layer.where = r.at(l);
-    layer.id = r.required(l, "id", "leadership, enablers or journey");
+    layer.id = r.required_id(l, "id", "leadership, enablers or journey");
     layer.label = r.optional(l, "label", layer.id);
     layer.description = r.child_text(l, "description");
     layer.weight = r.number(l, "weight", 1);
     layer.target = r.optional_number(l, "target");
     for (auto g : l.children("group")) {
       r.allow(g, {"id", "label", "weight", "target", "channels"}, {"description"});
+      r.at_most_once(g, {"description"});
       Group group;
       group.where = r.at(g);
-      group.id = r.required(g, "id", "a group id");
+      group.id = r.required_id(g, "id", "a group id");
       group.label = r.optional(g, "label", group.id);
       group.layer = layer.id;
       group.description = r.child_text(g, "description");
       group.weight = r.number(g, "weight", 1);
       group.target = r.optional_number(g, "target");
       if (layer.id == kJourney) {
-        group.channels = split_words(r.required(g, "channels", "the channels the touchpoint exists in, e.g. \"physical online\""));
+        group.channels = r.id_list(g, "channels", r.required(g, "channels", "the channels the touchpoint exists in, e.g. \"physical online\""));
       } else {
-        group.channels = g.attribute("channels") ? split_words(g.attribute("channels").value()) : std::vector<std::string>{kAllChannels};
+        group.channels = g.attribute("channels") ? r.id_list(g, "channels", g.attribute("channels").value()) : std::vector<std::string>{kAllChannels};
       }
       layer.groups.push_back(group.id);
       m.groups.push_back(group);
@@ -125,46 +128,74 @@ Model parse_model(const Source& source) {
       r.allow(t, {"from", "from-channel", "to", "to-channel", "label"}, {});
       Transition tr;
       tr.where = r.at(t);
-      tr.from_group = r.required(t, "from", "a touchpoint id");
-      tr.from_channel = r.required(t, "from-channel", "a channel id");
-      tr.to_group = r.required(t, "to", "a touchpoint id");
-      tr.to_channel = r.required(t, "to-channel", "a channel id");
+      tr.from_group = r.required_id(t, "from", "a touchpoint id");
+      tr.from_channel = r.required_id(t, "from-channel", "a channel id");
+      tr.to_group = r.required_id(t, "to", "a touchpoint id");
+      tr.to_channel = r.required_id(t, "to-channel", "a channel id");
       tr.label = r.optional(t, "label");
       m.transitions.push_back(tr);
+    }
+  }
+  if (pugi::xml_node standards = root.child("service-standards")) {
+    r.allow(standards, {}, {"standard"});
+    for (auto t : standards.children("standard")) {
+      r.allow(t, {"id", "priority", "channel", "minutes", "label"}, {});
+      ServiceStandard st;
+      st.where = r.at(t);
+      st.id = r.required(t, "id", "a standard id such as urgent");
+      st.priority = r.optional(t, "priority");
+      st.channel = r.optional(t, "channel");
+      st.minutes = r.required_number(t, "minutes", "the time to a first response in minutes, e.g. 60");
+      st.label = r.optional(t, "label", st.id);
+      m.service_standards.push_back(st);
     }
   }
   r.throw_if_problems();
   return m;
 }
 
+namespace {
+// The optional evidence="observed|asked|records" of an item or a profile's scope.
+std::optional<EvidenceKind> evidence_kind(Reader& r, pugi::xml_node node) {
+  pugi::xml_attribute a = node.attribute("evidence");
+  if (!a) return std::nullopt;
+  std::optional<EvidenceKind> kind = parse_evidence_kind(trim(a.value()));
+  if (!kind) r.problem(node, fmt::format("'evidence' is '{}' (expected observed, asked or records)", a.value()));
+  return kind;
+}
+}  // namespace
+
 Checklist parse_checklist(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("checklist");
   r.allow(root, {"id", "model", "version"}, {"title", "description", "section"});
+  r.at_most_once(root, {"title", "description"});
   Checklist c;
   c.where = r.at(root);
-  c.id = r.required(root, "id", "the checklist's id");
-  c.model = r.required(root, "model", "the id of the model it belongs to");
+  c.id = r.required_id(root, "id", "the checklist's id");
+  c.model = r.required_id(root, "model", "the id of the model it belongs to");
   c.version = r.optional(root, "version");
   c.title = r.required_child_text(root, "title", "the checklist's title");
   c.description = r.child_text(root, "description");
   for (auto s : root.children("section")) {
     r.allow(s, {"group", "channel"}, {"item"});
-    std::string group = r.required(s, "group", "a group id of the model");
-    std::string channel = r.required(s, "channel", "physical, online, or all");
+    std::string group = r.required_id(s, "group", "a group id of the model");
+    std::string channel = r.required_id(s, "channel", "physical, online, or all");
     if (!s.child("item")) r.problem(s, "<section> has no <item> (expected at least one)");
     for (auto i : s.children("item")) {
-      r.allow(i, {"id", "scale", "weight", "critical", "drivers"}, {"text", "guidance", "evidence", "levels"});
+      r.allow(i, {"id", "scale", "weight", "critical", "drivers", "evidence"}, {"text", "guidance", "evidence", "levels"});
+      r.at_most_once(i, {"text", "guidance", "evidence", "levels"});
       Item item;
       item.where = r.at(i);
-      item.id = r.required(i, "id", "an item id unique across all checklists");
+      item.id = r.required_id(i, "id", "an item id unique across all checklists");
       item.group = group;
       item.channel = channel;
       item.checklist = c.id;
-      item.scale = r.optional(i, "scale", "maturity");
+      item.scale = i.attribute("scale") ? r.optional_id(i, "scale") : std::string("maturity");
       item.weight = r.number(i, "weight", 1);
       item.critical = r.boolean(i, "critical", false);
-      item.drivers = split_words(r.optional(i, "drivers"));
+      item.drivers = r.id_list(i, "drivers", r.optional(i, "drivers"));
+      item.evidence_kind = evidence_kind(r, i);
       item.text = r.required_child_text(i, "text", "the statement of good practice an auditor checks");
       item.guidance = r.child_text(i, "guidance");
       item.evidence = r.child_text(i, "evidence");
@@ -172,6 +203,7 @@ Checklist parse_checklist(const Source& source) {
         r.allow(levels, {}, {"level"});
         for (auto l : levels.children("level")) {
           r.allow(l, {"value"}, {"descriptor", "improve"});
+          r.at_most_once(l, {"descriptor", "improve"});
           ItemLevel level;
           if (!l.attribute("value")) r.problem(l, "<level> has no 'value' attribute (expected a whole number)");
           level.value = r.optional_integer(l, "value").value_or(-1);
@@ -190,21 +222,23 @@ Checklist parse_checklist(const Source& source) {
 Profile parse_profile(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("profile");
-  r.allow(root, {"id", "model", "version"}, {"title", "description", "scope", "weights", "targets"});
+  r.allow(root, {"id", "model", "version"}, {"title", "description", "scope", "weights", "targets", "service-standards"});
+  r.at_most_once(root, {"title", "description", "scope", "weights", "targets", "service-standards"});
   Profile p;
   p.where = r.at(root);
-  p.id = r.required(root, "id", "the profile's id");
-  p.model = r.required(root, "model", "the id of the model it tailors");
+  p.id = r.required_id(root, "id", "the profile's id");
+  p.model = r.required_id(root, "model", "the id of the model it tailors");
   p.version = r.optional(root, "version");
   p.title = r.required_child_text(root, "title", "the profile's title");
   p.description = r.child_text(root, "description");
   pugi::xml_node scope = r.required_child(root, "scope");
   if (scope) {
-    r.allow(scope, {"channels"}, {"checklist", "exclude"});
-    p.channels = split_words(r.required(scope, "channels", "the journey channels in scope, e.g. \"physical online\""));
+    r.allow(scope, {"channels", "evidence"}, {"checklist", "exclude"});
+    p.channels = r.id_list(scope, "channels", r.required(scope, "channels", "the journey channels in scope, e.g. \"physical online\""));
+    p.evidence = evidence_kind(r, scope);
     for (auto c : scope.children("checklist")) {
       r.allow(c, {"ref"}, {});
-      p.checklists.push_back(r.required(c, "ref", "a checklist id"));
+      p.checklists.push_back(r.required_id(c, "ref", "a checklist id"));
     }
     if (p.checklists.empty()) r.problem(scope, "<scope> has no <checklist> (expected at least one)");
     for (auto e : scope.children("exclude")) {
@@ -218,7 +252,7 @@ Profile parse_profile(const Source& source) {
         continue;
       }
       x.kind = group ? Exclusion::Kind::Group : Exclusion::Kind::Item;
-      x.id = r.optional(e, group ? "group" : "item");
+      x.id = r.optional_id(e, group ? "group" : "item");
       p.exclusions.push_back(x);
     }
   }
@@ -242,7 +276,7 @@ Profile parse_profile(const Source& source) {
         if (o.attribute(attr)) {
           ++named;
           x.kind = kind;
-          x.id = r.optional(o, attr);
+          x.id = r.optional_id(o, attr);
         }
       }
       if (named != 1) {
@@ -255,6 +289,17 @@ Profile parse_profile(const Source& source) {
   };
   read_overrides(root.child("weights"), "weight", p.weights, false);
   read_overrides(root.child("targets"), "target", p.targets, true);
+  if (pugi::xml_node standards = root.child("service-standards")) {
+    r.allow(standards, {}, {"standard"});
+    for (auto t : standards.children("standard")) {
+      r.allow(t, {"id", "minutes"}, {});
+      StandardOverride o;
+      o.where = r.at(t);
+      o.id = r.required(t, "id", "the id of one of the model's service standards");
+      o.minutes = r.required_number(t, "minutes", "the time to a first response in minutes");
+      p.service_standards.push_back(o);
+    }
+  }
   r.throw_if_problems();
   return p;
 }
@@ -263,16 +308,17 @@ Assessment parse_assessment(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("assessment");
   r.allow(root, {"id", "version"}, {"subject", "meta", "scope", "responses"});
+  r.at_most_once(root, {"subject", "meta", "scope", "responses"});
   Assessment a;
   a.where = r.at(root);
-  a.id = r.required(root, "id", "the assessment's id");
+  a.id = r.required_id(root, "id", "the assessment's id");
 
   pugi::xml_node subject = r.required_child(root, "subject");
   if (subject) {
     r.allow(subject, {"retailer", "site", "site-id", "sector", "region", "format"}, {"tag"});
     a.subject.retailer = r.required(subject, "retailer", "the retailer's name");
     a.subject.site = r.required(subject, "site", "the site's name, e.g. a store or the web shop");
-    a.subject.site_id = r.optional(subject, "site-id");
+    a.subject.site_id = r.optional_id(subject, "site-id");
     a.subject.sector = r.optional(subject, "sector");
     a.subject.region = r.optional(subject, "region");
     a.subject.format = r.optional(subject, "format");
@@ -296,12 +342,12 @@ Assessment parse_assessment(const Source& source) {
   if (scope) {
     r.allow(scope, {"model", "profile", "channels"}, {"checklist"});
     a.scope.where = r.at(scope);
-    a.scope.model = r.required(scope, "model", "the id of the model, e.g. cjb-retail");
-    a.scope.profile = r.optional(scope, "profile");
-    a.scope.channels = split_words(r.optional(scope, "channels"));
+    a.scope.model = r.required_id(scope, "model", "the id of the model, e.g. cjb-retail");
+    a.scope.profile = r.optional_id(scope, "profile");
+    a.scope.channels = r.id_list(scope, "channels", r.optional(scope, "channels"));
     for (auto c : scope.children("checklist")) {
       r.allow(c, {"ref"}, {});
-      a.scope.checklists.push_back(r.required(c, "ref", "a checklist id"));
+      a.scope.checklists.push_back(r.required_id(c, "ref", "a checklist id"));
     }
     if (a.scope.profile.empty() && a.scope.checklists.empty())
       r.problem(scope, "<scope> names no profile and no checklist (expected profile=\"ID\" or <checklist ref=\"ID\"/>)");
@@ -315,7 +361,7 @@ Assessment parse_assessment(const Source& source) {
       r.allow(x, {"item", "level", "na"}, {"note", "evidence"});
       Response response;
       response.where = r.at(x);
-      response.item = r.required(x, "item", "the id of the item answered");
+      response.item = r.required_id(x, "item", "the id of the item answered");
       response.na = r.boolean(x, "na", false);
       response.level = r.optional_integer(x, "level");
       if (x.attribute("level") && response.na)

@@ -1,5 +1,8 @@
 #include "xml/reader.h"
 
+#include "core/ids.h"
+#include "core/printable.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -62,14 +65,57 @@ std::string Reader::required(pugi::xml_node node, const char* attribute, const c
   return value;
 }
 
+void Reader::at_most_once(pugi::xml_node node, std::initializer_list<const char*> children) {
+  for (const char* name : children) {
+    pugi::xml_node first = node.child(name);
+    if (!first) continue;
+    for (pugi::xml_node extra = first.next_sibling(name); extra; extra = extra.next_sibling(name))
+      problem(extra, fmt::format("second <{}> in <{}> (expected one)", name, node.name()));
+  }
+}
+
+std::string Reader::required_id(pugi::xml_node node, const char* attribute, const char* expected) {
+  std::string value = required(node, attribute, expected);
+  if (!value.empty())
+    if (auto bad = id_problem(value)) problem(node, fmt::format("'{}' on <{}>: {}", attribute, node.name(), *bad));
+  return value;
+}
+
+std::string Reader::optional_id(pugi::xml_node node, const char* attribute) {
+  std::string value = optional(node, attribute);
+  if (!value.empty())
+    if (auto bad = id_problem(value)) problem(node, fmt::format("'{}' on <{}>: {}", attribute, node.name(), *bad));
+  return value;
+}
+
+std::vector<std::string> Reader::id_list(pugi::xml_node node, const char* attribute, const std::string& text) {
+  std::vector<std::string> ids = split_words(text);
+  for (const auto& id : ids)
+    if (auto bad = id_problem(id)) problem(node, fmt::format("'{}' on <{}>: {}", attribute, node.name(), *bad));
+  return ids;
+}
+
 std::string Reader::optional(pugi::xml_node node, const char* attribute, const std::string& fallback) {
   pugi::xml_attribute a = node.attribute(attribute);
   return a ? trim(a.value()) : fallback;
 }
 
 namespace {
+// Decimal syntax only: strtod alone would take "0x10" as 16, "1e9", "inf" and "nan".
+bool decimal_syntax(const std::string& text) {
+  size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  size_t digits = 0;
+  bool point = false;
+  for (; i < text.size(); ++i) {
+    if (text[i] >= '0' && text[i] <= '9') ++digits;
+    else if (text[i] == '.' && !point) point = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
 std::optional<double> parse_number(const std::string& text) {
-  if (text.empty()) return std::nullopt;
+  if (text.empty() || !decimal_syntax(text)) return std::nullopt;
   errno = 0;
   char* end = nullptr;
   double value = std::strtod(text.c_str(), &end);
@@ -82,7 +128,12 @@ std::optional<double> Reader::optional_number(pugi::xml_node node, const char* a
   pugi::xml_attribute a = node.attribute(attribute);
   if (!a) return std::nullopt;
   auto value = parse_number(trim(a.value()));
-  if (!value) problem(node, fmt::format("'{}' is '{}' (expected a number)", attribute, a.value()));
+  if (!value) {
+    problem(node, fmt::format("'{}' is '{}' (expected a decimal number such as 2 or 0.5)", attribute, printable(a.value())));
+  } else if (std::abs(*value) > kMaxNumber) {
+    problem(node, fmt::format("'{}' is {} (expected a number from -{} to {})", attribute, a.value(), kMaxNumber, kMaxNumber));
+    return std::nullopt;
+  }
   return value;
 }
 

@@ -25,8 +25,21 @@ class Reader {
   void allow(pugi::xml_node node, std::initializer_list<const char*> attributes,
              std::initializer_list<const char*> children);
 
+  // Each of these child elements at most once (the XSDs say so; pugixml would let a reader use
+  // the first and ignore the rest).
+  void at_most_once(pugi::xml_node node, std::initializer_list<const char*> children);
+
   std::string required(pugi::xml_node node, const char* attribute, const char* expected);
+  // required, and an id by core/ids.h's rules.
+  std::string required_id(pugi::xml_node node, const char* attribute, const char* expected);
+  // An optional id (empty when absent).
+  std::string optional_id(pugi::xml_node node, const char* attribute);
+  // A space-separated list of ids (channels), each checked.
+  std::vector<std::string> id_list(pugi::xml_node node, const char* attribute, const std::string& text);
   std::string optional(pugi::xml_node node, const char* attribute, const std::string& fallback = "");
+  // Numbers are decimal, as in the XSDs: an optional sign, digits, an optional fraction; no
+  // exponent, no hexadecimal, no inf or nan, at most kMaxNumber in size.
+  static constexpr double kMaxNumber = 1e6;
   double number(pugi::xml_node node, const char* attribute, double fallback);
   std::optional<double> optional_number(pugi::xml_node node, const char* attribute);
   double required_number(pugi::xml_node node, const char* attribute, const char* expected);

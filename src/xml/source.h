@@ -13,14 +13,24 @@
 
 namespace cjb::xml {
 
+// Limits of every XML input (docs/reliability.md): beyond each, a clear error.
 // Files larger than this are refused before parsing (no real cjb file comes near it).
 inline constexpr size_t kMaxFileBytes = 16 * 1024 * 1024;
+// Elements nested deeper than this (a real file nests five deep).
+inline constexpr int kMaxDepth = 64;
+// Elements in one file (a full assessment holds about 600).
+inline constexpr size_t kMaxElements = 1'000'000;
 
-// Reads a whole file. Throws InputError: missing, a directory, unreadable, over kMaxFileBytes.
+// Reads a whole file. Throws InputError: missing, a directory, a FIFO, a device or anything
+// else that is not a regular file (refused without blocking), unreadable, over kMaxFileBytes.
 std::string read_file(const std::string& path);
 
-// Writes a whole file atomically: a temporary file in the same folder, flushed, then renamed,
-// so a reader never sees half a file. Throws Error on failure.
+// Writes a whole file atomically: a temporary file `.NAME.XXXXXX` in the same folder, written,
+// fsynced, renamed over the target, and the folder fsynced, so a reader never sees half a file
+// and a crash leaves the old or the new file. A symlink is followed: its target is replaced and
+// the link stays. The file keeps the permission bits of the file it replaces (a new file gets
+// 0666 less the umask). Temporaries of the same target left by a killed run are removed.
+// Throws Error on failure, leaving the target as it was.
 void write_file_atomically(const std::string& path, std::string_view content);
 
 class Source {
@@ -33,16 +43,26 @@ class Source {
 
   const std::string& name() const { return name_; }
   pugi::xml_node root() const { return doc_.document_element(); }
+  // Line and column (in characters) of a node or a byte offset: a binary search over the
+  // line starts and at most kCharMarkStep bytes counted, so N lookups cost O(N log lines), not
+  // O(N × line length) (a one-line file with 100,000 errors).
   Location locate(pugi::xml_node node) const;
   Location locate_offset(size_t offset) const;
+  // Bytes counted by locate so far: the work the test of linear error reporting counts.
+  size_t location_work() const { return location_work_; }
 
  private:
-  // Throws InputError for control characters in text or attributes (see source.cpp).
-  void check_characters() const;
+  static constexpr size_t kCharMarkStep = 256;
+  size_t characters_before(size_t offset) const;
+  // Throws InputError for control characters, two root elements, duplicate attributes, and
+  // nesting or element counts over the limits (see source.cpp).
+  void check_tree() const;
 
   std::string text_;
   std::string name_;
   std::vector<size_t> line_starts_;
+  std::vector<size_t> char_marks_;  // characters before byte k × kCharMarkStep
+  mutable size_t location_work_ = 0;
   pugi::xml_document doc_;
 };
 

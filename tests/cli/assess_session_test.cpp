@@ -313,8 +313,10 @@ TEST_F(Session, TheEndShowsScorecardActionsAndTheReportCommand) {
   EXPECT_THAT(r.text, HasSubstr("Saved C2: 4 L4.\n"));
   EXPECT_THAT(r.text, HasSubstr("\nOverall                                68.3  Established"));
   EXPECT_THAT(r.text, HasSubstr("Critical failures (the section scores at most 40)\n  R3  Research · Online"));
+  // The critical failure first (core order_actions), then by impact.
   EXPECT_THAT(r.text, HasSubstr("Top actions (4 of 4; overall points gained by raising one item to its top level)\n"
-                                "  1. +11.11  C3  Checkout · Online, level 2 (L2) → 4 (L4)\n"));
+                                "  Fix now (critical failures):\n  1. +"));
+  EXPECT_THAT(r.text, HasSubstr("  Then, by impact:\n  2. +11.11  C3  Checkout · Online, level 2 (L2) → 4 (L4)\n"));
   EXPECT_THAT(r.text, HasSubstr("Render the full report with:\n  cjb report a.xml -o report.pdf\n"));
   EXPECT_THAT(r.text, Not(HasSubstr("unanswered")));
 }

@@ -31,6 +31,14 @@ void expect_same_scores(const BenchmarkEntry& a, const BenchmarkEntry& b) {
       EXPECT_EQ(x[i].score, y[i].score) << x[i].id;
     }
   }
+  // The heat map's cells and the critical findings too.
+  ASSERT_EQ(a.touchpoints.size(), b.touchpoints.size());
+  for (size_t i = 0; i < a.touchpoints.size(); ++i) {
+    EXPECT_EQ(a.touchpoints[i].group, b.touchpoints[i].group);
+    EXPECT_EQ(a.touchpoints[i].channel, b.touchpoints[i].channel);
+    EXPECT_EQ(a.touchpoints[i].score, b.touchpoints[i].score) << a.touchpoints[i].group << " " << a.touchpoints[i].channel;
+  }
+  EXPECT_EQ(a.critical_failures, b.critical_failures);
 }
 
 // Random answers for every item of every profile: levels (0 included, so critical caps

@@ -1,7 +1,9 @@
 // cjb benchmark through the binary: formats, options, and broken files in a batch.
 
 #include <map>
+#include <regex>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -52,14 +54,156 @@ class Benchmark : public ::testing::Test {
 };
 
 TEST_F(Benchmark, TextGolden) {
-  RunResult r = run({dir + "/chain", "--by", "region", "--site", "A"});
+  RunResult r = run({dir + "/chain", "--by", "region"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
   expect_golden(r.out, "benchmark-mini.txt");
 }
 
-TEST_F(Benchmark, JsonKeys) {
+// --site answers only that question: the site's visits in date order, the change per group.
+TEST_F(Benchmark, SiteTrendGolden) {
+  RunResult r = run({dir + "/chain", "--site", "A"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out.find("League table"), std::string::npos);
+  expect_golden(r.out, "benchmark-mini-site.txt");
+}
+
+TEST_F(Benchmark, UnknownSiteIsExit2WithDidYouMean) {
+  RunResult r = run({dir + "/chain", "--site", "a"});  // site keys are matched exactly
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "cjb benchmark: --site 'a' is not a site of these assessments (did you mean A, B?)\n");
+  RunResult far = run({dir + "/chain", "--site", "NOPE"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_EQ(far.err, "cjb benchmark: --site 'NOPE' is not a site of these assessments (expected a site-id, else a site name)\n");
+}
+
+TEST_F(Benchmark, LeagueRanksStoresNotVisits) {
   RunResult r = run({dir + "/chain", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["league"].size(), 2u);  // A (3 visits) and B (1), not 4 visits
+  EXPECT_EQ(j["rows"], "site");
+  EXPECT_EQ(j["league"][0]["id"], "a3");  // A's latest visit
+  EXPECT_EQ(j["league"][0]["visits"], 3);
+  EXPECT_DOUBLE_EQ(j["league"][0]["change"].get<double>(), 0);  // a3 − a2: the same answers
+  EXPECT_EQ(j["league"][1]["id"], "b1");
+  EXPECT_EQ(j["league"][1]["visits"], 1);
+  EXPECT_TRUE(j["league"][1]["change"].is_null());
+  EXPECT_EQ(j["stats"]["overall"]["n"], 2);  // distributions over stores too
+
+  RunResult all = run({dir + "/chain", "--visits", "all", "--format", "json"});
+  auto every = nlohmann::json::parse(all.out);
+  EXPECT_EQ(every["rows"], "visit");
+  ASSERT_EQ(every["league"].size(), 4u);
+  EXPECT_EQ(every["league"][0]["id"], "a2");
+  EXPECT_DOUBLE_EQ(every["league"][0]["change"].get<double>(), every["league"][0]["overall"].get<double>() - every["league"][2]["overall"].get<double>());
+}
+
+// 45 sites: the terminal gets the top 20, a count, the bottom 20; --all and JSON get all.
+TEST_F(Benchmark, TextShowsTopAndBottomTwentyUnlessAll) {
+  for (int i = 0; i < 45; ++i)
+    write_text(fmt::format("{}/big/s{:02}.xml", dir, i), visit(fmt::format("s{:02}", i), fmt::format("S{:02}", i), "2026-01-05", "North", i % 2 == 0));
+  RunResult r = run({dir + "/big"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  … 5 more sites (--all prints every row)\n"), std::string::npos);
+  EXPECT_NE(r.out.find("\n  20  S"), std::string::npos);
+  EXPECT_EQ(r.out.find("\n  21  S"), std::string::npos);
+  EXPECT_NE(r.out.find("\n  26  S"), std::string::npos);
+  RunResult all = run({dir + "/big", "--all"});
+  EXPECT_NE(all.out.find("\n  21  S"), std::string::npos);
+  EXPECT_EQ(all.out.find("more sites"), std::string::npos);
+  auto j = nlohmann::json::parse(run({dir + "/big", "--format", "json"}).out);
+  EXPECT_EQ(j["league"].size(), 45u);
+}
+
+// A boutique scored with another profile is never pooled with the chain: its own cohort, or
+// left out by --profile, and never the chain's peer.
+TEST_F(Benchmark, ScopesAreCohortsNotPooled) {
+  std::string boutique = replace_once(visit("x1", "X", "2026-01-07", "East", true), "profile=\"mini-omnichannel\"", "profile=\"mini-store\"");
+  boutique = std::regex_replace(boutique, std::regex("    <response item=\"J-[A-Z]+-O-[0-9]+\"(?:[^>]*/>|[^>]*>[\\s\\S]*?</response>)\n"), "");  // in store only
+  write_text(dir + "/chain/east/x1.xml", boutique);
+  RunResult r = run({dir + "/chain", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["cohorts"].size(), 2u);
+  EXPECT_EQ(j["cohorts"][0]["cohort"]["label"], "profile mini-omnichannel (physical, online)");
+  EXPECT_EQ(j["cohorts"][0]["league"].size(), 2u);
+  EXPECT_EQ(j["cohorts"][1]["league"].size(), 1u);
+  EXPECT_EQ(j["cohorts"][1]["league"][0]["id"], "x1");
+
+  RunResult one = run({dir + "/chain", "--profile", "mini-omnichannel"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.out.find("Not pooled (another scope): profile mini-store (physical): 1 assessment\n"), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("x1"), std::string::npos);
+
+  RunResult subject = run({dir + "/chain", "--subject", dir + "/chain/south/b1.xml", "--format", "json"});
+  auto s = nlohmann::json::parse(subject.out);
+  const auto& mine = s["cohorts"][0]["subject"];
+  EXPECT_EQ(mine["peers_left_out"]["own_site"], 1);     // b1 itself
+  EXPECT_EQ(mine["peers_left_out"]["other_scope"], 1);  // the boutique
+  EXPECT_EQ(mine["standings"][0]["peers"], 1);          // A's latest visit only
+
+  RunResult csv = run({dir + "/chain", "--format", "csv"});
+  EXPECT_EQ(csv.exit_code, 2);
+  EXPECT_EQ(csv.err, "cjb benchmark: the files hold 2 scopes, and a CSV holds one (expected --profile P, or json; found "
+                     "profile mini-omnichannel (physical, online): 4 assessments; profile mini-store (physical): 1 assessment)\n");
+}
+
+// Every cell of the heat map is the touchpoint's score that `cjb score` gives for the site's
+// latest visit, to the last bit, and no cell is missing.
+TEST_F(Benchmark, HeatmapCellsAreWhatScoreSays) {
+  RunResult r = run({dir + "/chain", "--format", "svg"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::map<std::string, std::map<std::pair<std::string, std::string>, std::string>> cells;  // site → (group, channel) → score
+  std::regex cell(R"re(data-site="([^"]*)" data-group="([^"]*)" data-channel="([^"]*)" data-score="([^"]*)")re");
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), cell); it != std::sregex_iterator(); ++it)
+    cells[(*it)[1]][{(*it)[2], (*it)[3]}] = (*it)[4];
+  ASSERT_EQ(cells.size(), 2u);
+  for (const auto& [site, file] : {std::pair{"A", "/chain/north/a3.xml"}, std::pair{"B", "/chain/south/b1.xml"}}) {
+    RunResult score = run_cjb({"score", dir + file, "--data-dir", "tests/data/mini", "--format", "json"});
+    ASSERT_EQ(score.exit_code, 0) << score.err;
+    auto card = nlohmann::json::parse(score.out);
+    size_t journey = 0;
+    for (const auto& section : card["sections"]) {
+      if (section["channel"] == "all") continue;  // leadership and enablers: not touchpoints
+      ++journey;
+      auto found = cells[site].find({section["group"], section["channel"]});
+      ASSERT_NE(found, cells[site].end()) << site << " " << section["group"] << " " << section["channel"];
+      if (section["score"].is_null()) EXPECT_EQ(found->second, "");
+      else EXPECT_EQ(std::stod(found->second), section["score"].get<double>()) << site << " " << section["group"];
+    }
+    EXPECT_EQ(cells[site].size(), journey) << site;
+    EXPECT_GT(journey, 10u);
+  }
+  // Band colours and the legend come from the model.
+  EXPECT_NE(r.out.find(">Developing 40–60</text>"), std::string::npos);
+  EXPECT_NE(r.out.find(">no score</text>"), std::string::npos);
+}
+
+// HTML: the heat map, box plots per layer and group (with the subject marked), and the trend
+// as a line chart with a point per visit.
+TEST_F(Benchmark, HtmlHasHeatmapBoxPlotsAndTrendChart) {
+  RunResult r = run({dir + "/chain", "--format", "html", "--subject", dir + "/chain/south/b1.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\""), std::string::npos);
+  size_t boxes = r.out.find("class=\"boxplots\"");
+  ASSERT_NE(boxes, std::string::npos);
+  std::string plot = r.out.substr(boxes, r.out.find("</svg>", boxes) - boxes);
+  EXPECT_NE(plot.find("Vision and values: median "), std::string::npos);
+  EXPECT_NE(plot.find("<title>subject: "), std::string::npos);
+  RunResult trend = run({dir + "/chain", "--format", "html", "--site", "A"});
+  size_t chart = trend.out.find("class=\"trend\"");
+  ASSERT_NE(chart, std::string::npos);
+  std::string line = trend.out.substr(chart, trend.out.find("</svg>", chart) - chart);
+  EXPECT_NE(line.find("<title>Overall 2026-01-05: 53.8</title>"), std::string::npos) << line;
+  EXPECT_NE(line.find("<title>Overall 2026-02-10: 58.3</title>"), std::string::npos);
+}
+
+TEST_F(Benchmark, JsonKeys) {
+  RunResult r = run({dir + "/chain", "--format", "json", "--visits", "all"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["schema"], "cjb.benchmark/1");
@@ -101,14 +245,24 @@ TEST_F(Benchmark, CombineMergesVisitsPerSiteAndMonth) {
 }
 
 TEST_F(Benchmark, SubjectAgainstPeers) {
+  // Five more sites, each one visit like b1's: six stores, so b1 has five peers (A's latest visit
+  // and the five) and is ranked.
+  for (const char* site : {"C", "D", "E", "F", "G"})
+    write_text(dir + "/chain/south/" + site + ".xml", visit(std::string("v") + site, site, "2026-01-12", "South", false));
   RunResult r = run({dir + "/chain", "--subject", dir + "/chain/south/b1.xml", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  // b1 is left out of its own peers: three peers, all of them at least as good.
+  // b1 is left out of its own peers: six peers, A better, five equal.
   EXPECT_NE(r.out.find("kind,id,score,peers,percentile_rank,median,gap_to_median,best,gap_to_best\n"), std::string::npos);
   EXPECT_NE(r.out.find("\noverall,overall,"), std::string::npos);
   auto line_start = r.out.find("\noverall,overall,") + 1;
   std::string line = r.out.substr(line_start, r.out.find('\n', line_start) - line_start);
-  EXPECT_NE(line.find(",3,16.666666666666668,"), std::string::npos) << line;  // (0 below + 0.5·1 equal) / 3
+  EXPECT_NE(line.find(",6,41.666666666666664,"), std::string::npos) << line;  // (0 below + 0.5·5 equal) / 6
+
+  // Fewer than five peers: no rank, and the text says why.
+  RunResult few = run({dir + "/chain/north", dir + "/chain/south/b1.xml", "--subject", dir + "/chain/south/b1.xml"});
+  ASSERT_EQ(few.exit_code, 0) << few.err;
+  EXPECT_NE(few.out.find("too few peers to rank (n = 1)"), std::string::npos) << few.out;
+  EXPECT_NE(few.out.find("Like for like: 1 visit of the subject's own site left out."), std::string::npos) << few.out;
 }
 
 TEST_F(Benchmark, BrokenFilesAreLeftOutAndCounted) {
@@ -168,7 +322,7 @@ TEST_F(Benchmark, KpisBesideAuditScoresBySite) {
              "3,C,2026-01-05 09:00,2026-01-05 09:05\n"
              "4,D,2026-01-05 09:00,2026-01-05 10:00\n");
   write_text(dir + "/surveys.csv", "id,site,date,nps\n1,A,2026-01-05,9\n2,B,2026-01-05,0\n3,C,2026-01-05,7\n");
-  RunResult r = run({dir + "/chain", "--kpi", dir + "/contacts.csv", dir + "/surveys.csv", "--format", "json"});
+  RunResult r = run({dir + "/chain", "--kpi", dir + "/contacts.csv", dir + "/surveys.csv", "--format", "json", "--visits", "all"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   auto j = nlohmann::json::parse(r.out);

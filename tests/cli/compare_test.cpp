@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <regex>
 
 #include "support.h"
@@ -86,11 +87,36 @@ TEST_F(Compare, TextGolden) {
   expect_golden(r.out, "compare-mini.txt");
 }
 
+// Each changed item is named by its statement and finding, and every change printed beside two
+// scores is their difference as printed (58.3 → 60.3 is +2.0).
+TEST_F(Compare, NamesItemsAndChangesAddUp) {
+  RunResult r = run_cjb({"compare", before, after, "--data-dir", "tests/data/mini"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  size_t at = r.out.find("Newly critical (1)");
+  ASSERT_NE(at, std::string::npos);
+  std::string block = r.out.substr(at, r.out.find("\n\n", at) - at);
+  EXPECT_NE(block.find("E-STD-01"), std::string::npos) << block;
+  EXPECT_EQ(std::count(block.begin(), block.end(), '\n'), 3) << "header, row, statement (and no finding: E-STD-01 has no note)\n" << block;
+  RunResult json = run_cjb({"compare", before, after, "--format", "json", "--data-dir", "tests/data/mini"});
+  auto j = nlohmann::json::parse(json.out);
+  for (const auto& item : j["items"])
+    if (item["id"] == "J-COM-P-01") {
+      EXPECT_EQ(item["finding"], "No complaints procedure <script>alert(1)</script>");
+    }
+  std::regex row(R"(\n  (\S+(?: \S+)?)\s+(\d+\.\d)\s+(\d+\.\d)\s+([+-]\d+\.\d))");
+  int rows = 0;
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), row); it != std::sregex_iterator(); ++it, ++rows) {
+    double was = std::stod((*it)[2]), now = std::stod((*it)[3]), change = std::stod((*it)[4]);
+    EXPECT_NEAR(change, now - was, 1e-9) << (*it)[0];
+  }
+  EXPECT_GE(rows, 20);
+}
+
 TEST_F(Compare, CsvAndHtml) {
   RunResult csv = run_cjb({"compare", before, after, "--format", "csv", "--data-dir", "tests/data/mini"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("item,group,channel,change,before_status,before_level,before_score,after_status,after_level,after_score,delta\n", 0), 0u);
-  EXPECT_NE(csv.out.find("\nL-ROL-01,role-modelling,all,regressed,answered,4,100,answered,1,25,-75\n"), std::string::npos);
+  EXPECT_EQ(csv.out.rfind("item,group,channel,change,before_status,before_level,before_score,after_status,after_level,after_score,delta,text,finding\n", 0), 0u);
+  EXPECT_NE(csv.out.find("\nL-ROL-01,role-modelling,all,regressed,answered,4,100,answered,1,25,-75,"), std::string::npos);
   RunResult html = run_cjb({"compare", before, after, "--format", "html", "-o", dir + "/c.html", "--data-dir", "tests/data/mini"});
   ASSERT_EQ(html.exit_code, 0) << html.err;
   EXPECT_EQ(html.out, "");

@@ -96,6 +96,35 @@ TEST(PhotoReport, PdfHoldsEachPhotoInTheActionPlanAndTheAppendixUpright) {
   EXPECT_TRUE(read_text(dir + "/r.pdf") == read_text(again)) << "photos keep the PDF deterministic";
 }
 
+// The grocer example ships two photos (examples/photos): the fire exit of its critical failure
+// J-ARR-P-03 is drawn in the action plan's "Fix now" table and in the appendix, the shelf gap of
+// J-BRO-P-03 (not among the listed actions) in the appendix; pdfimages lists each drawing.
+TEST(PhotoReport, GrocerExamplePdfHoldsItsPhotosWhereTheFindingsAre) {
+  std::string dir = temp_dir("photo-grocer");
+  RunResult r = run_cjb({"report", "examples/grocer-omnichannel.xml", "-o", dir + "/g.pdf"}, "", {"SOURCE_DATE_EPOCH=1767225600"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::vector<std::string> images = pdf_images(dir + "/g.pdf");
+  ASSERT_EQ(images.size(), 3u) << shell("pdfimages -list " + dir + "/g.pdf");
+  std::vector<int> pages;
+  for (const auto& line : images) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(line, m, std::regex("^\\s*(\\d+)\\s+\\d+\\s+image\\s+320\\s+240\\s+rgb\\s+3\\s+8\\s+jpeg"))) << line;
+    pages.push_back(std::stoi(m[1]));
+  }
+  // A page's text with every run of blanks and line breaks as one space: captions wrap.
+  auto page_text = [&](int page) {
+    return std::regex_replace(shell(fmt::format("pdftotext -f {0} -l {0} {1}/g.pdf -", page, dir)), std::regex("\\s+"), " ");
+  };
+  std::string first = page_text(pages[0]);
+  EXPECT_NE(first.find("Fix now: critical failures"), std::string::npos) << first;
+  EXPECT_NE(first.find("Roll cage across the fire exit, aisle 14"), std::string::npos) << "the caption under the thumbnail";
+  EXPECT_NE(page_text(pages[1]).find("J-ARR-P-03"), std::string::npos);
+  std::string last = page_text(pages[2]);
+  EXPECT_NE(last.find("J-BRO-P-03"), std::string::npos);
+  EXPECT_NE(last.find("Empty facings with no label"), std::string::npos);
+}
+
 TEST(PhotoReport, HtmlInlinesDownscaledPhotosAndMarkdownLinksThem) {
   std::string dir = temp_dir("photo-html");
   std::string a = assessment_with(dir, kTwoPhotos);

@@ -199,11 +199,24 @@ TEST(ReportCli, PreviousAndPeers) {
   old = std::regex_replace(old, std::regex("level=\"4\""), "level=\"2\"");
   old = std::regex_replace(old, std::regex("2026-01-15"), "2025-01-10");
   write_text(dir + "/old.xml", old);
+  // The previous visit passed as a peer is of the subject's own site: left out, and said.
   RunResult r = report({"--format", "md", "--previous", dir + "/old.xml", "--peers", dir + "/old.xml", kAssessment});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("### Change since the previous assessment"), std::string::npos);
   EXPECT_NE(r.out.find("Previous (2025-01-10)"), std::string::npos);
-  EXPECT_NE(r.out.find("compare with 2 peer assessments."), std::string::npos);
+  EXPECT_NE(r.out.find("compare with 0 peer assessments."), std::string::npos);
+  EXPECT_NE(r.out.find("Like for like: 2 visits of the subject's own site left out."), std::string::npos);
+  // Other sites count.
+  std::vector<std::string> args{"--format", "md", "--peers"};
+  for (int i = 0; i < 5; ++i) {
+    std::string other = std::regex_replace(old, std::regex("<subject "), "<subject site-id=\"P" + std::to_string(i) + "\" ");
+    write_text(dir + "/p" + std::to_string(i) + ".xml", other);
+    args.push_back(dir + "/p" + std::to_string(i) + ".xml");
+  }
+  RunResult peers = report(args);
+  ASSERT_EQ(peers.exit_code, 0) << peers.err;
+  EXPECT_NE(peers.out.find("compare with 5 peer assessments."), std::string::npos) << peers.out;
+  EXPECT_EQ(peers.out.find("too few"), std::string::npos);
 }
 
 // --kpi adds the Service KPIs section, with the audit's own score of measurement when the model
@@ -214,9 +227,11 @@ TEST(ReportCli, KpiSection) {
   EXPECT_EQ(with.err, "");
   EXPECT_NE(with.out.find("Service KPIs"), std::string::npos);
   EXPECT_NE(with.out.find("The audit scored Measurement and KPIs at 58.3 (Developing), against a target of 80.0."), std::string::npos);
-  EXPECT_NE(with.out.find("| Net Promoter Score | **-3** | 58 | 21 promoters, 14 passives, 23 detractors |"), std::string::npos) << with.out;
-  EXPECT_NE(with.out.find("From examples/kpi/contacts.csv (71 contacts), examples/kpi/surveys.csv (66 survey answers): all their records."),
-            std::string::npos);
+  EXPECT_NE(with.out.find("| Net Promoter Score | **-3** | 58 | 21 promoters, 14 passives, 23 detractors; 95% CI -26 to +19 |"), std::string::npos) << with.out;
+  // The exports by file name and period, never by path (issue 15).
+  EXPECT_NE(with.out.find("From contacts.csv (71 contacts), surveys.csv (66 survey answers), records of "), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find(": all their records."), std::string::npos);
+  EXPECT_EQ(with.out.find("examples/kpi/"), std::string::npos);
   RunResult without = report({"--format", "md"});
   ASSERT_EQ(without.exit_code, 0) << without.err;
   EXPECT_EQ(without.out.find("Service KPIs"), std::string::npos);
@@ -229,7 +244,7 @@ TEST(ReportCli, KpiSection) {
   RunResult one = report({"--format", "md", "--kpi", dir + "/site.csv"});
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_NE(one.out.find("| First response time, median | **7.0 min** | 1 |"), std::string::npos) << one.out;
-  EXPECT_NE(one.out.find("(2 contacts): the records of site High Street &lt;1&gt;."), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("From site.csv (2 contacts), records of 2026-01: the records of site High Street &lt;1&gt;."), std::string::npos) << one.out;
   write_text(dir + "/bad.csv", "id,opened\nC1,soon\n");
   RunResult bad = report({"--format", "md", "--kpi", dir + "/bad.csv"});
   EXPECT_EQ(bad.exit_code, 2);

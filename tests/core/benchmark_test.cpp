@@ -55,34 +55,146 @@ TEST(Stats, OverallGroupsInModelOrderNullsLeftOut) {
 TEST(Peers, RankAndGapsLeaveTheSubjectOut) {
   std::vector<BenchmarkEntry> peers{entry("a", "S1", "2026-01-01", 50, 40, 10), entry("b", "S2", "2026-01-01", 60, 50, 20),
                                     entry("c", "S3", "2026-01-01", 70, 60, 30), entry("d", "S4", "2026-01-01", 80, 70, 40),
-                                    entry("me", "S5", "2026-01-01", 60, 50, std::nullopt)};
+                                    entry("e", "S6", "2026-01-01", 90, 80, 50), entry("me", "S5", "2026-01-01", 60, 50, std::nullopt)};
   BenchmarkEntry subject = peers.back();
-  auto standings = compare_with_peers(subject, peers);
+  PeerStandings result = compare_with_peers(subject, peers);
+  const auto& standings = result.standings;
+  EXPECT_EQ(result.selection.own_site, 1);
   // overall, 2 layers, 2 groups, 1 channel
   ASSERT_EQ(standings.size(), 6u);
   const PeerStanding& overall = standings[0];
   EXPECT_EQ(overall.kind, "overall");
-  EXPECT_EQ(overall.peers, 4);
-  EXPECT_DOUBLE_EQ(*overall.percentile_rank, 37.5);  // (1 below + 0.5 · 1 equal) / 4
-  EXPECT_DOUBLE_EQ(*overall.median, 65);
-  EXPECT_DOUBLE_EQ(*overall.gap_to_median, 5);
-  EXPECT_DOUBLE_EQ(*overall.best, 80);
-  EXPECT_DOUBLE_EQ(*overall.gap_to_best, 20);
+  EXPECT_EQ(overall.peers, 5);
+  EXPECT_DOUBLE_EQ(*overall.percentile_rank, 30);  // (1 below + 0.5 · 1 equal) / 5
+  EXPECT_DOUBLE_EQ(*overall.median, 70);
+  EXPECT_DOUBLE_EQ(*overall.gap_to_median, 10);
+  EXPECT_DOUBLE_EQ(*overall.best, 90);
+  EXPECT_DOUBLE_EQ(*overall.gap_to_best, 30);
   const PeerStanding& research = standings[3];
   EXPECT_EQ(research.kind, "group");
   EXPECT_EQ(research.id, "research");
   EXPECT_FALSE(research.score.has_value());
   EXPECT_FALSE(research.percentile_rank.has_value());
-  EXPECT_DOUBLE_EQ(*research.median, 25);
-  EXPECT_DOUBLE_EQ(*research.best, 40);
+  EXPECT_DOUBLE_EQ(*research.median, 30);
+  EXPECT_DOUBLE_EQ(*research.best, 50);
 }
 
 TEST(Peers, NoPeers) {
   BenchmarkEntry subject = entry("me", "S5", "2026-01-01", 60, 50, 20);
-  auto standings = compare_with_peers(subject, {subject});
+  auto standings = compare_with_peers(subject, {subject}).standings;
   EXPECT_EQ(standings[0].peers, 0);
   EXPECT_FALSE(standings[0].median.has_value());
   EXPECT_FALSE(standings[0].percentile_rank.has_value());
+}
+
+TEST(Peers, OwnSiteAndOtherScopesAreNeverPeersAndFewPeersAreNotRanked) {
+  BenchmarkEntry subject = entry("me-2", "S5", "2026-02-01", 60);
+  subject.scope = "profile:chain|channels:physical";
+  std::vector<BenchmarkEntry> candidates{entry("me-1", "S5", "2026-01-01", 10), entry("a", "S1", "2026-01-01", 50),
+                                         entry("b", "S2", "2026-01-01", 70), entry("x", "S3", "2026-01-01", 99),
+                                         entry("c", "S4", "2026-01-01", 80)};
+  for (auto& c : candidates) c.scope = subject.scope;
+  candidates[3].scope = "profile:boutique|channels:physical";
+  PeerStandings result = compare_with_peers(subject, candidates);
+  EXPECT_EQ(result.selection.own_site, 1);     // the subject's earlier visit
+  EXPECT_EQ(result.selection.other_scope, 1);  // the boutique
+  EXPECT_EQ(result.selection.note(), "1 visit of the subject's own site and 1 assessment of another scope left out");
+  const PeerStanding& overall = result.standings[0];
+  EXPECT_EQ(overall.peers, 3);
+  EXPECT_DOUBLE_EQ(*overall.median, 70);  // 50, 70, 80: neither 10 nor 99
+  EXPECT_FALSE(overall.percentile_rank.has_value());
+  EXPECT_EQ(peer_rank_text(overall.peers, overall.percentile_rank), "too few peers to rank (n = 3)");
+}
+
+// Three sites, S1 visited three times, S2 twice, S3 once.
+std::vector<BenchmarkEntry> chain() {
+  return {entry("s1-b", "S1", "2026-02-01", 60), entry("s2-a", "S2", "2026-01-10", 80), entry("s1-a", "S1", "2026-01-01", 70),
+          entry("s3-a", "S3", "2026-01-05", 50), entry("s1-c", "S1", "2026-03-01", 65), entry("s2-b", "S2", "2026-02-10", 75)};
+}
+
+TEST(Sites, OneRowPerSiteItsLatestVisitWithChangeAndVisits) {
+  auto entries = chain();
+  auto rows = site_rows(entries);
+  ASSERT_EQ(rows.size(), 3u);  // stores, not visits
+  EXPECT_EQ(entries[rows[0].entry].id, "s2-b");
+  EXPECT_EQ(entries[rows[1].entry].id, "s1-c");
+  EXPECT_EQ(entries[rows[2].entry].id, "s3-a");
+  EXPECT_EQ(rows[0].visits, 2);
+  EXPECT_EQ(rows[1].visits, 3);
+  EXPECT_EQ(rows[2].visits, 1);
+  EXPECT_DOUBLE_EQ(*rows[0].change, -5);
+  EXPECT_DOUBLE_EQ(*rows[1].change, 5);  // 65 − 60, the visit before, not the first
+  EXPECT_EQ(entries[*rows[1].previous].id, "s1-b");
+  EXPECT_FALSE(rows[2].change.has_value());
+  auto latest = row_entries(entries, rows);
+  EXPECT_EQ(latest[1].id, "s1-c");
+  EXPECT_EQ(latest[1].visits, 3);
+}
+
+TEST(Sites, EveryVisitOnRequest) {
+  auto entries = chain();
+  auto rows = site_rows(entries, LeagueRows::Every);
+  ASSERT_EQ(rows.size(), 6u);
+  EXPECT_EQ(entries[rows[0].entry].id, "s2-a");
+  EXPECT_FALSE(rows[0].change.has_value());
+  EXPECT_EQ(entries[rows[1].entry].id, "s2-b");
+  EXPECT_DOUBLE_EQ(*rows[1].change, -5);
+}
+
+TEST(Sites, SameNameDifferentSiteIdsStayApart) {
+  auto a = entry("a", "S1", "2026-01-01", 60), b = entry("b", "S2", "2026-01-01", 70);
+  a.subject.site = b.subject.site = "High Street";
+  EXPECT_EQ(site_rows({a, b}).size(), 2u);
+}
+
+TEST(Cohorts, ScopesAreNeverPooledLargestFirst) {
+  auto entries = chain();
+  for (auto& e : entries) e.scope = "profile:chain|channels:physical,web";
+  entries[3].scope = "checklists:core,web|channels:web";
+  auto cohorts = split_cohorts(entries);
+  ASSERT_EQ(cohorts.size(), 2u);
+  EXPECT_EQ(cohorts[0].scope, "profile:chain|channels:physical,web");
+  EXPECT_EQ(cohorts[0].entries.size(), 5u);
+  EXPECT_EQ(cohorts[1].entries.size(), 1u);
+  EXPECT_EQ(cohorts[1].entries[0].id, "s3-a");
+  EXPECT_EQ(scope_label(cohorts[0].scope), "profile chain (physical, web)");
+  EXPECT_EQ(scope_label(cohorts[1].scope), "checklists core, web (web)");
+}
+
+TEST(Attention, BottomTopMoversCriticalSinceAndWeakestGroups) {
+  auto entries = chain();
+  // S2 failed item C1 on both visits; S1 on its latest only; S3 never.
+  entries[1].critical_failures = {"C1"};
+  entries[5].critical_failures = {"C1"};
+  entries[4].critical_failures = {"C2"};
+  entries[0].critical_failures = {"C1"};  // S1's visit before: not the same item, so C2 starts now
+  for (auto& e : entries) e.groups = {{"vision", 0, *e.overall - 10}, {"research", 1, *e.overall}};
+  auto rows = site_rows(entries);
+  auto stats = compute_stats(row_entries(entries, rows));
+  Attention a = needs_attention(entries, rows, stats, 2);
+  EXPECT_EQ(a.top, (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(a.bottom, (std::vector<size_t>{2, 1}));
+  EXPECT_EQ(a.improved, (std::vector<size_t>{1}));  // S1 +5
+  EXPECT_EQ(a.declined, (std::vector<size_t>{0}));  // S2 −5
+  ASSERT_EQ(a.critical.size(), 2u);
+  EXPECT_EQ(a.critical[0].item, "C1");
+  EXPECT_EQ(a.critical[0].since, "2026-01-10");  // S2, both visits
+  EXPECT_EQ(a.critical[0].visits, 2);
+  EXPECT_EQ(a.critical[1].item, "C2");
+  EXPECT_EQ(a.critical[1].since, "2026-03-01");
+  EXPECT_EQ(a.critical[1].visits, 1);
+  ASSERT_EQ(a.weakest.size(), 2u);
+  EXPECT_EQ(a.weakest[0].id, "vision");
+  EXPECT_DOUBLE_EQ(a.weakest[0].summary.median, 55);  // latest visits 75, 65, 50: median 65, − 10
+}
+
+TEST(Trend, SimilarSitesForDidYouMean) {
+  auto entries = chain();
+  entries[3].subject.site = "Leeds Briggate";
+  EXPECT_EQ(similar_sites(entries, "s1").front(), "S1");  // its own key first, ignoring case
+  EXPECT_EQ(similar_sites(entries, "S4"), (std::vector<std::string>{"S1", "S2", "S3"}));
+  EXPECT_EQ(similar_sites(entries, "briggate"), (std::vector<std::string>{"S3"}));
+  EXPECT_TRUE(similar_sites(entries, "NOPE-NOPE").empty());
 }
 
 TEST(Rollup, ByRegionInKeyOrderWithEmptyKey) {

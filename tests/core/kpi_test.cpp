@@ -2,6 +2,8 @@
 
 #include "core/kpi.h"
 
+#include "core/error.h"
+
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -177,6 +179,58 @@ TEST(SiteKpis, JoinAndCorrelate) {
   EXPECT_EQ(c[0].sites, 1);  // only A has both
   EXPECT_FALSE(c[0].rho.has_value());
   EXPECT_EQ(c[5].kpi, "nps");
+}
+
+TEST(ServiceStandards, MostSpecificAppliesAndProfilesSetTheirTimes) {
+  Model model;
+  model.service_standards = {{"urgent", "urgent", "", 60, "Urgent", {}}, {"general", "", "", 1440, "General", {}}, {"chat", "", "chat", 2, "Chat", {}},
+                             {"urgent-chat", "urgent", "chat", 1, "Urgent chat", {}}};
+  Contact c;
+  c.priority = "urgent";
+  c.channel = "chat";
+  EXPECT_EQ(standard_for(model.service_standards, c)->id, "urgent-chat");
+  c.channel = "email";
+  EXPECT_EQ(standard_for(model.service_standards, c)->id, "urgent");
+  c.priority = "low";
+  EXPECT_EQ(standard_for(model.service_standards, c)->id, "general");
+  c.channel = "chat";
+  EXPECT_EQ(standard_for(model.service_standards, c)->id, "chat");
+
+  Profile profile;
+  profile.service_standards = {{"urgent", 30, {"p.xml", 9, 5}}};
+  std::vector<ServiceStandard> s = service_standards(model, &profile);
+  EXPECT_EQ(s[0].minutes, 30);
+  EXPECT_EQ(s[1].minutes, 1440);
+  // 45 minutes meets the model's hour, not the profile's half hour.
+  c.priority = "urgent";
+  c.channel = "email";
+  c.first_response_minutes = 45;
+  EXPECT_EQ(compute_kpis({c}, {}, model.service_standards).standards[0].met, 1);
+  EXPECT_EQ(compute_kpis({c}, {}, s).standards[0].met, 0);
+  profile.service_standards = {{"vip", 5, {"p.xml", 9, 5}}};
+  try {
+    service_standards(model, &profile);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostics().front().to_string(), "p.xml:9:5: error: service standard 'vip' is not in the model (expected one of urgent, general, chat, urgent-chat)");
+  }
+}
+
+TEST(Kpis, NpsIntervalAndIdleChats) {
+  // 3 promoters, 1 passive, 1 detractor of 5: NPS 40; p = 0.6, d = 0.2,
+  // variance (0.8 − 0.16) / 5 = 0.128, half-width 1.96 × 0.3578 × 100 = 70.1 → −30.1 to 100 (capped).
+  std::vector<SurveyAnswer> answers;
+  for (int v : {10, 9, 9, 8, 3}) answers.push_back(answer(std::nullopt, v));
+  KpiFigures f = compute_kpis({}, answers);
+  EXPECT_DOUBLE_EQ(*f.nps.value, 40);
+  EXPECT_NEAR(*f.nps_low, 40 - 1.959963984540054 * std::sqrt(0.128) * 100, 1e-9);
+  EXPECT_DOUBLE_EQ(*f.nps_high, 100);
+  Contact idle, busy, unknown;
+  idle.idle = true;
+  busy.idle = false;
+  f = compute_kpis({idle, busy, busy, busy, unknown}, {});
+  EXPECT_EQ(f.idle_chats.n, 4);
+  EXPECT_DOUBLE_EQ(*f.idle_chats.value, 25);
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ TEST(ScoringDoc, WorkedExampleTableMatchesTheEngine) {
   for (const auto& c : card.channels) row("channel " + c.id, value(c.score));
   row("completeness", fmt::format("{}/{}", card.overall.answered, card.overall.applicable));
   for (size_t i = 0; i < card.actions.size(); ++i)
-    row(fmt::format("action {}", i + 1), fmt::format("{} +{:.2f}", card.actions[i].item, card.actions[i].impact));
+    row(fmt::format("action {}", i + 1), fmt::format("{} +{:.2f}{}", card.actions[i].item, card.actions[i].impact, card.actions[i].fix_now ? " (fix now)" : ""));
   for (const auto& id : card.unanswered) row("unanswered", id);
 
   std::string doc = test::read_text(test::source_path("docs/scoring.md"));

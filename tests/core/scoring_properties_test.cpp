@@ -195,8 +195,12 @@ TEST_F(ScoringProperties, EachActionsImpactIsTheDifferenceOfTwoFullScorings) {
       EXPECT_NEAR(action.impact, *after.overall.score - *card.overall.score, kTolerance) << action.item << ", seed " << seed;
       if (i > 0) {
         const Action& previous = card.actions[i - 1];
-        EXPECT_TRUE(previous.impact > action.impact - 1e-9) << "ordered by impact";
-        if (std::fabs(previous.impact - action.impact) < 1e-12) {
+        // order_actions: critical failures first, then by impact within each block.
+        EXPECT_TRUE(previous.fix_now || !action.fix_now) << "critical failures first";
+        if (previous.fix_now == action.fix_now) {
+          EXPECT_TRUE(previous.impact > action.impact - 1e-9) << "ordered by impact";
+        }
+        if (previous.fix_now == action.fix_now && std::fabs(previous.impact - action.impact) < 1e-12) {
           EXPECT_LT(previous.item, action.item) << "ties by id";
         }
       }

@@ -1,5 +1,7 @@
 #include "core/scoring.h"
 
+#include <map>
+
 #include <gtest/gtest.h>
 
 #include "core/worked_example.h"
@@ -66,14 +68,63 @@ TEST_F(WorkedExample, CompletenessBandTargetGap) {
 
 TEST_F(WorkedExample, ActionPlan) {
   ASSERT_EQ(card.actions.size(), 4u);
-  EXPECT_EQ(card.actions[0].item, "C3");
-  EXPECT_NEAR(card.actions[0].impact, 22.2222, 1e-4);
-  EXPECT_EQ(card.actions[1].item, "L2");
-  EXPECT_NEAR(card.actions[1].impact, 11.1111, 1e-4);
-  EXPECT_EQ(card.actions[2].item, "R3");
-  EXPECT_NEAR(card.actions[2].impact, 6.6667, 1e-4);
+  // R3 is a critical failure: first, whatever its impact (core order_actions).
+  EXPECT_EQ(card.actions[0].item, "R3");
+  EXPECT_TRUE(card.actions[0].fix_now);
+  EXPECT_NEAR(card.actions[0].impact, 6.6667, 1e-4);
+  EXPECT_EQ(card.actions[1].item, "C3");
+  EXPECT_NEAR(card.actions[1].impact, 22.2222, 1e-4);
+  EXPECT_EQ(card.actions[2].item, "L2");
+  EXPECT_NEAR(card.actions[2].impact, 11.1111, 1e-4);
+  EXPECT_FALSE(card.actions[1].fix_now);
   EXPECT_EQ(card.actions[3].item, "R1");
   EXPECT_NEAR(card.actions[3].impact, 2.7778, 1e-4);
+}
+
+// --evidence: only the items evidenced one way are in scope; items that do not say drop out.
+TEST(EvidenceFilter, ScoresOnlyTheItemsEvidencedThatWay) {
+  Catalog catalog = test::worked_example_catalog();
+  const std::map<std::string, EvidenceKind> kinds{{"L1", EvidenceKind::Records}, {"L2", EvidenceKind::Asked},
+                                                  {"R1", EvidenceKind::Observed}, {"R3", EvidenceKind::Observed},
+                                                  {"C1", EvidenceKind::Asked},    {"C2", EvidenceKind::Observed},
+                                                  {"C3", EvidenceKind::Observed}};  // R2 says nothing
+  for (auto& list : catalog.checklists)
+    for (auto& item : list.items)
+      if (auto it = kinds.find(item.id); it != kinds.end()) item.evidence_kind = it->second;
+  Assessment assessment = test::worked_example_assessment();
+  Instrument instrument = resolve_scope(catalog, assessment.scope);
+
+  Scorecard observed = score_assessment(instrument, assessment, {.evidence = EvidenceKind::Observed});
+  std::vector<std::string> ids;
+  for (const auto& item : observed.items) ids.push_back(item.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"R1", "R3", "C2", "C3"}));
+  EXPECT_EQ(observed.find_layer("leadership"), nullptr);
+  EXPECT_DOUBLE_EQ(*observed.find_section("research", "physical")->score, 75);
+  EXPECT_EQ(observed.find_section("research", "online")->critical_failures, std::vector<std::string>{"R3"});
+  EXPECT_DOUBLE_EQ(*observed.find_section("research", "online")->score, 0);
+  EXPECT_DOUBLE_EQ(*observed.find_group("research")->figure.score, 37.5);
+  EXPECT_EQ(observed.unanswered, std::vector<std::string>{"C2"});
+  EXPECT_EQ(observed.overall.applicable, 4);
+  EXPECT_EQ(observed.overall.answered, 3);
+
+  Scorecard records = score_assessment(instrument, assessment, {.evidence = EvidenceKind::Records});
+  ASSERT_EQ(records.items.size(), 1u);
+  EXPECT_DOUBLE_EQ(*records.overall.score, 100);
+
+  Scorecard all = score_assessment(instrument, assessment);
+  EXPECT_EQ(all.items.size(), 8u);
+
+  // A profile whose scope keeps one kind narrows the instrument itself.
+  Profile profile;
+  profile.id = "observed-only";
+  profile.model = catalog.model.id;
+  profile.checklists = {"example"};
+  profile.channels = {"physical", "online"};
+  profile.evidence = EvidenceKind::Observed;
+  Instrument narrowed = resolve_profile(catalog, profile);
+  std::vector<std::string> scoped;
+  for (const auto& s : narrowed.items) scoped.push_back(s.item->id);
+  EXPECT_EQ(scoped, (std::vector<std::string>{"R1", "R3", "C2", "C3"}));
 }
 
 }  // namespace

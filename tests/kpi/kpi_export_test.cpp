@@ -92,7 +92,7 @@ TEST(KpiExport, ContactCells) {
       "x.csv:5:38: error: resolved 2026-01-04 10:00 is before opened 2026-01-05 09:00 (expected a time at or after the contact was opened)",
       "x.csv:6:23: error: contacts '0' is not a count of contacts (expected a whole number, 1 or more, or blank)",
       "x.csv:6:25: error: handling_minutes '-1' is not a number of minutes (expected a number, 0 or more, such as 7.5, or blank)",
-      "x.csv:7:1: error: a second row with id 'C6' (expected one row per contact; the first is at line 6)",
+      "x.csv:7:1: error: a second row with id 'C6' (expected one row per contact)",
       "x.csv:7:23: error: contacts 'two' is not a count of contacts (expected a whole number, 1 or more, or blank)",
       "x.csv:7:27: error: handling_minutes '1e3' is not a number of minutes (expected a number, 0 or more, such as 7.5, or blank)",
       "x.csv:8:25: error: the row has 7 fields and the header 6 (expected at most one field per column)",
@@ -117,8 +117,10 @@ TEST(KpiExport, SurveyCells) {
 }
 
 TEST(KpiExport, MalformedCsvAndUtf8) {
-  EXPECT_EQ(problems_of("id,date,csat\nR1,2026-01-01,\"5\n"), std::vector<std::string>{"x.csv:3:1: error: malformed CSV: error parsing data while strict checking enabled (expected every quoted field to be closed)"});
+  EXPECT_EQ(problems_of("id,date,csat\nR1,2026-01-01,\"5\n"), std::vector<std::string>{"x.csv:2:1: error: malformed CSV: a quoted field in the record that starts here is never closed (expected every quoted field to be closed)"});
   EXPECT_EQ(problems_of("id,date,csat\nR\xff,2026-01-01,5\n").size(), 1u);
+  EXPECT_EQ(problems_of(std::string("\xFF\xFEi\0d\0", 6)), std::vector<std::string>{"x.csv:1:1: error: the file is UTF-16, not UTF-8 (expected UTF-8: save "
+                                                                                      "as \"CSV UTF-8\", or convert with `iconv -f UTF-16 -t UTF-8`)"});
 }
 
 }  // namespace

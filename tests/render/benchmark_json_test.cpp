@@ -12,7 +12,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // The league entry as nlohmann writes it: the form benchmark_json must keep.
-Json expected_entry(int rank, const BenchmarkEntry& e) {
+Json expected_entry(int rank, const BenchmarkEntry& e, int visits, std::optional<double> change) {
   Json j;
   j["rank"] = rank;
   j["id"] = e.id;
@@ -25,11 +25,15 @@ Json expected_entry(int rank, const BenchmarkEntry& e) {
   j["tags"] = e.subject.tags;
   j["date"] = e.date;
   j["overall"] = e.overall ? Json(*e.overall) : Json(nullptr);
-  j["visits"] = e.visits;
+  j["change"] = change ? Json(*change) : Json(nullptr);
+  j["visits"] = visits;
   if (!e.file.empty()) j["file"] = e.file;
   Json layers = Json::object();
   for (const auto& l : e.layers) layers[std::string(l.id)] = l.score ? Json(*l.score) : Json(nullptr);
   j["layers"] = layers;
+  Json critical = Json::array();
+  for (const auto& c : e.critical_failures) critical.push_back(std::string(c));
+  j["critical_failures"] = critical;
   return j;
 }
 
@@ -67,15 +71,17 @@ TEST(BenchmarkJson, LeagueEntriesAreWhatNlohmannWrites) {
   tricky.subject = {"Caf\xc3\xa9 \"Le\" \\ <Shop>", "Site\tOne", "", "", "", "", {"\xe2\x82\xac-zone"}};
   tricky.date = "2026-02-01";
   tricky.visits = 3;
+  tricky.critical_failures = {"J-\"X\"-01"};
   report.entries = {plain, tricky};
   report.files = report.assessments = 2;
+  report.rows = site_rows(report.entries);
   report.stats = compute_stats(report.entries);
 
   std::string text = benchmark_json(report);
   std::vector<std::string> lines = league_lines(text);
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0], expected_entry(1, plain).dump());
-  EXPECT_EQ(lines[1], expected_entry(2, tricky).dump());
+  EXPECT_EQ(lines[0], expected_entry(1, plain, 1, std::nullopt).dump());
+  EXPECT_EQ(lines[1], expected_entry(2, tricky, 3, std::nullopt).dump());
   EXPECT_NE(lines[1].find(R"("retailer":"Café \"Le\" \\ <Shop>")"), std::string::npos) << lines[1];
   EXPECT_NE(lines[1].find(R"("site":"Site\tOne")"), std::string::npos) << lines[1];
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gtest/gtest.h>
 
 #include "core/error.h"
@@ -70,6 +71,52 @@ TEST(PhotoAdapter, ExifOrientationSwapsWidthAndHeight) {
   auto surface = render::photo_surface(jpeg);
   EXPECT_EQ(cairo_image_surface_get_width(surface.get()), 320);
   EXPECT_EQ(cairo_image_surface_get_height(surface.get()), 240);
+}
+
+// A JPEG written by the test, 40 wide and 20 high, red on the left and blue on the right, with
+// an EXIF segment (orientation 6: "the stored left column is the visual top") put in by hand.
+std::string sideways_jpeg(const std::string& dir) {
+  GdkPixbuf* pixbuf = gdk_pixbuf_new(GDK_COLORSPACE_RGB, FALSE, 8, 40, 20);
+  int stride = gdk_pixbuf_get_rowstride(pixbuf);
+  guchar* pixels = gdk_pixbuf_get_pixels(pixbuf);
+  for (int y = 0; y < 20; ++y)
+    for (int x = 0; x < 40; ++x) {
+      guchar* p = pixels + y * stride + x * 3;
+      p[0] = x < 20 ? 220 : 20;
+      p[1] = 20;
+      p[2] = x < 20 ? 20 : 220;
+    }
+  gchar* buffer = nullptr;
+  gsize size = 0;
+  EXPECT_TRUE(gdk_pixbuf_save_to_buffer(pixbuf, &buffer, &size, "jpeg", nullptr, "quality", "95", nullptr));
+  g_object_unref(pixbuf);
+  std::string jpeg(buffer, size);
+  g_free(buffer);
+  // APP1: "Exif\0\0", a little-endian TIFF header, one IFD entry 0x0112 (SHORT) = 6.
+  const unsigned char exif[] = {0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 0x2A, 0, 8, 0, 0, 0,
+                                1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0};
+  jpeg.insert(2, reinterpret_cast<const char*>(exif), sizeof exif);
+  std::string path = dir + "/sideways.jpg";
+  write_text(path, jpeg);
+  return path;
+}
+
+TEST(PhotoAdapter, ExifOrientationTurnsThePixelsUpright) {
+  std::string path = sideways_jpeg(temp_dir("photo-exif"));
+  render::EncodedPhoto photo = render::load_photo(path);
+  ASSERT_EQ(photo.width, 20);
+  ASSERT_EQ(photo.height, 40);
+  auto surface = render::photo_surface(photo);
+  const unsigned char* data = cairo_image_surface_get_data(surface.get());
+  int stride = cairo_image_surface_get_stride(surface.get());
+  auto pixel = [&](int x, int y) { return *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4); };
+  auto red = [](uint32_t argb) { return static_cast<int>((argb >> 16) & 0xFF); };
+  auto blue = [](uint32_t argb) { return static_cast<int>(argb & 0xFF); };
+  // The red half, stored on the left, is on top once upright; the blue half at the bottom.
+  EXPECT_GT(red(pixel(10, 5)), 150);
+  EXPECT_LT(blue(pixel(10, 5)), 100);
+  EXPECT_GT(blue(pixel(10, 34)), 150);
+  EXPECT_LT(red(pixel(10, 34)), 100);
 }
 
 TEST(PhotoAdapter, CacheWarnsOncePerFileAndItem) {

@@ -58,6 +58,7 @@ TEST(ReportText, Helpers) {
   EXPECT_EQ(ink_on("#FFFFFF"), "#1A1A1A");
   EXPECT_EQ(ink_on("#1F3A5F"), "#FFFFFF");
   EXPECT_EQ(ink_on("#F5C542"), "#1A1A1A");
+  EXPECT_EQ(ink_on("#D64541"), "#000000");  // 4.8:1, where white gives 4.4:1 and #1A1A1A 4.0:1
   EXPECT_EQ(change_text(60.04, 55.0), "+5.0");
   EXPECT_EQ(change_text(50.0, 51.25), "−1.2");
   EXPECT_EQ(change_text(50.0, 50.01), "0.0");
@@ -98,23 +99,44 @@ TEST_F(MiniReport, SectionsFollowTheTemplate) {
   EXPECT_EQ(short_one.sections[1].id, "summary");
 }
 
-TEST_F(MiniReport, ActionRowsShowNowNextLevelHintAndImpact) {
-  Document d = build_report_document(card, tpl);
+// The rows of every action table of the plan ("Fix now", then "by impact"), in order.
+std::vector<std::vector<Cell>> action_rows(const Document& d, std::string* note = nullptr) {
+  std::vector<std::vector<Cell>> rows;
   const Section* actions = d.find_section("actions");
-  ASSERT_NE(actions, nullptr);
-  const Table* table = nullptr;
-  for (const auto& b : actions->blocks)
-    if ((table = std::get_if<Table>(&b))) break;
-  ASSERT_NE(table, nullptr);
+  EXPECT_NE(actions, nullptr);
+  if (!actions) return rows;
+  for (const auto& b : actions->blocks) {
+    if (const Table* t = std::get_if<Table>(&b); t && t->header[0] == "#") rows.insert(rows.end(), t->rows.begin(), t->rows.end());
+    if (const Paragraph* p = std::get_if<Paragraph>(&b); p && note && p->text.rfind("Impact:", 0) == 0) *note = p->text;
+  }
+  return rows;
+}
+
+TEST_F(MiniReport, ActionRowsShowNowFindingNextLevelHintAndImpact) {
+  Document d = build_report_document(card, tpl);
+  auto rows = action_rows(d);
   ASSERT_EQ(card.actions.size(), 45u);
-  ASSERT_EQ(table->rows.size(), 30u);  // ReportInputs::max_actions by default
-  const auto& top = table->rows[0];
-  const ItemResult* item = card.find_item(card.actions[0].item);
-  EXPECT_EQ(top[1].text.substr(0, item->id.size()), item->id);
-  EXPECT_EQ(top[2].text, fmt::format("{} {}", *item->level, *item->level == 0 ? "Absent" : "Ad hoc").substr(0, top[2].text.size()));
-  EXPECT_EQ(top[3].text, fmt::format("{} {}: Mini level {}.", *item->level + 1, *item->level == 0 ? "Ad hoc" : "Defined", *item->level + 1));
-  EXPECT_EQ(top[4].text, fmt::format("Mini improve {}.", *item->level));
-  EXPECT_EQ(top[5].text, fmt::format("+{:.2f}", card.actions[0].impact));
+  ASSERT_EQ(rows.size(), 30u);  // ReportInputs::max_actions by default
+  // The critical failures come first (core order_actions), as the "Fix now" table.
+  ASSERT_TRUE(card.actions[0].fix_now);
+  const Section* actions = d.find_section("actions");
+  bool fix_now_heading = false;
+  for (const auto& b : actions->blocks)
+    if (const Heading* h = std::get_if<Heading>(&b); h && h->text == "Fix now: critical failures") fix_now_heading = true;
+  EXPECT_TRUE(fix_now_heading);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const ItemResult* item = card.find_item(card.actions[i].item);
+    const auto& row = rows[i];
+    EXPECT_EQ(row[0].text, std::to_string(i + 1));
+    EXPECT_EQ(row[1].text.substr(0, item->id.size()), item->id);
+    EXPECT_EQ(row[6].text, fmt::format("+{:.2f}", card.actions[i].impact));
+    if (*item->level > 1) continue;  // the scale labels below are those of levels 0 and 1
+    EXPECT_EQ(row[2].text.substr(0, row[2].text.find('\n')), fmt::format("{} {}", *item->level, *item->level == 0 ? "Absent" : "Ad hoc"));
+    EXPECT_EQ(row[3].text, item->response->note);
+    EXPECT_EQ(row[3].detail, item->response->evidence.empty() ? "" : "Evidence: " + item->response->evidence);
+    EXPECT_EQ(row[4].text, fmt::format("{} {}: Mini level {}.", *item->level + 1, *item->level == 0 ? "Ad hoc" : "Defined", *item->level + 1));
+    EXPECT_EQ(row[5].text, fmt::format("Mini improve {}.", *item->level));
+  }
 }
 
 // The plan lists the largest actions and counts the rest; 0 lists every one.
@@ -122,15 +144,8 @@ TEST_F(MiniReport, ActionPlanListsTheLargestAndCountsTheRest) {
   auto plan = [&](int max_actions, size_t& rows, std::string& note) {
     ReportInputs inputs;
     inputs.max_actions = max_actions;
-    Document d = build_report_document(card, tpl, inputs);
-    const Section* actions = d.find_section("actions");
-    ASSERT_NE(actions, nullptr);
-    rows = 0;
     note.clear();
-    for (const auto& b : actions->blocks) {
-      if (const Table* t = std::get_if<Table>(&b); t && rows == 0) rows = t->rows.size();
-      if (const Paragraph* p = std::get_if<Paragraph>(&b); p && p->text.rfind("Impact:", 0) == 0) note = p->text;
-    }
+    rows = action_rows(build_report_document(card, tpl, inputs), &note).size();
   };
   size_t rows = 0;
   std::string note;
@@ -155,8 +170,17 @@ TEST_F(MiniReport, PreviousAndPeersAddColumns) {
   for (auto& r : before.responses)
     if (r.level && *r.level > 0) r.level = *r.level - 1;
   Scorecard old = score_assessment(instrument, before);
-  PeerComparison peers = compare_with_peers(card, {&old, &card});
-  Document d = build_report_document(card, tpl, ReportInputs{&old, &peers});
+  // Two other sites: the peers. The previous visit and the assessment itself are of the
+  // subject's own site, so never its peers.
+  Assessment p1 = before, p2 = assessment;
+  p1.subject.site_id = "P1";
+  p2.subject.site_id = "P2";
+  Scorecard peer1 = score_assessment(instrument, p1), peer2 = score_assessment(instrument, p2);
+  PeerComparison peers = compare_with_peers(card, {&old, &card, &peer1, &peer2});
+  ReportInputs inputs;
+  inputs.previous = &old;
+  inputs.peers = &peers;
+  Document d = build_report_document(card, tpl, inputs);
   std::string md = render_markdown(d);
   EXPECT_NE(md.find("### Change since the previous assessment"), std::string::npos);
   EXPECT_NE(md.find("| Scope | Previous (2025-01-15) | Now | Change |"), std::string::npos);
@@ -164,6 +188,9 @@ TEST_F(MiniReport, PreviousAndPeersAddColumns) {
             std::string::npos);
   EXPECT_NE(md.find("| Peer median | Peer rank |"), std::string::npos);
   EXPECT_NE(md.find("compare with 2 peer assessments."), std::string::npos);
+  EXPECT_NE(md.find("With too few peers to rank (n = 2, fewer than 5) no peer rank is given."), std::string::npos) << md;
+  EXPECT_NE(md.find("Like for like: 2 visits of the subject's own site left out."), std::string::npos);
+  EXPECT_NE(md.find("| too few (n = 2) |"), std::string::npos);
   EXPECT_NE(md.find("Peer median |"), std::string::npos);  // a radar series
 }
 

@@ -155,10 +155,12 @@ TEST_F(WorkedExampleJson, ActionsUnansweredAndFailures) {
   EXPECT_EQ(std::vector<std::string>(action_keys.begin(), action_keys.begin() + 2), (std::vector<std::string>{"item", "impact"}));
   std::vector<std::string> order;
   for (const auto& a : actions) order.push_back(a["item"]);
-  EXPECT_EQ(order, (std::vector<std::string>{"C3", "L2", "R3", "R1"}));
-  EXPECT_NEAR(actions[0]["impact"].get<double>(), 22.2222, 1e-4);
-  EXPECT_NEAR(actions[1]["impact"].get<double>(), 11.1111, 1e-4);
-  EXPECT_NEAR(actions[2]["impact"].get<double>(), 6.6667, 1e-4);
+  EXPECT_EQ(order, (std::vector<std::string>{"R3", "C3", "L2", "R1"}));
+  EXPECT_NEAR(actions[0]["impact"].get<double>(), 6.6667, 1e-4);
+  EXPECT_EQ(actions[0]["fix_now"], true);
+  EXPECT_NEAR(actions[1]["impact"].get<double>(), 22.2222, 1e-4);
+  EXPECT_EQ(actions[1]["fix_now"], false);
+  EXPECT_NEAR(actions[2]["impact"].get<double>(), 11.1111, 1e-4);
   EXPECT_NEAR(actions[3]["impact"].get<double>(), 2.7778, 1e-4);
   EXPECT_EQ(doc["unanswered"], Json::parse(R"(["C2"])"));
   EXPECT_EQ(doc["critical_failures"], Json::parse(R"(["R3"])"));

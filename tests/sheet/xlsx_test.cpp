@@ -106,7 +106,7 @@ TEST_F(Xlsx, ErrorsInSheetCoordinates) {
 }
 
 TEST_F(Xlsx, NotAWorkbook) {
-  EXPECT_EQ(error_of("PK\x03\x04 truncated"), "s.xlsx: error: not an XLSX workbook: Not a zip archive (expected a file saved as \"Excel Workbook (.xlsx)\")");
+  EXPECT_EQ(error_of("PK\x03\x04 truncated"), "s.xlsx: error: not an XLSX workbook: not a zip archive (expected a file saved as \"Excel Workbook (.xlsx)\")");
   EXPECT_EQ(error_of(make_xlsx({{"xl/workbook.xml", kBook}})),
             "s.xlsx: error: the workbook has no part xl/_rels/workbook.xml.rels (expected a file saved as \"Excel Workbook (.xlsx)\")");
   EXPECT_EQ(error_of(make_xlsx({{"xl/_rels/workbook.xml.rels", kRels}, {"xl/workbook.xml", kBook}, {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>"}})),

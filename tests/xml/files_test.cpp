@@ -74,8 +74,8 @@ TEST(ModelReader, UnknownElementAndAttributeAndBadNumber) {
   text.replace(text.find("critical-cap=\"40\""), 17, "critical-cap=\"forty\" size=\"2\"");
   EXPECT_EQ(error_of([&] { parse_model(text, "m.xml"); }),
             "m.xml:1:1: error: unknown attribute 'size' on <model> (expected id, version, critical-cap, target)\n"
-            "m.xml:2:19: error: unexpected element <colour> in <model> (expected <title>, <description>, <channels>, <scales>, <bands>, <layers>, <transitions>)\n"
-            "m.xml:1:1: error: 'critical-cap' is 'forty' (expected a number)");
+            "m.xml:2:19: error: unexpected element <colour> in <model> (expected <title>, <description>, <channels>, <scales>, <bands>, <layers>, <transitions>, <service-standards>)\n"
+            "m.xml:1:1: error: 'critical-cap' is 'forty' (expected a decimal number such as 2 or 0.5)");
 }
 
 TEST(ModelChecks, BandsOutOfOrderBadColourAndUnknownReferences) {
@@ -147,6 +147,16 @@ TEST(ChecklistReader, MissingTextAndBadAttributes) {
             "c.xml:4:5: error: <item> has no <text> element (expected the statement of good practice an auditor checks)");
 }
 
+TEST(ChecklistReader, EvidenceKindOfAnItem) {
+  EXPECT_FALSE(parse_checklist(kChecklist, "c.xml").items[0].evidence_kind.has_value());
+  std::string text = kChecklist;
+  text.replace(text.find("<item id=\"S1\""), 13, "<item id=\"S1\" evidence=\"observed\"");
+  EXPECT_EQ(parse_checklist(text, "c.xml").items[0].evidence_kind, EvidenceKind::Observed);
+  text.replace(text.find("evidence=\"observed\""), 19, "evidence=\"mystery\"");
+  EXPECT_EQ(error_of([&] { parse_checklist(text, "c.xml"); }),
+            "c.xml:4:5: error: 'evidence' is 'mystery' (expected observed, asked or records)");
+}
+
 TEST(ChecklistChecks, DanglingReferences) {
   Model m = parse_model(kModel, "m.xml");
   std::string text = kChecklist;
@@ -198,6 +208,18 @@ TEST(ProfileReader, ReadsScopeWeightsTargets) {
   EXPECT_EQ(p.targets[0].kind, Override::Kind::Overall);
   EXPECT_EQ(p.targets[0].value, 70);
   EXPECT_EQ(p.targets[1].id, "journey");
+  EXPECT_FALSE(p.evidence.has_value());
+}
+
+TEST(ProfileReader, ScopeMayKeepOnlyOneEvidenceKind) {
+  const std::string text = R"(<profile id="p" model="m"><title>P</title>
+  <scope channels="online" evidence="observed"><checklist ref="c"/></scope>
+</profile>)";
+  EXPECT_EQ(parse_profile(text, "p.xml").evidence, EvidenceKind::Observed);
+  std::string bad = text;
+  bad.replace(bad.find("observed"), 8, "watched");
+  EXPECT_EQ(error_of([&] { parse_profile(bad, "p.xml"); }),
+            "p.xml:2:3: error: 'evidence' is 'watched' (expected observed, asked or records)");
 }
 
 TEST(ProfileChecks, UnknownReferences) {
