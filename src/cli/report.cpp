@@ -18,6 +18,7 @@
 #include "diagram/journey_layout.h"
 #include "diagram/journey_render.h"
 #include "render/pdf_report.h"
+#include "render/photo.h"
 #include "render/report_document.h"
 #include "render/report_html.h"
 #include "render/report_text.h"
@@ -166,8 +167,10 @@ class ReportCommand : public Command {
     render::Document document = render::build_report_document(subject->card, report_template, inputs);
 
     std::string content;
+    render::PhotoCache photos;  // a photo that cannot be read is a warning below, not a failure
     if (format == "pdf") {
       render::PdfOptions options;
+      options.photos = &photos;
       options.paper = paper_ == "letter" ? render::Paper::Letter : render::Paper::A4;
       options.timestamp = source_date_epoch();
       // The journey diagram of `cjb diagram`, laid out by Graphviz and drawn by the report.
@@ -181,14 +184,16 @@ class ReportCommand : public Command {
       std::string journey;
       if (document.find_section("journey") && !subject->card.channels.empty())
         journey = diagram::render_journey(diagram::build_journey_graph(subject->card), diagram::DiagramFormat::Svg);
-      content = render::render_html(document, report_template.css, journey);
+      content = render::render_html(document, report_template.css, journey, &photos);
     } else if (format == "md") {
-      content = render::render_markdown(document);
+      render::check_photos(document, photos);
+      content = render::render_markdown(document, to_stdout ? "." : fs::path(output_).parent_path().string());
     } else if (format == "svg") {
       content = render::render_svg_summary(document);
     } else {
       content = render::render_report_json(document);
     }
+    for (const auto& warning : photos.warnings()) context.err << "cjb report: warning: " << warning << "\n";
     write_output(context, output_, content);
     return 0;
   }

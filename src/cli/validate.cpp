@@ -26,6 +26,23 @@ std::string canonical(const std::string& path) {
   return ec ? path : c.string();
 }
 
+// Every <evidence file="…"> must name a file, relative to the assessment's folder
+// (docs/formats.md, assessments); a report only warns, validate says where.
+std::vector<Diagnostic> missing_photos(const Assessment& a) {
+  std::vector<Diagnostic> out;
+  fs::path folder = fs::path(a.where.file).parent_path();
+  for (const auto& r : a.responses) {
+    for (const auto& photo : r.photos) {
+      fs::path path = fs::path(photo.file).is_absolute() ? fs::path(photo.file) : folder / photo.file;
+      std::error_code ec;
+      if (!fs::is_regular_file(path, ec))
+        out.push_back({photo.where, fmt::format("photo '{}' of '{}' is not there (expected a JPEG or PNG file at {})", photo.file, r.item,
+                                                path.lexically_normal().string())});
+    }
+  }
+  return out;
+}
+
 class ValidateCommand : public Command {
  public:
   const char* name() const override { return "validate"; }
@@ -143,6 +160,8 @@ class ValidateCommand : public Command {
         Instrument inst = resolve_scope(catalog, a.scope);
         auto found = check_assessment(catalog, inst, a);
         problems.insert(problems.end(), found.begin(), found.end());
+        auto photos = missing_photos(a);
+        problems.insert(problems.end(), photos.begin(), photos.end());
         lines.push_back(fmt::format("{}: assessment {}: {} responses to {} items in scope", path, a.id,
                                     a.responses.size(), inst.items.size()));
       } catch (const InputError& e) {

@@ -37,13 +37,22 @@ struct Scope {
   Location where;
 };
 
+// A photo named by <evidence file="…"> (docs/formats.md, assessments). The path is kept as
+// written, relative to the assessment file; adapters resolve and load it.
+struct Photo {
+  std::string file;
+  std::string caption;  // the element's text; may be empty
+  Location where;
+};
+
 struct Response {
   std::string item;
   std::optional<int> level;  // empty when not applicable
   bool na = false;
   std::string note;
-  std::string evidence;
+  std::string evidence;  // text of the <evidence> elements without a file
   Location where;
+  std::vector<Photo> photos = {};  // <evidence file="…">, in file order
 };
 
 struct Assessment {

@@ -11,6 +11,7 @@
 #include "diagram/journey_layout.h"
 #include "render/label_placement.h"
 #include "render/pdf_handles.h"
+#include "render/photo.h"
 
 namespace cjb::render {
 
@@ -292,8 +293,48 @@ class PdfWriter {
     cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, doc_.cover.kicker.c_str(), "page=1", CAIRO_PDF_OUTLINE_FLAG_OPEN);
   }
 
+  // A section starts a new page, unless the page it would leave is less than half full: then it
+  // follows on that page, after a gap, when its title and what must stay with the title fit
+  // there. So the short tail of a section is never a page alone (docs/reports.md, PDF).
+  static constexpr double kFollowBelow = 0.5;  // share of the content area used
+  static constexpr double kSectionGap = 26;
+
+  double section_title_height(const Section& section) {
+    double w = content_width();
+    LayoutPtr label = text_layout("00", {8, true, false, ink()}, w);
+    LayoutPtr title = text_layout(section.title, {19, true, false, primary(), PANGO_ALIGN_LEFT, true}, w);
+    return height_of(label.get()) + 2 + height_of(title.get()) + 6 + 14;
+  }
+
+  // The least of a block that may stand under a section's title: first_chunk_height, with the
+  // charts measured as they are drawn (each draws whole).
+  double least_height(const Block& block) {
+    if (std::holds_alternative<RadarChart>(block)) return 2 * radar_radius() + 100;
+    if (auto* m = std::get_if<JourneyMap>(&block)) {
+      if (options_.journey) return journey_diagram_height(*options_.journey);
+      return 20 + m->touchpoints.size() * 24.0 + 10;
+    }
+    if (auto* k = std::get_if<KeyFigures>(&block)) return k->figures.empty() ? 0 : 64;
+    if (auto* c = std::get_if<BarChart>(&block)) return 26 + std::min<size_t>(c->bars.size(), 5) * 15.0 + 40;
+    return first_chunk_height(block);
+  }
+
+  bool follows_on(const Section& section) {
+    if (page_ <= 1 || !page_open_) return false;  // the cover stands alone
+    if ((y_ - kTopMargin) / (bottom() - kTopMargin) >= kFollowBelow) return false;
+    double keep = 0;
+    if (!section.blocks.empty()) {
+      const Block& first = section.blocks.front();
+      keep = std::get_if<Heading>(&first) ? block_height(first) + keep_with(section.blocks, 0) : least_height(first);
+      // An introduction goes with the block it introduces.
+      if (std::get_if<Paragraph>(&first) && section.blocks.size() > 1) keep = block_height(first) + least_height(section.blocks[1]);
+    }
+    return y_ + kSectionGap + section_title_height(section) + keep <= bottom();
+  }
+
   void start_section(const Section& section, int number) {
-    new_page();
+    if (follows_on(section)) y_ += kSectionGap;
+    else new_page();
     std::string dest = fmt::format("page={} pos=[{} {}]", page_, kSideMargin, y_);
     cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, section.title.c_str(), dest.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
     double w = content_width();
@@ -447,10 +488,72 @@ class PdfWriter {
     y_ += 4;
   }
 
+  // A photo drawn under a cell's text (docs/formats.md, assessments): upright, scaled to fit,
+  // framed, with its caption (or file name) under it, so a reader knows what it shows.
+  struct Thumbnail {
+    std::shared_ptr<cairo_surface_t> surface;
+    double width = 0, height = 0;  // points
+    LayoutPtr caption;
+  };
+
   struct MeasuredRow {
     std::vector<LayoutPtr> cells;
+    std::vector<std::vector<Thumbnail>> photos;  // per cell
+    std::vector<double> text_heights;            // per cell: 0 when it has photos and no text
     double height = 0;
   };
+
+  static constexpr double kThumbHeight = 66;  // at most, in points
+  static constexpr double kThumbGap = 4;
+  static constexpr double kCaptionGap = 2;
+  static constexpr size_t kThumbsPerCell = 3;  // so that a row never outgrows a page
+
+  // The cell's photos that load, each at most kThumbHeight high and width wide; a photo that
+  // does not load is left out (PhotoCache warns).
+  std::vector<Thumbnail> thumbnails(const Cell& cell, double width) {
+    std::vector<Thumbnail> out;
+    if (!options_.photos) return out;
+    for (const auto& ref : cell.photos) {
+      if (out.size() == kThumbsPerCell) break;
+      const EncodedPhoto* photo = options_.photos->get(ref);
+      if (!photo || photo->width <= 0 || photo->height <= 0) continue;
+      auto found = surfaces_.find(ref.path);
+      if (found == surfaces_.end()) found = surfaces_.emplace(ref.path, photo_surface(*photo)).first;
+      double scale = std::min(kThumbHeight / photo->height, width / photo->width);
+      LayoutPtr caption = text_layout(ref.caption.empty() ? ref.file : ref.caption, {6.5, false, true, muted()}, width, 3);
+      out.push_back({found->second, photo->width * scale, photo->height * scale, std::move(caption)});
+    }
+    return out;
+  }
+
+  double thumbnails_height(const std::vector<Thumbnail>& thumbs) const {
+    double h = 0;
+    for (const auto& t : thumbs) h += kThumbGap + t.height + kCaptionGap + height_of(t.caption.get());
+    return h;
+  }
+
+  // Stacked from y down, each with a hairline frame and its caption.
+  void draw_thumbnails(const std::vector<Thumbnail>& thumbs, double x, double y) {
+    for (size_t i = 0; i < thumbs.size(); ++i) {
+      const Thumbnail& t = thumbs[i];
+      y += kThumbGap;
+      cairo_t* cr = cr_.get();
+      cairo_save(cr);
+      cairo_translate(cr, x, y);
+      cairo_scale(cr, t.width / cairo_image_surface_get_width(t.surface.get()), t.height / cairo_image_surface_get_height(t.surface.get()));
+      cairo_set_source_surface(cr, t.surface.get(), 0, 0);
+      cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+      cairo_paint(cr);
+      cairo_restore(cr);
+      colour(doc_.style.colour("rule"));
+      cairo_set_line_width(cr, 0.5);
+      cairo_rectangle(cr, x, y, t.width, t.height);
+      cairo_stroke(cr);
+      y += t.height + kCaptionGap;
+      show(t.caption.get(), x, y, muted());
+      y += height_of(t.caption.get());
+    }
+  }
 
   static constexpr double kCellPadX = 4;
   static constexpr double kCellPadY = 3.5;
@@ -488,7 +591,11 @@ class PdfWriter {
         pango_attr_list_unref(attributes);
         row.cells.push_back(std::move(layout));
       }
-      row.height = std::max(row.height, height_of(row.cells.back().get()) + 2 * kCellPadY);
+      row.photos.push_back(thumbnails(cell, std::max(width, 8.0)));
+      // A cell of photos alone starts them at its top, level with the other cells' first line.
+      bool photos_only = cell.text.empty() && cell.detail.empty() && !row.photos.back().empty();
+      row.text_heights.push_back(photos_only ? -kThumbGap : height_of(row.cells.back().get()));
+      row.height = std::max(row.height, row.text_heights.back() + thumbnails_height(row.photos.back()) + 2 * kCellPadY);
     }
     return row;
   }
@@ -507,6 +614,7 @@ class PdfWriter {
       }
       std::string ink_colour = cell && !cell->ink.empty() ? cell->ink : ink();
       show(row.cells[i].get(), x + kCellPadX + indent, y_ + kCellPadY, ink_colour);
+      if (i < row.photos.size()) draw_thumbnails(row.photos[i], x + kCellPadX + indent, y_ + kCellPadY + row.text_heights[i]);
       x += widths[i];
     }
     y_ += row.height;
@@ -659,7 +767,9 @@ class PdfWriter {
       layouts[i] = std::move(l);
       boxes[i] = box;
     }
-    place_labels(boxes);
+    // A shortened label that still collides moves further along its side of the chart.
+    for (double reach = 40; !place_labels(boxes, 2, reach).empty() && reach < 400; reach += 40) {
+    }
     for (size_t i = 0; i < n; ++i) {
       PangoRectangle ink_rect, logical;
       pango_layout_get_pixel_extents(layouts[i].get(), &ink_rect, &logical);
@@ -667,11 +777,14 @@ class PdfWriter {
     }
   }
 
+  static constexpr double kRadarLabelWidth = 92;
+  double radar_radius() const { return std::min((content_width() - 2 * kRadarLabelWidth - 20) / 2, 150.0); }
+
   void radar(const RadarChart& chart) {
     size_t n = chart.axes.size();
     if (n < 3) return;
-    double label_w = 92;
-    double radius = std::min((content_width() - 2 * label_w - 20) / 2, 150.0);
+    double label_w = kRadarLabelWidth;
+    double radius = radar_radius();
     double height = 2 * radius + 70 + 30;
     ensure(height);
     cairo_t* cr = cr_.get();
@@ -864,13 +977,20 @@ class PdfWriter {
   // The journey diagram as Graphviz laid it out, scaled to the text width: lanes, touchpoint
   // nodes in band colours with their scores, journey links and numbered cross-channel links.
   // The layout's own title and legend are left out: the section has its heading and legend.
+  // The diagram's height as drawn, scaled to the text width and at most a page.
+  double journey_diagram_height(const diagram::JourneyLayout& layout) const {
+    double height = layout.height - (layout.header.y + layout.header.height);
+    if (layout.width <= 0 || height <= 0) return 0;
+    return height * std::min(content_width() / layout.width, (bottom() - kTopMargin - 40) / height) + 10;
+  }
+
   void journey_diagram(const diagram::JourneyLayout& layout) {
     const diagram::DiagramStyle& style = layout.style;
     double top = layout.header.y + layout.header.height;
     double height = layout.height - top;
     if (layout.width <= 0 || height <= 0) return;
     double scale = std::min(content_width() / layout.width, (bottom() - kTopMargin - 40) / height);
-    ensure(height * scale + 10);
+    ensure(journey_diagram_height(layout));
     cairo_t* cr = cr_.get();
     cairo_save(cr);
     cairo_translate(cr, kSideMargin + (content_width() - layout.width * scale) / 2, y_);
@@ -989,6 +1109,7 @@ class PdfWriter {
   CairoPtr cr_;
   PangoContextPtr pango_;
   std::map<std::string, FontDescriptionPtr> fonts_;
+  std::map<std::string, std::shared_ptr<cairo_surface_t>> surfaces_;  // photos by path
   int page_ = 0;
   bool page_open_ = false;
   double y_ = 0;

@@ -14,6 +14,8 @@ struct JourneyLayout;
 
 namespace cjb::render {
 
+class PhotoCache;
+
 enum class Paper { A4, Letter };
 
 struct PdfOptions {
@@ -24,6 +26,9 @@ struct PdfOptions {
   // The journey diagram as Graphviz laid it out (diagram::lay_out_journey), drawn as vectors
   // in the journey section; nullptr: the section draws the document's journey heatmap.
   const diagram::JourneyLayout* journey = nullptr;
+  // Loads the photos of the document's cells, drawn as thumbnails under the cell's text;
+  // nullptr (the default) leaves them out.
+  PhotoCache* photos = nullptr;
 };
 
 // The PDF file's bytes. Throws cjb::Error when cairo fails.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -12,6 +13,19 @@
 namespace cjb::render {
 
 namespace {
+
+// The photos of a response, their paths resolved against the assessment file's folder.
+std::vector<PhotoRef> photo_refs(const Response* response, const Assessment& assessment) {
+  std::vector<PhotoRef> refs;
+  if (!response) return refs;
+  std::filesystem::path folder = std::filesystem::path(assessment.where.file).parent_path();
+  for (const auto& photo : response->photos) {
+    std::filesystem::path file(photo.file);
+    std::string path = file.is_absolute() ? file.string() : (folder / file).lexically_normal().string();
+    refs.push_back({path, photo.file, photo.caption, response->item});
+  }
+  return refs;
+}
 
 constexpr const char* kNotScoredFill = "#E6E6E6";
 constexpr const char* kCriticalInk = "#A11D1D";
@@ -596,10 +610,12 @@ struct Builder {
     return s;
   }
 
-  // What the assessor found: the response's note, with its evidence as the second line.
-  static Cell finding_cell(const ItemResult& r) {
+  // What the assessor found: the response's note, with its evidence as the second line and
+  // its photos under both (the photo is the evidence a client believes: docs/formats.md).
+  Cell finding_cell(const ItemResult& r) const {
     Cell cell = plain(r.response ? r.response->note : "");
     if (r.response && !r.response->evidence.empty()) cell.detail = "Evidence: " + r.response->evidence;
+    cell.photos = photo_refs(r.response, *card.assessment);
     return cell;
   }
 
@@ -730,8 +746,9 @@ struct Builder {
           }
           Cell item_cell = plain(fmt::format("{} {}", r.id, r.item->text));
           if (r.critical) item_cell.detail = "critical item";
-          std::vector<Cell> row = {item_cell, level_cell,
-                                   plain(r.response ? r.response->note : ""), plain(r.response ? r.response->evidence : "")};
+          Cell evidence_cell = plain(r.response ? r.response->evidence : "");
+          evidence_cell.photos = photo_refs(r.response, *card.assessment);
+          std::vector<Cell> row = {item_cell, level_cell, plain(r.response ? r.response->note : ""), evidence_cell};
           if (journey) row.insert(row.begin() + 1, plain(labels.channel(r.channel)));
           table.rows.push_back(std::move(row));
           table.emphasised.push_back(false);

@@ -21,6 +21,15 @@ namespace cjb::render {
 
 enum class Align { Left, Centre, Right };
 
+// A photo shown with a finding (docs/formats.md, assessments); renderers load it through
+// render/photo.h.
+struct PhotoRef {
+  std::string path;     // where to read it: the file resolved against the assessment's folder
+  std::string file;     // as written in the assessment
+  std::string caption;  // may be empty
+  std::string item;     // the item it is evidence for, for warnings
+};
+
 struct Cell {
   std::string text;
   std::string fill;  // background "#RRGGBB"; empty: none
@@ -28,6 +37,7 @@ struct Cell {
   bool bold = false;
   int indent = 0;  // nesting level (scorecard: layer 0, group 1, channel 2)
   std::string detail;  // a second, smaller line in the muted colour (where an item belongs)
+  std::vector<PhotoRef> photos = {};  // drawn under the text: thumbnails, inline images or links
 };
 
 // A cell of plain text.

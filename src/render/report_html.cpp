@@ -1,4 +1,6 @@
 #include "render/report_html.h"
+
+#include "render/photo.h"
 #include "render/escape.h"
 #include "render/label_placement.h"
 
@@ -55,7 +57,9 @@ std::pair<double, double> polar(double cx, double cy, double r, size_t i, size_t
 // The radar chart drawn in a box of width × height at (x, y): grid, axis labels, series, legend.
 // Axis labels outside the circle, then moved apart where two would overlap
 // (render/label_placement.h). Widths are estimated at 0.6 em per character of 8 px text.
-std::string radar_labels_svg(const std::vector<std::string>& axes, double cx, double cy, double radius, const std::string& ink) {
+// top and bottom: where the highest and lowest label reach once placed.
+std::string radar_labels_svg(const std::vector<std::string>& axes, double cx, double cy, double radius, const std::string& ink, double& top,
+                             double& bottom) {
   size_t n = axes.size();
   struct Placed {
     std::vector<std::string> lines;
@@ -78,9 +82,26 @@ std::string radar_labels_svg(const std::vector<std::string>& axes, double cx, do
     boxes.push_back({left, ty - 7, w, block + 9.5, s < 0 ? -1.0 : 1.0});
     placed.push_back({std::move(lines), ax, anchor});
   }
-  place_labels(boxes);
+  // A label that cannot move clear is cut to its first line with "…", then moved further along
+  // its side of the chart until it is clear, as the PDF's radar does.
+  for (size_t i : place_labels(boxes)) {
+    Placed& p = placed[i];
+    if (p.lines.size() > 1) p.lines = {p.lines.front() + "…"};
+    double w = 0.6 * 8 * static_cast<double>(p.lines.front().size());
+    double centre = boxes[i].y + boxes[i].height / 2;
+    double left = p.anchor == "start" ? p.ax : p.anchor == "end" ? p.ax - w : p.ax - w / 2;
+    boxes[i] = {left, centre - 4.75, w, 9.5, boxes[i].direction};
+  }
+  for (double reach = 40; !place_labels(boxes, 2, reach).empty() && reach < 400; reach += 40) {
+  }
   std::string out;
-  for (size_t i = 0; i < n; ++i) out += svg_text(placed[i].ax, boxes[i].y + 7, placed[i].lines, 8, placed[i].anchor, ink, 9.5);
+  top = cy;
+  bottom = cy;
+  for (size_t i = 0; i < n; ++i) {
+    out += svg_text(placed[i].ax, boxes[i].y + 7, placed[i].lines, 8, placed[i].anchor, ink, 9.5);
+    top = std::min(top, boxes[i].y);
+    bottom = std::max(bottom, boxes[i].y + boxes[i].height);
+  }
   return out;
 }
 
@@ -94,6 +115,15 @@ std::string radar_svg(const RadarChart& chart, const ReportStyle& style, double 
   const std::string& grid = style.colour("rule");
   const std::string& muted = style.colour("muted");
   const std::string& ink = style.colour("ink");
+  // Place the labels, then shrink the circle until the labels, as placed, stay inside the box
+  // above the legend (long names on the top and bottom axes wrap to several lines).
+  std::string labels;
+  for (;;) {
+    double top = 0, bottom = 0;
+    labels = radar_labels_svg(chart.axes, cx, cy, radius, ink, top, bottom);
+    if ((top >= y + 2 && bottom <= y + height - legend_h - 2) || radius <= 40) break;
+    radius -= 6;
+  }
   for (int ring = 20; ring <= 100; ring += 20) {
     std::string points;
     for (size_t i = 0; i < n; ++i) {
@@ -101,14 +131,15 @@ std::string radar_svg(const RadarChart& chart, const ReportStyle& style, double 
       points += fmt::format("{}{},{}", points.empty() ? "" : " ", num(px), num(py));
     }
     out += fmt::format(R"(<polygon points="{}" fill="none" stroke="{}" stroke-width="0.7"/>)", points, grid);
+    // The ring's value just inside it, where no axis label reaches.
     auto [lx, ly] = polar(cx, cy, radius, 0, n, ring);
-    out += fmt::format(R"(<text x="{}" y="{}" font-size="7" fill="{}">{}</text>)", num(lx + 3), num(ly - 2), muted, ring);
+    out += fmt::format(R"(<text x="{}" y="{}" font-size="7" fill="{}">{}</text>)", num(lx + 3), num(ly + 8), muted, ring);
   }
   for (size_t i = 0; i < n; ++i) {
     auto [px, py] = polar(cx, cy, radius, i, n, 100);
     out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.7"/>)", num(cx), num(cy), num(px), num(py), grid);
   }
-  out += radar_labels_svg(chart.axes, cx, cy, radius, ink);
+  out += labels;
   for (const auto& series : chart.series) {
     std::string points;
     for (size_t i = 0; i < n && i < series.values.size(); ++i) {
@@ -237,7 +268,21 @@ std::string cell_style(const Cell& c) {
 
 const char* align_class(Align a) { return a == Align::Right ? "r" : a == Align::Centre ? "c" : "l"; }
 
-void html_table(std::string& out, const Table& t) {
+// The photos of a cell as inline images (data: URIs, downscaled by PhotoCache) with captions.
+std::string html_photos(const Cell& c, PhotoCache* photos) {
+  std::string out;
+  for (const auto& ref : c.photos) {
+    const EncodedPhoto* photo = photos ? photos->get(ref) : nullptr;
+    if (!photo) continue;
+    out += fmt::format("<figure class=\"photo\"><img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\" style=\"max-width:100%;height:auto\"/>",
+                       data_uri(*photo), photo->width, photo->height, esc(ref.caption.empty() ? ref.file : ref.caption));
+    out += "<figcaption>" + esc(ref.caption.empty() ? ref.file : ref.caption) + "</figcaption>";
+    out += "</figure>";
+  }
+  return out;
+}
+
+void html_table(std::string& out, const Table& t, PhotoCache* photos) {
   out += "<div class=\"table-wrap\"><table>\n<thead><tr>";
   for (size_t i = 0; i < t.header.size(); ++i)
     out += fmt::format("<th class=\"{}\">{}</th>", align_class(i < t.align.size() ? t.align[i] : Align::Left), esc(t.header[i]));
@@ -251,7 +296,7 @@ void html_table(std::string& out, const Table& t) {
       if (!c.fill.empty()) cls += " band";
       if (c.bold) cls += " b";
       std::string detail = c.detail.empty() ? "" : "<br/><span class=\"detail\">" + esc(c.detail) + "</span>";
-      out += fmt::format("<td class=\"{}\"{}>{}{}</td>", cls, cell_style(c), esc_lines(c.text), detail);
+      out += fmt::format("<td class=\"{}\"{}>{}{}{}</td>", cls, cell_style(c), esc_lines(c.text), detail, html_photos(c, photos));
     }
     out += "</tr>\n";
   }
@@ -265,7 +310,7 @@ void html_legend(std::string& out, const std::vector<LegendEntry>& entries) {
   out += "</p>\n";
 }
 
-void html_block(std::string& out, const Block& block, const ReportStyle& style) {
+void html_block(std::string& out, const Block& block, const ReportStyle& style, PhotoCache* photos) {
   if (auto* h = std::get_if<Heading>(&block)) {
     out += fmt::format("<h{0}>{1}</h{0}>\n", h->level + 1, esc(h->text));
   } else if (auto* p = std::get_if<Paragraph>(&block)) {
@@ -275,7 +320,7 @@ void html_block(std::string& out, const Block& block, const ReportStyle& style) 
     for (const auto& item : b->items) out += "<li>" + esc(item) + "</li>\n";
     out += "</ul>\n";
   } else if (auto* t = std::get_if<Table>(&block)) {
-    html_table(out, *t);
+    html_table(out, *t, photos);
   } else if (auto* k = std::get_if<KeyFigures>(&block)) {
     out += "<div class=\"kpis\">\n";
     for (const auto& f : k->figures)
@@ -302,7 +347,7 @@ void html_block(std::string& out, const Block& block, const ReportStyle& style) 
 
 }  // namespace
 
-std::string render_html(const Document& d, const std::string& css, const std::string& journey_svg) {
+std::string render_html(const Document& d, const std::string& css, const std::string& journey_svg, PhotoCache* photos) {
   const ReportStyle& style = d.style;
   std::string out;
   out += "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + esc(d.language) + "\">\n<head>\n";
@@ -343,7 +388,7 @@ std::string render_html(const Document& d, const std::string& css, const std::st
       if (start != std::string::npos)
         out += "<figure class=\"chart wide journey-diagram\">" + journey_svg.substr(start) + "</figure>\n";
     }
-    for (const auto& b : s.blocks) html_block(out, b, style);
+    for (const auto& b : s.blocks) html_block(out, b, style, photos);
     out += "</section>\n";
   }
   out += "</main>\n<footer><p>" + esc(d.footer_text) + "</p><p class=\"note\">" + esc(c.note) + "</p></footer>\n</body>\n</html>\n";

@@ -10,10 +10,15 @@
 
 namespace cjb::render {
 
+class PhotoCache;
+
 // css: the template's style sheet, placed in a <style> element.
 // journey_svg: the journey diagram as `cjb diagram` draws it in SVG (diagram::render_journey),
 // put inline at the head of the journey section; empty (the default) for the heatmap alone.
-std::string render_html(const Document& document, const std::string& css, const std::string& journey_svg = "");
+// photos: loads the photos of the document's cells, shown inline as data: URIs; nullptr (the
+// default) leaves them out.
+std::string render_html(const Document& document, const std::string& css, const std::string& journey_svg = "",
+                        PhotoCache* photos = nullptr);
 
 // One page for a reviewer or a slide: cover facts, the scorecard of layers and groups, the
 // radar chart and the journey heatmap, as a standalone SVG 1.1 document.

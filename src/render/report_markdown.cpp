@@ -1,3 +1,5 @@
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "render/report_text.h"
@@ -26,7 +28,32 @@ std::string markdown_escape(const std::string& text) {
 
 namespace {
 
-void table_markdown(std::string& out, const Table& table) {
+// A link target: spaces and brackets percent-encoded so the link does not end early.
+std::string link_target(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '%') out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else out += c;
+  }
+  return out;
+}
+
+// The photos of a cell as links, relative to the folder the report is written to (base).
+std::string photo_links(const Cell& cell, const std::string& base) {
+  namespace fs = std::filesystem;
+  std::string out;
+  for (const auto& ref : cell.photos) {
+    std::string target = ref.path;
+    if (!base.empty()) {
+      fs::path relative = fs::absolute(ref.path).lexically_normal().lexically_relative(fs::absolute(base).lexically_normal());
+      if (!relative.empty()) target = relative.generic_string();
+    }
+    out += fmt::format("<br>[Photo: {}]({})", markdown_escape(ref.caption.empty() ? ref.file : ref.caption), link_target(target));
+  }
+  return out;
+}
+
+void table_markdown(std::string& out, const Table& table, const std::string& photo_base = "") {
   out += "|";
   for (const auto& h : table.header) out += " " + markdown_escape(h) + " |";
   out += "\n|";
@@ -45,6 +72,7 @@ void table_markdown(std::string& out, const Table& table) {
       for (int i = 0; i < cell.indent; ++i) indent += "\u00A0\u00A0\u00A0\u00A0";
       if ((strong || cell.bold) && !text.empty()) text = "**" + text + "**";
       if (!cell.detail.empty()) text += "<br>*" + markdown_escape(cell.detail) + "*";
+      text += photo_links(cell, photo_base);
       out += " " + indent + text + " |";
     }
     out += "\n";
@@ -52,7 +80,7 @@ void table_markdown(std::string& out, const Table& table) {
   out += "\n";
 }
 
-void block_markdown(std::string& out, const Block& block) {
+void block_markdown(std::string& out, const Block& block, const std::string& photo_base) {
   if (auto* h = std::get_if<Heading>(&block)) {
     out += std::string(static_cast<size_t>(h->level + 1), '#') + " " + markdown_escape(h->text) + "\n\n";
   } else if (auto* p = std::get_if<Paragraph>(&block)) {
@@ -61,7 +89,7 @@ void block_markdown(std::string& out, const Block& block) {
     for (const auto& item : b->items) out += "- " + markdown_escape(item) + "\n";
     out += "\n";
   } else if (auto* t = std::get_if<Table>(&block)) {
-    table_markdown(out, *t);
+    table_markdown(out, *t, photo_base);
   } else if (auto* k = std::get_if<KeyFigures>(&block)) {
     Table table;
     table.header = {"Figure", "Value", "Detail"};
@@ -124,7 +152,7 @@ void block_markdown(std::string& out, const Block& block) {
 
 }  // namespace
 
-std::string render_markdown(const Document& d) {
+std::string render_markdown(const Document& d, const std::string& photo_base) {
   std::string out;
   out += "# " + markdown_escape(d.cover.kicker) + "\n\n";
   out += "**" + markdown_escape(d.cover.title) + "**";
@@ -138,7 +166,7 @@ std::string render_markdown(const Document& d) {
   for (const auto& section : d.sections) {
     if (section.id == "cover") continue;
     out += "## " + markdown_escape(section.title) + "\n\n";
-    for (const auto& block : section.blocks) block_markdown(out, block);
+    for (const auto& block : section.blocks) block_markdown(out, block, photo_base);
   }
   // One trailing newline.
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();

@@ -10,7 +10,9 @@ namespace cjb::render {
 
 // GitHub-flavoured Markdown. User text is escaped: Markdown punctuation gets a backslash and
 // < > & become entities, so a note "<script>" shows as text and never as HTML.
-std::string render_markdown(const Document& document);
+// Photos become links "[Photo: caption](path)", the path relative to photo_base (the folder the
+// report is written to; empty, the default: the path as resolved against the assessment).
+std::string render_markdown(const Document& document, const std::string& photo_base = "");
 
 // The document as JSON ("schema": "cjb.report/1"): cover, sections and their blocks, each
 // block with a "type" (heading, paragraph, bullets, table, key_figures, radar, bars, journey,

@@ -1,7 +1,9 @@
 #include "sheet/field_sheet.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -11,6 +13,48 @@
 #include "sheet/csv_reader.h"
 
 namespace cjb::sheet {
+
+namespace {
+
+// Photos travel in the Evidence cell as lines "file: PATH | caption" after the text
+// (docs/formats.md, field sheets), so a sheet round trip keeps them.
+constexpr std::string_view kPhotoPrefix = "file:";
+
+std::string evidence_cell(const Response& r) {
+  std::string text = r.evidence;
+  for (const auto& photo : r.photos)
+    text += fmt::format("{}{} {}{}", text.empty() ? "" : "\n", kPhotoPrefix, photo.file, photo.caption.empty() ? "" : " | " + photo.caption);
+  return text;
+}
+
+std::string trim_blanks(std::string_view text) {
+  size_t b = text.find_first_not_of(" \t\r\n"), e = text.find_last_not_of(" \t\r\n");
+  return b == std::string_view::npos ? std::string() : std::string(text.substr(b, e - b + 1));
+}
+
+// The Evidence cell back into the response's text and photos.
+void read_evidence_cell(const std::string& text, Response& r, const Location& where) {
+  std::string rest;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + start, end - start);
+    std::string head = trim_blanks(line).substr(0, kPhotoPrefix.size());
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (head == kPhotoPrefix && trim_blanks(trim_blanks(line).substr(kPhotoPrefix.size())).size() > 0) {
+      std::string spec = trim_blanks(trim_blanks(line).substr(kPhotoPrefix.size()));
+      size_t bar = spec.find(" | ");
+      r.photos.push_back(Photo{trim_blanks(spec.substr(0, bar)), bar == std::string::npos ? "" : trim_blanks(spec.substr(bar + 3)), where});
+    } else {
+      rest += (rest.empty() ? "" : "\n") + std::string(line);
+    }
+    start = end + 1;
+  }
+  r.evidence = trim_blanks(rest);
+}
+
+}  // namespace
 
 const std::vector<std::string>& field_sheet_columns() {
   static const std::vector<std::string> columns{"Item", "Layer", "Group", "Channel", "Critical", "Weight", "Text",
@@ -46,7 +90,7 @@ std::vector<FieldRow> field_sheet_rows(const Catalog& catalog, const Instrument&
       if (r->na) level_text = kNaAnswer;
       else if (r->level) level_text = scale ? level_answer_text(*scale, *r->level) : std::to_string(*r->level);
       note = r->note;
-      evidence = r->evidence;
+      evidence = evidence_cell(*r);
     }
     row.cells = {item.id, row.layer, group ? group->label : item.group, row.channel, item.critical ? "yes" : "",
                  fmt::format("{}", scoped.weight), spreadsheet_text(item.text), spreadsheet_text(item.guidance),
@@ -172,11 +216,11 @@ std::optional<Response> RowReader::read(const TableRow& row, std::optional<Diagn
   response.item = id;
   response.where = at(item);
   response.note = typed_text(note.text);
-  response.evidence = typed_text(evidence.text);
+  read_evidence_cell(typed_text(evidence.text), response, at(evidence));
   if (answer.kind == Answer::Kind::kLevel) response.level = answer.level;
   else if (answer.kind == Answer::Kind::kNa || *na_mark) response.na = true;
   else {
-    if (!response.note.empty() || !response.evidence.empty())
+    if (!response.note.empty() || !response.evidence.empty() || !response.photos.empty())
       problem = Diagnostic{at(level), fmt::format("item '{}' has a note or evidence but no level (expected a level 0 to {} or N/A, so the note is not lost)",
                                                   id, scoped->max_level)};
     return std::nullopt;  // unanswered

@@ -194,8 +194,14 @@ Assessment scan(pugi::xml_node root, std::vector<ScannedResponse>& out) {
     }
     for (pugi::xml_node c = x.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_element) {
-        if (!is(c.name(), "note") && !is(c.name(), "evidence")) throw GiveUp{};
-        allow(c, {}, {});  // <note> and <evidence> hold text only
+        if (is(c.name(), "note")) {
+          allow(c, {}, {});  // <note> holds text only
+        } else if (is(c.name(), "evidence")) {
+          allow(c, {"file"}, {});  // a photo's file does not change the score; an empty one is the full reader's to report
+          if (c.attribute("file") && blank(c.attribute("file").value())) throw GiveUp{};
+        } else {
+          throw GiveUp{};
+        }
       } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value())) {
         throw GiveUp{};
       }

@@ -374,8 +374,16 @@ Assessment parse_assessment(const Source& source) {
         response.note += (response.note.empty() ? "" : "\n") + trim(n.text().get());
       }
       for (auto e : x.children("evidence")) {
-        r.allow(e, {}, {});
-        response.evidence += (response.evidence.empty() ? "" : "\n") + trim(e.text().get());
+        r.allow(e, {"file"}, {});
+        if (e.attribute("file")) {
+          std::string file = trim(e.attribute("file").value());
+          if (file.empty())
+            r.problem(e, fmt::format("<evidence> of '{}' has an empty file=\"\" (expected a path such as photos/fire-exit.jpg)", response.item));
+          else
+            response.photos.push_back({file, trim(e.text().get()), r.at(e)});
+        } else {
+          response.evidence += (response.evidence.empty() ? "" : "\n") + trim(e.text().get());
+        }
       }
       a.responses.push_back(response);
     }
@@ -425,6 +433,11 @@ std::string write_assessment(const Assessment& a) {
     else if (r.level) x.append_attribute("level") = *r.level;
     if (!r.note.empty()) x.append_child("note").text() = r.note.c_str();
     if (!r.evidence.empty()) x.append_child("evidence").text() = r.evidence.c_str();
+    for (const auto& photo : r.photos) {
+      auto e = x.append_child("evidence");
+      e.append_attribute("file") = photo.file.c_str();
+      if (!photo.caption.empty()) e.text() = photo.caption.c_str();
+    }
   }
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);

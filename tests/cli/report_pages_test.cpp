@@ -1,9 +1,10 @@
 // Pages that read well (issue 15), measured from the PDF's text layout (pdftotext
-// -bbox-layout): no page under a third full unless the next page starts a section, no page
+// -bbox-layout), for every example: no page but the last under about a third full, no page
 // ending on a heading, no table header word split across lines.
 
+#include <algorithm>
 #include <cstdio>
-#include <regex>
+#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -38,7 +39,6 @@ struct Line {
 
 struct Page {
   std::vector<Line> lines;  // inside the content area, top to bottom
-  bool starts_section = false;
   double fill() const {  // how far down the content area the text reaches, 0–1
     double lowest = kTop;
     for (const auto& l : lines) lowest = std::max(lowest, l.bottom);
@@ -63,15 +63,25 @@ std::vector<Page> read_pages(const std::string& pdf) {
       p.lines.push_back(l);
     }
     std::stable_sort(p.lines.begin(), p.lines.end(), [](const Line& a, const Line& b) { return a.top < b.top; });
-    // A section starts a page with its number ("03") at the top of the content area.
-    p.starts_section = !p.lines.empty() && std::regex_match(p.lines.front().text, std::regex("\\d\\d")) && p.lines.front().top < kTop + 20;
     pages.push_back(std::move(p));
   }
   return pages;
 }
 
+// Every example assessment, so that a new example is measured too.
+std::vector<std::string> example_reports() {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("examples")))
+    if (entry.path().extension() == ".xml") files.push_back("examples/" + entry.path().filename().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 class GrocerPages : public ::testing::TestWithParam<std::string> {};
 
+// No page but the cover and the last is under ~35 % full: a section whose tail is short lets the
+// next section follow on its page (pdf_report.cpp, follows_on), so no exception is needed. No
+// page ends on a heading or a section title.
 TEST_P(GrocerPages, NoPageUnderAThirdFullAndNoHeadingLeftAlone) {
   std::string dir = temp_dir("report-pages-" + std::to_string(std::hash<std::string>{}(GetParam()) % 100000));
   std::string pdf = dir + "/r.pdf";
@@ -83,23 +93,28 @@ TEST_P(GrocerPages, NoPageUnderAThirdFullAndNoHeadingLeftAlone) {
   RunResult json = run_cjb({"report", GetParam(), "--format", "json"});
   std::set<std::string> headings;
   const nlohmann::json report = nlohmann::json::parse(json.out);
-  for (const auto& s : report["sections"])
+  for (const auto& s : report["sections"]) {
+    headings.insert(s["title"].get<std::string>());
     for (const auto& b : s["blocks"])
       if (b["type"] == "heading") headings.insert(b["text"].get<std::string>());
-  for (size_t i = 1; i < pages.size(); ++i) {  // the cover is page 1
+  }
+  for (size_t i = 1; i + 1 < pages.size(); ++i) {  // the cover is page 1; the last page may be short
     const Page& p = pages[i];
-    bool before_section = i + 1 == pages.size() || pages[i + 1].starts_section;
-    if (!before_section) {
-      EXPECT_GE(p.fill(), 1.0 / 3) << GetParam() << ": page " << i + 1 << " is " << fmt::format("{:.0f}", p.fill() * 100) << "% full";
-    }
+    EXPECT_GE(p.fill(), 0.35) << GetParam() << ": page " << i + 1 << " is " << fmt::format("{:.0f}", p.fill() * 100) << "% full";
+  }
+  for (size_t i = 1; i < pages.size(); ++i) {
+    const Page& p = pages[i];
     ASSERT_FALSE(p.lines.empty()) << "page " << i + 1;
     EXPECT_FALSE(headings.count(p.lines.back().text)) << GetParam() << ": page " << i + 1 << " ends on the heading " << p.lines.back().text;
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, GrocerPages,
-                         ::testing::Values("examples/grocer-omnichannel.xml", "examples/grocer-omnichannel-revisit.xml",
-                                           "examples/fashion-independent.xml", "examples/self-assessment-in-progress.xml"));
+INSTANTIATE_TEST_SUITE_P(Examples, GrocerPages, ::testing::ValuesIn(example_reports()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = std::filesystem::path(info.param).stem().string();
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
 
 // Every word of every table header appears whole in the PDF's text: none is hyphenated.
 TEST(ReportPages, TableHeaderWordsAreNeverSplit) {

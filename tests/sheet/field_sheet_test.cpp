@@ -311,6 +311,47 @@ TEST(ExportImport, RoundTripThroughTheCommandLine) {
   }
 }
 
+// Photos travel in the Evidence column as "file: PATH | caption" lines, through CSV and XLSX,
+// and the round trip leaves the score unchanged. (This test once hung or crashed: it kept a
+// pointer into the Assessment returned by load_assessment, a temporary destroyed at the end of
+// that statement; the Assessment is now held for as long as the pointer is used.)
+class PhotoRoundTrip : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(PhotoRoundTrip, PhotosTravelInTheEvidenceColumn) {
+  std::string dir = test::temp_dir("export-import-photos-" + GetParam());
+  std::string text = test::read_text(test::source_path("tests/data/mini-assessment.xml"));
+  std::string from = "<response item=\"J-ARR-P-01\" level=\"2\"/>";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(),
+               "<response item=\"J-ARR-P-01\" level=\"2\"><evidence>Seen twice</evidence>"
+               "<evidence file=\"photos/fire-exit.jpg\">Roll cage | aisle 14</evidence><evidence file=\"photos/b.png\"/></response>");
+  test::write_text(dir + "/a.xml", text);
+  std::string sheet = dir + "/sheet." + GetParam();
+  auto exported = run_cjb({"export", "--data-dir", "tests/data/mini", dir + "/a.xml", "--no-bom", "-o", sheet});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  if (GetParam() == "csv") {
+    EXPECT_NE(test::read_text(sheet).find("\"Seen twice\nfile: photos/fire-exit.jpg | Roll cage | aisle 14\nfile: photos/b.png\""), std::string::npos);
+  }
+  auto imported = run_cjb({"import", "--data-dir", "tests/data/mini", sheet, "--into", dir + "/a.xml", "-o", dir + "/back.xml"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const Assessment back = xml::load_assessment(dir + "/back.xml");
+  const Response* r = back.find_response("J-ARR-P-01");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->evidence, "Seen twice");
+  ASSERT_EQ(r->photos.size(), 2u);
+  EXPECT_EQ(r->photos[0].file, "photos/fire-exit.jpg");
+  EXPECT_EQ(r->photos[0].caption, "Roll cage | aisle 14");
+  EXPECT_EQ(r->photos[1].file, "photos/b.png");
+  EXPECT_EQ(r->photos[1].caption, "");
+  auto before = run_cjb({"score", "--data-dir", "tests/data/mini", "--format", "json", dir + "/a.xml"});
+  auto after = run_cjb({"score", "--data-dir", "tests/data/mini", "--format", "json", dir + "/back.xml"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  EXPECT_GT(before.out.size(), 1000u);
+  EXPECT_EQ(after.out, before.out);
+}
+
+INSTANTIATE_TEST_SUITE_P(ExportImport, PhotoRoundTrip, ::testing::Values("csv", "xlsx"));
+
 TEST(ExportImport, NewAssessmentFromASheetAndNoOverwrite) {
   std::string dir = test::temp_dir("import-new");
   test::write_text(dir + "/sheet.csv", "item,level,na,note,evidence\nL-VIS-01,3,,\"Seen <b>twice</b> & noted\",\n");
