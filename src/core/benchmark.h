@@ -1,5 +1,5 @@
 #pragma once
-// Benchmarks across many assessments (BRIEF §6, docs/benchmark.md): a league table, the
+// Benchmarks across many assessments (docs/benchmark.md): a league table, the
 // distribution of every score, a subject against its peers, roll-ups by a subject field or
 // tag, the trend of one site, and repeated visits merged per period.
 //
@@ -64,7 +64,7 @@ BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file = ""
 
 // ---- Scoring many visits fast -----------------------------------------------------------
 
-// The scoring rules of score_assessment (BRIEF §4) for one instrument, with every lookup done
+// The scoring rules of score_assessment (docs/scoring.md) for one instrument, with every lookup done
 // once: scoring a visit is then one pass over arrays, with no allocation per item. For
 // benchmarks of thousands of files, where a Scorecard (items, actions, bands) is not needed.
 // Sums run in the same order as score_assessment's, so the scores are equal to the last bit;
@@ -220,7 +220,7 @@ struct PeerStanding {
   std::string id;    // "overall" for the overall score
   std::optional<double> score;            // the subject's; null when it answered nothing here
   int peers = 0;                          // peers with a non-null score here
-  std::optional<double> percentile_rank;  // BRIEF §4; null when score or peers are missing
+  std::optional<double> percentile_rank;  // docs/scoring.md; null when score or peers are missing
   std::optional<double> median, best;     // of the peers; null without peers
   // Signed distances: peer median − score and best − score (positive: the subject is
   // behind). Null when score or peers are missing.

@@ -1,5 +1,5 @@
 #pragma once
-// Service KPIs from a retailer's own exports (`cjb kpi`, BRIEF §5): the hard numbers that sit
+// Service KPIs from a retailer's own exports (`cjb kpi`, docs/kpi.md): the hard numbers that sit
 // beside an audit. A contacts export (help desk, contact centre, store service desk) gives
 // first response time, resolution time, first-contact resolution and average handling time; a
 // survey export gives CSAT and NPS. They are what the model's "Measurement and KPIs" enabler

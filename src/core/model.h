@@ -10,7 +10,7 @@
 
 namespace cjb {
 
-// Fixed ids other tools rely on (BRIEF §3).
+// Fixed ids other tools rely on (docs/formats.md).
 inline constexpr const char* kLeadership = "leadership";
 inline constexpr const char* kEnablers = "enablers";
 inline constexpr const char* kJourney = "journey";

@@ -49,7 +49,7 @@ struct PeerSelection {
 // candidate of the own site is counted there, whatever its scope).
 PeerSelection select_peers(const PeerKey& subject, const std::vector<PeerKey>& candidates);
 
-// The subject's percentile rank among the peers' values (mid-rank, BRIEF §4), or null with
+// The subject's percentile rank among the peers' values (mid-rank, docs/scoring.md), or null with
 // fewer than kMinPeersToRank values.
 std::optional<double> peer_rank(const std::vector<double>& peer_values, double subject);
 

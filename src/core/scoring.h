@@ -1,5 +1,5 @@
 #pragma once
-// The scoring engine: the exact rules of docs/scoring.md (BRIEF §4). Pure computation on an
+// The scoring engine: the exact rules of docs/scoring.md. Pure computation on an
 // Instrument and an Assessment; no I/O.
 
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Descriptive statistics for benchmarks (BRIEF §4): type-7 percentiles and percentile ranks.
+// Descriptive statistics for benchmarks (docs/scoring.md): type-7 percentiles and percentile ranks.
 
 #include <optional>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// The scorecard as JSON: the machine contract "cjb.score/1" of docs/scoring.md (BRIEF §4).
+// The scorecard as JSON: the machine contract "cjb.score/1" of docs/scoring.md.
 // Keys in a fixed order, scores at full precision, null where nothing was answered.
 
 #include <string>

@@ -1,4 +1,4 @@
-// Statistics against values computed by hand (type-7 percentiles, BRIEF §4 percentile ranks).
+// Statistics against values computed by hand (type-7 percentiles and percentile ranks of docs/scoring.md).
 
 #include "core/statistics.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// The worked example of docs/scoring.md (BRIEF §4), built in code: a tiny model and checklist.
+// The worked example of docs/scoring.md, built in code: a tiny model and checklist.
 
 #include "core/catalog.h"
 
