@@ -92,16 +92,22 @@ BenchmarkScorer::BenchmarkScorer(const Instrument& instrument) : instrument_(&in
       if (section_keys[s].second == channel && group && group->layer == kJourney) cp.sections.push_back(s);
     }
     for (size_t sec : cp.sections) sections_[sec].channel = static_cast<int>(channels_.size());
+    touchpoints_ += cp.sections.size();
     channels_.push_back(std::move(cp));
   }
 }
 
 void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& entry) const {
+  // Scratch space kept per thread: a batch scores thousands of files on each worker, and these
+  // buffers would otherwise be allocated and freed for every one of them.
   struct Sums {
     double weighted = 0, weights = 0;
     bool critical_failure = false;
   };
-  std::vector<Sums> sums(sections_.size());
+  thread_local std::vector<Sums> sums;
+  thread_local std::vector<std::optional<double>> section_scores, group_scores;
+  thread_local std::vector<std::pair<std::optional<double>, double>> values, layer_values;
+  sums.assign(sections_.size(), Sums{});
   int answered = 0, applicable = 0;
   entry.critical_failures.clear();
   for (size_t i = 0; i < items_.size(); ++i) {
@@ -119,18 +125,18 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
       entry.critical_failures.push_back(item.id);
     }
   }
-  std::vector<std::optional<double>> section_scores(sections_.size());
+  section_scores.assign(sections_.size(), std::nullopt);
   for (size_t s = 0; s < sections_.size(); ++s) {
     if (sums[s].weights <= 0) continue;
     double score = sums[s].weighted / sums[s].weights;
     section_scores[s] = sums[s].critical_failure ? std::min(score, critical_cap_) : score;
   }
   entry.touchpoints.clear();
+  entry.touchpoints.reserve(touchpoints_);  // one allocation of the exact size, not six growing ones
   for (size_t s = 0; s < sections_.size(); ++s)
     if (sections_[s].channel >= 0)
       entry.touchpoints.push_back({groups_[sections_[s].group].id, channels_[static_cast<size_t>(sections_[s].channel)].id, section_scores[s]});
-  std::vector<std::pair<std::optional<double>, double>> values;
-  std::vector<std::optional<double>> group_scores(groups_.size());
+  group_scores.assign(groups_.size(), std::nullopt);
   entry.groups.clear();
   entry.groups.reserve(groups_.size());
   for (size_t g = 0; g < groups_.size(); ++g) {
@@ -141,7 +147,7 @@ void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& ent
   }
   entry.layers.clear();
   entry.layers.reserve(layers_.size());
-  std::vector<std::pair<std::optional<double>, double>> layer_values;
+  layer_values.clear();
   for (const auto& layer : layers_) {
     values.clear();
     for (size_t g : layer.groups) values.emplace_back(group_scores[g], groups_[g].weight);
@@ -236,9 +242,14 @@ std::vector<BenchmarkEntry> row_entries(const std::vector<BenchmarkEntry>& entri
 }
 
 std::vector<Cohort> split_cohorts(std::vector<BenchmarkEntry> entries) {
+  std::vector<Cohort> cohorts;
+  // The usual case, one scope: the entries move as one block instead of one by one.
+  if (std::all_of(entries.begin(), entries.end(), [&](const BenchmarkEntry& e) { return e.scope == entries.front().scope; })) {
+    if (!entries.empty()) cohorts.push_back({entries.front().scope, std::move(entries)});
+    return cohorts;
+  }
   std::map<std::string, std::vector<BenchmarkEntry>> by_scope;
   for (auto& e : entries) by_scope[e.scope].push_back(std::move(e));
-  std::vector<Cohort> cohorts;
   for (auto& [scope, list] : by_scope) cohorts.push_back({scope, std::move(list)});
   std::stable_sort(cohorts.begin(), cohorts.end(), [](const Cohort& a, const Cohort& b) { return a.entries.size() > b.entries.size(); });
   return cohorts;

@@ -121,6 +121,7 @@ class BenchmarkScorer {
   std::vector<GroupPlan> groups_;
   std::vector<LayerPlan> layers_;
   std::vector<ChannelPlan> channels_;
+  size_t touchpoints_ = 0;  // journey sections that belong to a channel: an entry's touchpoints
 };
 
 // ---- League table ----------------------------------------------------------------------

@@ -521,6 +521,57 @@ std::string chain_line(const BenchmarkReport& r) {
   return fmt::format("{}; {} {} to {}", who, r.combine.empty() ? "visits" : "periods", first, last);
 }
 
+// ---- Text for a terminal ----------------------------------------------------------------
+//
+// Text output fits a terminal of kTerminalColumns (docs/benchmark.md): long site ids, names and
+// regions are cut with "…", and the league keeps the columns a reader scans down (rank, site,
+// region, date, overall, band, change, visits); layer scores, format and tags are in the CSV,
+// JSON, HTML and PDF. The worst case, every column at its limit and 99,999 rows, is exactly 100 columns.
+
+// text cut to at most width characters, the last one "…" when cut.
+std::string clipped(const std::string& text, size_t width) {
+  if (display_width(text) <= width) return text;
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < text.size() && n < width - 1; ++n) {
+    size_t len = 1;
+    while (i + len < text.size() && (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80) ++len;
+    out.append(text, i, len);
+    i += len;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();  // "Long…", not "Long …"
+  return out + "…";
+}
+
+// The table with its site, name and region cells cut to a terminal's share.
+TextTable for_terminal(TextTable t) {
+  for (size_t c = 0; c < t.header.size(); ++c) {
+    size_t width = t.header[c] == "site" ? 12 : t.header[c] == "name" ? 15 : t.header[c] == "region" ? 10 : 0;
+    if (width == 0) continue;
+    for (auto& row : t.rows)
+      if (c < row.size()) row[c] = clipped(row[c], width);
+  }
+  return t;
+}
+
+// The league's columns a terminal shows, by header; the site's visits are "visits" there too.
+TextTable terminal_league(const TextTable& league) {
+  static const std::set<std::string> kept{"#", "site", "name", "region", "date", "period", "overall", "band", "change", "visits", "visits of site"};
+  TextTable t;
+  std::vector<size_t> columns;
+  for (size_t c = 0; c < league.header.size(); ++c) {
+    if (!kept.count(league.header[c])) continue;
+    columns.push_back(c);
+    t.header.push_back(league.header[c] == "visits of site" ? "visits" : league.header[c]);
+    t.align.push_back(c < league.align.size() ? league.align[c] : Align::Left);
+  }
+  for (const auto& row : league.rows) {
+    auto& cells = t.rows.emplace_back();
+    for (size_t c : columns) cells.push_back(c < row.size() ? row[c] : std::string());
+  }
+  return for_terminal(std::move(t));
+}
+
 std::string cohort_line(const BenchmarkReport& r) {
   std::string sites = r.every_visit ? fmt::format("{} visits", r.rows.size()) : fmt::format("{} site{}", r.rows.size(), r.rows.size() == 1 ? "" : "s");
   return fmt::format("Cohort {}: {} of {}", scope_label(r.scope), sites, r.entries.size() == 1 ? "1 entry" : fmt::format("{} entries", r.entries.size()));
@@ -542,6 +593,8 @@ std::string benchmark_heading_line(const BenchmarkReport& r) {
 
 std::string benchmark_text(const BenchmarkReport& r) {
   BenchmarkTables t = benchmark_tables(r);
+  for (TextTable* table : {&t.bottom, &t.top, &t.improved, &t.declined, &t.critical}) *table = for_terminal(std::move(*table));
+  t.league = terminal_league(t.league);
   std::string out;
   if (r.cohort == 1) out += "Benchmark: " + benchmark_heading_line(r) + "\n";
   if (r.cohorts > 1) out += fmt::format("\n== Cohort {} of {}: {} ==\n", r.cohort, r.cohorts, scope_label(r.scope));
@@ -584,7 +637,9 @@ std::string benchmark_text(const BenchmarkReport& r) {
          (t.critical.rows.empty() ? "  (none)\n" : r.all_rows ? format_table(t.critical) : shortened(t.critical, 20, false, "findings"));
   out += "\nWhere the chain is weakest (groups by median)\n" + format_table(t.weakest);
   out += "\nDistribution of scores\n" + format_table(t.stats);
-  out += fmt::format("\nLeague table ({})\n", cohort_line(r)) + (r.all_rows ? format_table(t.league) : shortened(t.league, 20, true, r.every_visit ? "visits" : "sites"));
+  out += fmt::format("\nLeague table ({})\n", cohort_line(r));
+  out += "  (layer scores, format and tags: --format csv, json, html or pdf)\n";
+  out += (r.all_rows ? format_table(t.league) : shortened(t.league, 20, true, r.every_visit ? "visits" : "sites"));
   if (!r.left_out.empty() && r.cohort == r.cohorts) {
     out += "\nLeft out\n";
     for (const auto& l : r.left_out) out += "  " + l.problem + "\n";

@@ -56,6 +56,10 @@ struct BenchmarkReport {
 // else the id.
 std::string score_label(const BenchmarkReport& report, std::string_view kind, std::string_view id);
 
+// The width benchmark_text keeps its tables to: names cut with "…", and the league without
+// the layer, format and tag columns (the other formats keep them).
+inline constexpr size_t kTerminalColumns = 100;
+
 std::string benchmark_text(const BenchmarkReport& report);
 std::string benchmark_json(const BenchmarkReport& report);
 // Several cohorts: each in turn (text, HTML, PDF); JSON {"schema", "cohorts": [...]}; one

@@ -27,6 +27,13 @@ struct ScannedResponse {
   bool na = false;
 };
 
+// The responses between <responses> and </responses>, read straight from the text (no
+// document), in the forms cjb and its generators write: <response item="ID" level="N" /> or
+// na="true", attributes in double quotes without '&', '<' or line breaks, optionally holding
+// <note> and <evidence> text. False, and out unspecified, on anything else: scan_assessment
+// then parses the whole file with pugixml. The views in out point into text.
+bool read_written_responses(std::string_view text, std::vector<ScannedResponse>& out);
+
 // text is the file's content and is modified (parsed in place); doc and responses are reused
 // between calls by one thread. Fills responses (file order) and returns the assessment's id,
 // subject, meta and scope (its responses left empty); nullopt to give up.

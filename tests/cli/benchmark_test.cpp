@@ -2,6 +2,7 @@
 
 #include <map>
 #include <regex>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -116,6 +117,50 @@ TEST_F(Benchmark, TextShowsTopAndBottomTwentyUnlessAll) {
   EXPECT_EQ(all.out.find("more sites"), std::string::npos);
   auto j = nlohmann::json::parse(run({dir + "/big", "--format", "json"}).out);
   EXPECT_EQ(j["league"].size(), 45u);
+}
+
+// Issue 18: text fits a terminal. A chain with long site ids, names, regions, formats and tags:
+// every line of the text stays within kTerminalColumns (100) characters, cut names end in "…",
+// and JSON keeps every name whole.
+TEST_F(Benchmark, TextFitsATerminalOnAWideNamedChain) {
+  const std::string name = "The Very Long Named Flagship Superstore of Greater Exampleshire";
+  for (int i = 0; i < 45; ++i) {
+    std::string text = visit(fmt::format("w{:02}", i), fmt::format("SITE-WITH-A-LONG-IDENTIFIER-{:02}", i), "2026-01-05",
+                             "North East and Cumbria", i % 2 == 0);
+    text = replace_once(text, "site=\"High Street &lt;1&gt;\"", "site=\"" + name + " " + std::to_string(i) + "\"");
+    text = replace_once(text, "format=\"store\"", "format=\"out-of-town-superstore-with-garden-centre\"");
+    text = replace_once(text, "<tag>test</tag>", "<tag>click-and-collect-lockers</tag><tag>pharmacy-counter</tag>");
+    write_text(fmt::format("{}/wide/w{:02}.xml", dir, i), text);
+    if (i < 3) write_text(fmt::format("{}/wide/w{:02}-again.xml", dir, i), replace_once(replace_once(text, "id=\"w", "id=\"again-w"), "2026-01-05", "2026-03-05"));
+  }
+  auto characters = [](const std::string& line) {
+    size_t n = 0;
+    for (unsigned char c : line) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  for (std::vector<std::string> options : {std::vector<std::string>{}, {"--all"}, {"--visits", "all"}, {"--visits", "all", "--all"}}) {
+    std::vector<std::string> args{dir + "/wide"};
+    args.insert(args.end(), options.begin(), options.end());
+    RunResult r = run(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    size_t at = r.out.find("\nLeague table");
+    ASSERT_NE(at, std::string::npos);
+    size_t lines = 0, widest = 0;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line); ++lines) {
+      widest = std::max(widest, characters(line));
+      EXPECT_LE(characters(line), 100u) << line;
+    }
+    EXPECT_GT(widest, 80u);  // the limit is used, not met by leaving everything out
+    size_t first = r.out.find("\n   1  SITE-WITH-A…  ", at);
+    ASSERT_NE(first, std::string::npos) << r.out.substr(at);
+    std::string row = r.out.substr(first + 1, r.out.find('\n', first + 1) - first - 1);
+    EXPECT_NE(row.find("  The Very Long…  "), std::string::npos) << row;
+    EXPECT_NE(row.find("  North Eas…  2026-03-05"), std::string::npos) << row;
+  }
+  auto j = nlohmann::json::parse(run({dir + "/wide", "--format", "json"}).out);
+  EXPECT_EQ(j["league"][0]["site"].get<std::string>().substr(0, name.size()), name);
+  EXPECT_EQ(j["league"][0]["format"], "out-of-town-superstore-with-garden-centre");
 }
 
 // A boutique scored with another profile is never pooled with the chain: its own cohort, or
