@@ -14,6 +14,7 @@
 #include "render/kpi_json.h"
 #include "render/format.h"
 #include "render/benchmark_tables.h"
+#include "util/utf8.h"
 
 namespace cjb::render {
 
@@ -530,15 +531,9 @@ std::string chain_line(const BenchmarkReport& r) {
 
 // text cut to at most width characters, the last one "…" when cut.
 std::string clipped(const std::string& text, size_t width) {
-  if (display_width(text) <= width) return text;
-  std::string out;
-  size_t n = 0;
-  for (size_t i = 0; i < text.size() && n < width - 1; ++n) {
-    size_t len = 1;
-    while (i + len < text.size() && (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80) ++len;
-    out.append(text, i, len);
-    i += len;
-  }
+  if (utf8::length(text) <= width) return text;
+  std::string out = utf8::shorten(text, width);
+  out.resize(out.size() - std::string_view("…").size());
   while (!out.empty() && out.back() == ' ') out.pop_back();  // "Long…", not "Long …"
   return out + "…";
 }
