@@ -372,10 +372,21 @@ class ResponseReader {
     }
   }
   // <name>text</name>, the text without markup (a '&' there is a reference the whole-text
-  // checks have found well formed; its value is not needed).
+  // checks have found well formed; its value is not needed). Evidence may name a photo
+  // (<evidence file="…">): scoring does not read it, so the value is only skipped.
   bool text_element(std::string_view name) {
     size_t start = at_;
-    if (!take("<") || !take(name) || !take(">")) {
+    if (!take("<") || !take(name)) {
+      at_ = start;
+      return false;
+    }
+    if (name == "evidence" && space_next()) {
+      skip_space();
+      if (attribute_name() != "file") throw GiveUp{};
+      attribute_value();
+      skip_space();
+    }
+    if (!take(">")) {
       at_ = start;
       return false;
     }

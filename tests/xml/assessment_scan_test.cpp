@@ -66,6 +66,9 @@ TEST(WrittenResponses, ReadWithoutADocument) {
   // Blanks where XML allows them, values trimmed as the full reader trims them.
   ASSERT_TRUE(read_written_responses("<response\titem=\" A \"  level=\"2\"/><response item=\"B\" na=\"0\" level=\"1\" ></response >", out));
   EXPECT_EQ(summary(out), "A=2 B=1 ");
+  // Photo evidence: the file is not needed to score.
+  ASSERT_TRUE(read_written_responses("<response item=\"A\" level=\"3\"><evidence file=\"photos/a.jpg\">Roll cage</evidence></response>", out));
+  EXPECT_EQ(summary(out), "A=3 ");
 }
 
 // What cjb writes and ships is in the written form: a batch of them never builds a document
@@ -103,6 +106,10 @@ TEST(WrittenResponses, GiveUpOnAnyOtherForm) {
       "<response item=\"A\" level=\"2\"><note lang=\"en\">x</note></response>",
       "<response item=\"A\" level=\"2\"><note>a <b>bold</b> note</note></response>",
       "<response item=\"A\" level=\"2\"><photo/></response>",
+      "<response item=\"A\" level=\"2\"><evidence kind=\"x\">y</evidence></response>",
+      "<response item=\"A\" level=\"2\"><evidence file=\"a.jpg\" file=\"b.jpg\">y</evidence></response>",
+      "<response item=\"A\" level=\"2\"><evidence file=\"a&amp;b.jpg\">y</evidence></response>",
+      "<response item=\"A\" level=\"2\"><note file=\"a.jpg\">y</note></response>",
       "<response item=\"A\" level=\"2\">text</response>",
       "<response item=\"A\" level=\"2\"></responsex>",
       "<response item=\"A\" level=\"2\">",
