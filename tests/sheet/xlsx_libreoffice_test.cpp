@@ -17,7 +17,8 @@ namespace {
 using test::run_cjb;
 
 // The mini assessment with notes a spreadsheet would take for formulas and text with quotes,
-// separators and line breaks, so the trip tests the defusing too.
+// separators and line breaks, so the trip tests the defusing too; and photo evidence, whose
+// "file: PATH | caption" lines must come back as photos.
 std::string tricky_assessment(const std::string& dir) {
   std::string text = test::read_text(test::source_path("tests/data/mini-assessment.xml"));
   auto replace = [&](const std::string& from, const std::string& to) {
@@ -25,8 +26,13 @@ std::string tricky_assessment(const std::string& dir) {
     ASSERT_NE(at, std::string::npos) << from;
     text.replace(at, from.size(), to);
   };
-  replace("<evidence>Asked two staff.</evidence>", "<evidence>=HYPERLINK(\"http://example.com\")</evidence>");
+  replace("<evidence>Asked two staff.</evidence>",
+          "<evidence>=HYPERLINK(\"http://example.com\")</evidence>"
+          "<evidence file=\"photos/fire-exit.jpg\">Roll cage; \"aisle\" 14</evidence><evidence file=\"photos/shelf gap.png\"/>");
   replace("<note>Not relevant here.</note>", "<note>-2 staff; \"closed\", then\nreopened</note>");
+  std::filesystem::create_directories(dir + "/photos");
+  std::filesystem::copy_file(test::source_path("examples/photos/fire-exit.jpg"), dir + "/photos/fire-exit.jpg");
+  std::filesystem::copy_file(test::source_path("examples/photos/shelf-gap.png"), dir + "/photos/shelf gap.png");
   std::string path = dir + "/tricky.xml";
   test::write_text(path, text);
   return path;
@@ -53,7 +59,15 @@ void expect_same_scores(const std::string& assessment, const std::string& sheet,
   for (size_t i = 0; i < a.responses.size(); ++i) {
     EXPECT_EQ(b.responses[i].note, a.responses[i].note) << a.responses[i].item;
     EXPECT_EQ(b.responses[i].evidence, a.responses[i].evidence) << a.responses[i].item;
+    ASSERT_EQ(b.responses[i].photos.size(), a.responses[i].photos.size()) << a.responses[i].item;
+    for (size_t k = 0; k < a.responses[i].photos.size(); ++k) {
+      EXPECT_EQ(b.responses[i].photos[k].file, a.responses[i].photos[k].file);
+      EXPECT_EQ(b.responses[i].photos[k].caption, a.responses[i].photos[k].caption);
+    }
   }
+  size_t photos = 0;
+  for (const Response& r : b.responses) photos += r.photos.size();
+  EXPECT_EQ(photos, 2u) << "the tricky assessment's photos came back";
 }
 
 TEST(LibreOffice, DISABLED_XlsxSavedByLibreOfficeImportsTheSame) {
