@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -21,6 +22,12 @@ extern char** environ;
 namespace cjb::test {
 
 namespace fs = std::filesystem;
+
+int hang_guard_ms(int base_ms) {
+  const char* text = std::getenv("CJB_TEST_SLOWDOWN");
+  int factor = text ? std::atoi(text) : 1;
+  return base_ms * std::clamp(factor, 1, 50);
+}
 
 std::string source_dir() { return CJB_SOURCE_DIR; }
 std::string source_path(const std::string& relative) { return (fs::path(CJB_SOURCE_DIR) / relative).string(); }
@@ -103,7 +110,7 @@ RunResult run_cjb(const std::vector<std::string>& args, const std::string& input
     if (out_open) fds.push_back({out_pipe[0], POLLIN, 0});
     if (err_open) fds.push_back({err_pipe[0], POLLIN, 0});
     if (in_open) fds.push_back({in_pipe[1], POLLOUT, 0});
-    if (poll(fds.data(), fds.size(), 60000) <= 0) break;  // a hang fails the test below
+    if (poll(fds.data(), fds.size(), hang_guard_ms(60000)) <= 0) break;  // a hang fails the test below
     for (auto& p : fds) {
       if (p.fd == in_pipe[1] && (p.revents & (POLLOUT | POLLERR | POLLHUP))) {
         ssize_t n = write(in_pipe[1], input.data() + written, input.size() - written);

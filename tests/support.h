@@ -17,6 +17,10 @@ RunResult run_cjb(const std::vector<std::string>& args, const std::string& input
                   const std::vector<std::string>& extra_env = {});
 
 // The source tree (data, examples, golden files).
+// A hang guard of base_ms, stretched by CJB_TEST_SLOWDOWN (a factor of 1 to 50; scripts/sanitize
+// sets 10, since ASan runs cjb several times slower). A guard against hangs, never a timing.
+int hang_guard_ms(int base_ms);
+
 std::string source_dir();
 std::string source_path(const std::string& relative);
 

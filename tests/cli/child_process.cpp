@@ -1,5 +1,7 @@
 #include "cli/child_process.h"
 
+#include "support.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
@@ -15,8 +17,6 @@ extern char** environ;
 namespace cjb::test {
 
 namespace {
-
-constexpr int kHangGuardMs = 20000;
 
 std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
   std::vector<std::string> env;
@@ -82,7 +82,7 @@ Child start_cjb_on_terminal(const std::vector<std::string>& args, const std::vec
 
 bool read_more(const Child& child, std::string& text) {
   pollfd p{child.output, POLLIN, 0};
-  if (::poll(&p, 1, kHangGuardMs) <= 0) return false;
+  if (::poll(&p, 1, hang_guard_ms(20000)) <= 0) return false;
   char buffer[4096];
   ssize_t n = ::read(child.output, buffer, sizeof buffer);
   if (n <= 0) return false;  // the end (EIO on a terminal whose child has gone)

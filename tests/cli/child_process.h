@@ -24,7 +24,7 @@ Child start_cjb_piped(const std::vector<std::string>& args, bool merge_stderr = 
 Child start_cjb_on_terminal(const std::vector<std::string>& args, const std::vector<std::string>& extra_env = {});
 
 // Appends what the child writes to text until text contains wanted (true) or the child's
-// output ends or 20 s pass (false: a hang guard, not a timing).
+// output ends or 20 s pass (false: a hang guard, not a timing; longer under CJB_TEST_SLOWDOWN).
 bool read_until(const Child& child, std::string& text, const std::string& wanted);
 
 // Appends one chunk of output; false when the output ended (or after 20 s, a hang guard).
