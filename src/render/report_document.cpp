@@ -713,6 +713,48 @@ struct Builder {
     return s;
   }
 
+  // The earlier plan followed up: each action's owner, due date and status beside what the new
+  // visit found (core follow_up_actions).
+  Section follow_up(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    const auto& follow_ups = *inputs.follow_ups;
+    s.blocks.push_back(Paragraph{follow_up_summary(), false});
+    if (follow_ups.empty()) return s;
+    Table table;
+    table.header = {"Item", "Owner", "Due", "Status", "Level", "Outcome"};
+    table.align = {Align::Left, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left};
+    table.widths = {3.2, 1.4, 1.1, 1.0, 0.9, 2.0};
+    auto level = [](std::optional<int> l) { return l ? std::to_string(*l) : std::string("–"); };
+    for (const auto& f : follow_ups) {
+      Cell item = plain(f.text.empty() ? f.action.item : fmt::format("{} {}", f.action.item, f.text));
+      if (!f.action.comment.empty()) item.detail = "Comment: " + f.action.comment;
+      Cell outcome = plain(f.outcome, true);
+      bool good = f.action.status == ActionStatus::Done && f.improved;
+      bool bad = f.overdue_days || (f.action.status == ActionStatus::Done && f.after && !f.improved);
+      if (good) outcome.ink = "#1E6B3A";
+      if (bad) outcome.ink = kCriticalInk;
+      table.rows.push_back({item, plain(f.action.owner.empty() ? "–" : f.action.owner), plain(f.action.due.empty() ? "–" : f.action.due),
+                            plain(to_string(f.action.status)), plain(fmt::format("{} → {}", level(f.before), level(f.after))), outcome});
+      table.emphasised.push_back(false);
+    }
+    s.blocks.push_back(std::move(table));
+    s.blocks.push_back(Paragraph{fmt::format("Level: at the previous visit ({}) → at this one ({}). Overdue: not done, and due before {}.",
+                                             inputs.previous ? inputs.previous->assessment->meta.date : "–", card.assessment->meta.date,
+                                             card.assessment->meta.date),
+                                 true});
+    return s;
+  }
+
+  std::string follow_up_summary() const {
+    const auto& follow_ups = *inputs.follow_ups;
+    if (follow_ups.empty()) return "The plan of the previous visit holds no actions.";
+    FollowUpCounts n = count_follow_ups(follow_ups);
+    return fmt::format("{} action{} from the plan of the previous visit: {} done and improved, {} done but not improved, {} not done{}.",
+                       follow_ups.size(), follow_ups.size() == 1 ? "" : "s", n.done_improved, n.done_not_improved, n.open,
+                       n.overdue ? fmt::format(" ({} overdue)", n.overdue) : "");
+  }
+
   Section appendix(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
@@ -835,7 +877,12 @@ Document build_report_document(const Scorecard& card, const ReportTemplate& tpl,
   doc.style = tpl.style;
   doc.cover = b.cover();
   doc.bands = b.document_bands();
+  bool follow_up_listed = tpl.find_section("follow-up") != nullptr;
+  if (inputs.follow_ups) doc.follow_up_summary = b.follow_up_summary();
   for (const auto& spec : tpl.sections) {
+    // A template without the section still shows a plan followed up, just before the new plan.
+    if (inputs.follow_ups && !follow_up_listed && spec.id == "actions")
+      doc.sections.push_back(b.follow_up(SectionSpec{"follow-up", "Actions since the previous visit", ""}));
     if (spec.id == "cover") doc.sections.push_back(Section{spec.id, spec.title, {}});
     else if (spec.id == "summary") doc.sections.push_back(b.summary(spec));
     else if (spec.id == "scorecard") doc.sections.push_back(b.scorecard(spec));
@@ -844,6 +891,8 @@ Document build_report_document(const Scorecard& card, const ReportTemplate& tpl,
     else if (spec.id == "drivers") doc.sections.push_back(b.drivers(spec));
     else if (spec.id == "kpis") {
       if (inputs.kpis) doc.sections.push_back(b.kpis(spec));
+    } else if (spec.id == "follow-up") {
+      if (inputs.follow_ups) doc.sections.push_back(b.follow_up(spec));
     } else if (spec.id == "actions") doc.sections.push_back(b.actions(spec));
     else if (spec.id == "appendix") doc.sections.push_back(b.appendix(spec));
   }

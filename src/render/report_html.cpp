@@ -449,7 +449,7 @@ std::string render_svg_summary(const Document& d) {
       if (row.size() < 5 || row[0].indent > 1) continue;  // layers and groups only, not channels
       bool em = r < table->emphasised.size() && table->emphasised[r];
       double row_h = em ? 19 : 16.5;
-      if (y + row_h > height - 40) break;
+      if (y + row_h > height - (d.follow_up_summary.empty() ? 40 : 58)) break;
       if (em) out += fmt::format(R"(<rect x="30" y="{}" width="505" height="{}" fill="{}"/>)", num(y), num(row_h), style.colour("stripe"));
       std::string weight = em ? "bold" : "normal";
       double base = y + row_h - 5;
@@ -486,8 +486,10 @@ std::string render_svg_summary(const Document& d) {
         break;
       }
 
-  // Legend and consultancy along the bottom.
+  // Legend and consultancy along the bottom, the earlier plan followed up (--actions-file) above.
   double lx = 30, ly = height - 22;
+  if (!d.follow_up_summary.empty())
+    out += fmt::format(R"(<text x="30" y="{}" font-size="10" fill="{}">{}</text>)", num(ly - 22), ink, esc(d.follow_up_summary)) + "\n";
   for (const auto& e : d.bands) {
     out += fmt::format(R"(<rect x="{}" y="{}" width="12" height="10" rx="2" fill="{}"/>)", num(lx), num(ly - 9), e.colour);
     std::string label = e.label + " " + e.range;

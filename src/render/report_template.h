@@ -11,7 +11,7 @@
 namespace cjb::render {
 
 // The sections a report can hold, by id: cover, summary, scorecard, charts, journey, drivers,
-// actions, appendix.
+// follow-up (the earlier plan, with --actions-file), actions, appendix.
 const std::vector<std::string>& report_section_ids();
 
 struct SectionSpec {
