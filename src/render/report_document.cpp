@@ -755,6 +755,53 @@ struct Builder {
                        n.overdue ? fmt::format(" ({} overdue)", n.overdue) : "");
   }
 
+  // "in force until 2026-12-31" or "expired on 2026-01-31: scored as unanswered".
+  static std::string waiver_state(const ItemResult& r) {
+    const Waiver& w = *r.response->waiver;
+    return r.waiver_expired ? fmt::format("expired on {}: scored as unanswered", w.expires) : fmt::format("in force until {}", w.expires);
+  }
+
+  // Every item left out of the score on purpose, with why, who approved it and until when.
+  Section waivers(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    size_t expired = 0;
+    for (const auto& id : card.waivers)
+      if (const ItemResult* r = card.find_item(id); r && r->waiver_expired) ++expired;
+    std::string text = fmt::format("{} item{} waived: left out of the score like an item that does not apply, each for the reason below.",
+                                   card.waivers.size(), card.waivers.size() == 1 ? " is" : "s are");
+    if (expired) text += fmt::format(" {} waiver{} had expired by {} and {} scored as unanswered until renewed or answered.", expired,
+                                     expired == 1 ? "" : "s", card.assessment->meta.date, expired == 1 ? "its item is" : "their items are");
+    s.blocks.push_back(Paragraph{text, false});
+    Table table;
+    table.header = {"Item", "Justification", "Approved by", "Given", "Status"};
+    table.align = {Align::Left, Align::Left, Align::Left, Align::Left, Align::Left};
+    table.widths = {2.6, 3.0, 1.5, 1.0, 1.7};
+    for (const auto& id : card.waivers) {
+      const ItemResult* r = card.find_item(id);
+      if (!r) continue;
+      const Waiver& w = *r->response->waiver;
+      Cell item = plain(fmt::format("{} {}", id, r->item->text));
+      item.detail = fmt::format("{} · {}", labels.group(r->group), labels.channel(r->channel));
+      Cell state = plain(waiver_state(*r), r->waiver_expired);
+      if (r->waiver_expired) state.ink = kCriticalInk;
+      table.rows.push_back({item, plain(w.justification), plain(w.by), plain(w.date), state});
+      table.emphasised.push_back(false);
+    }
+    s.blocks.push_back(std::move(table));
+    return s;
+  }
+
+  std::vector<std::string> waiver_lines() const {
+    std::vector<std::string> lines;
+    for (const auto& id : card.waivers)
+      if (const ItemResult* r = card.find_item(id)) {
+        const Waiver& w = *r->response->waiver;
+        lines.push_back(fmt::format("Waived: {} — {} (approved by {} on {}; {})", id, w.justification, w.by, w.date, waiver_state(*r)));
+      }
+    return lines;
+  }
+
   Section appendix(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
@@ -781,6 +828,15 @@ struct Builder {
             case ItemStatus::Answered: level_cell = plain(labels.level(*r.item, *r.level)); break;
             case ItemStatus::NotApplicable: level_cell = plain("N/A"); break;
             case ItemStatus::Unanswered: level_cell = Cell{"not answered", "", "#5F6B73", false, 0, ""}; break;
+            case ItemStatus::Waived: level_cell = plain("waived"); break;
+          }
+          if (r.response && r.response->waiver) {
+            const Waiver& w = *r.response->waiver;
+            if (r.waiver_expired) {
+              level_cell.text += "\nwaiver expired";
+              level_cell.ink = kCriticalInk;
+            }
+            level_cell.detail = fmt::format("Waiver: {} — approved by {} on {}; {}", w.justification, w.by, w.date, waiver_state(r));
           }
           if (r.critical && r.level && *r.level == 0) {
             level_cell.text += "\ncritical failure";
@@ -877,12 +933,18 @@ Document build_report_document(const Scorecard& card, const ReportTemplate& tpl,
   doc.style = tpl.style;
   doc.cover = b.cover();
   doc.bands = b.document_bands();
-  bool follow_up_listed = tpl.find_section("follow-up") != nullptr;
-  if (inputs.follow_ups) doc.follow_up_summary = b.follow_up_summary();
+  bool follow_up_listed = tpl.find_section("follow-up") != nullptr, waivers_listed = tpl.find_section("waivers") != nullptr;
+  if (inputs.follow_ups) doc.footnotes.push_back(b.follow_up_summary());
+  for (const auto& line : b.waiver_lines()) doc.footnotes.push_back(line);
   for (const auto& spec : tpl.sections) {
-    // A template without the section still shows a plan followed up, just before the new plan.
+    // A template without these sections still shows them: a plan followed up just before the
+    // new plan, waivers just before the appendix (a waiver is never left out of a report).
     if (inputs.follow_ups && !follow_up_listed && spec.id == "actions")
       doc.sections.push_back(b.follow_up(SectionSpec{"follow-up", "Actions since the previous visit", ""}));
+    if (!card.waivers.empty() && !waivers_listed && spec.id == "appendix") {
+      doc.sections.push_back(b.waivers(SectionSpec{"waivers", "Waivers", ""}));
+      waivers_listed = true;
+    }
     if (spec.id == "cover") doc.sections.push_back(Section{spec.id, spec.title, {}});
     else if (spec.id == "summary") doc.sections.push_back(b.summary(spec));
     else if (spec.id == "scorecard") doc.sections.push_back(b.scorecard(spec));
@@ -891,11 +953,14 @@ Document build_report_document(const Scorecard& card, const ReportTemplate& tpl,
     else if (spec.id == "drivers") doc.sections.push_back(b.drivers(spec));
     else if (spec.id == "kpis") {
       if (inputs.kpis) doc.sections.push_back(b.kpis(spec));
+    } else if (spec.id == "waivers") {
+      if (!card.waivers.empty()) doc.sections.push_back(b.waivers(spec));
     } else if (spec.id == "follow-up") {
       if (inputs.follow_ups) doc.sections.push_back(b.follow_up(spec));
     } else if (spec.id == "actions") doc.sections.push_back(b.actions(spec));
     else if (spec.id == "appendix") doc.sections.push_back(b.appendix(spec));
   }
+  if (!card.waivers.empty() && !waivers_listed) doc.sections.push_back(b.waivers(SectionSpec{"waivers", "Waivers", ""}));
   return doc;
 }
 

@@ -185,9 +185,9 @@ struct Document {
   Cover cover;
   std::vector<Section> sections;  // template order; the cover is a section without blocks
   std::vector<LegendEntry> bands; // the model's bands, ascending
-  // One line on the earlier plan ("Previous plan: 2 done and improved, …"), for the one-page SVG;
-  // empty without --actions-file.
-  std::string follow_up_summary;
+  // Lines the one-page SVG prints above its legend, where there is no room for sections: the
+  // earlier plan counted (with --actions-file), then each waiver. Empty when there are neither.
+  std::vector<std::string> footnotes;
 
   const Section* find_section(const std::string& id) const;
 };
