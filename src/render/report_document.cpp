@@ -776,7 +776,7 @@ struct Builder {
     Table table;
     table.header = {"Item", "Justification", "Approved by", "Given", "Status"};
     table.align = {Align::Left, Align::Left, Align::Left, Align::Left, Align::Left};
-    table.widths = {2.6, 3.0, 1.5, 1.0, 1.7};
+    table.widths = {2.4, 2.8, 1.4, 1.25, 1.75};
     for (const auto& id : card.waivers) {
       const ItemResult* r = card.find_item(id);
       if (!r) continue;
@@ -830,13 +830,9 @@ struct Builder {
             case ItemStatus::Unanswered: level_cell = Cell{"not answered", "", "#5F6B73", false, 0, ""}; break;
             case ItemStatus::Waived: level_cell = plain("waived"); break;
           }
-          if (r.response && r.response->waiver) {
-            const Waiver& w = *r.response->waiver;
-            if (r.waiver_expired) {
-              level_cell.text += "\nwaiver expired";
-              level_cell.ink = kCriticalInk;
-            }
-            level_cell.detail = fmt::format("Waiver: {} — approved by {} on {}; {}", w.justification, w.by, w.date, waiver_state(r));
+          if (r.waiver_expired) {
+            level_cell.text += "\nwaiver expired";
+            level_cell.ink = kCriticalInk;
           }
           if (r.critical && r.level && *r.level == 0) {
             level_cell.text += "\ncritical failure";
@@ -846,7 +842,14 @@ struct Builder {
           if (r.critical) item_cell.detail = "critical item";
           Cell evidence_cell = plain(r.response ? r.response->evidence : "");
           evidence_cell.photos = photo_refs(r.response, *card.assessment);
-          std::vector<Cell> row = {item_cell, level_cell, plain(r.response ? r.response->note : ""), evidence_cell};
+          Cell note_cell = plain(r.response ? r.response->note : "");
+          if (r.response && r.response->waiver) {  // in the wide Note column: the Response column is narrow
+            const Waiver& w = *r.response->waiver;
+            std::string waiver = fmt::format("Waiver: {} — approved by {} on {}; {}", w.justification, w.by, w.date, waiver_state(r));
+            if (note_cell.text.empty()) note_cell.text = waiver;
+            else note_cell.detail = waiver;
+          }
+          std::vector<Cell> row = {item_cell, level_cell, note_cell, evidence_cell};
           if (journey) row.insert(row.begin() + 1, plain(labels.channel(r.channel)));
           table.rows.push_back(std::move(row));
           table.emphasised.push_back(false);
