@@ -266,8 +266,10 @@ std::string AssessSession::question() const {
     text += paint(pad(label, label_width), kBold) + after_label(wrap(descriptor, indent, indent), 3 + 2 + label_width);
   }
   if (const Response* r = assessment_.find_response(item.id)) {
-    std::string answer = r->na ? "not applicable" : fmt::format("{}", r->level.value_or(0));
-    if (!r->na && scale && r->level && static_cast<size_t>(*r->level) < scale->levels.size())
+    std::string answer = r->waiver ? fmt::format("waived until {} ({})", r->waiver->expires, r->waiver->justification)
+                         : r->na  ? "not applicable"
+                                  : fmt::format("{}", r->level.value_or(0));
+    if (!r->na && !r->waiver && scale && r->level && static_cast<size_t>(*r->level) < scale->levels.size())
       answer += " " + scale->levels[*r->level].label;
     text += "\n" + paint("Your answer: " + answer, kGreen) + "\n";
     if (!r->note.empty()) text += paint("Note ", kDim) + after_label(wrap(r->note, 5, 5, true), 5);
@@ -394,6 +396,7 @@ SessionReply AssessSession::answer_level(int level) {
   Response& r = ensure_response(id);
   r.na = false;
   r.level = level;
+  r.waiver.reset();  // an answer replaces a waiver: a response holds one of them
   return move_on(saved_line(), true);
 }
 
@@ -415,6 +418,7 @@ SessionReply AssessSession::answer_not_applicable() {
   Response& r = ensure_response(id);
   r.na = true;
   r.level.reset();
+  r.waiver.reset();
   return move_on(saved_line(), true);
 }
 

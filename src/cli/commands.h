@@ -10,6 +10,7 @@ namespace cjb::cli {
 std::unique_ptr<Command> make_validate();
 std::unique_ptr<Command> make_assess();
 std::unique_ptr<Command> make_score();
+std::unique_ptr<Command> make_actions();
 std::unique_ptr<Command> make_export();
 std::unique_ptr<Command> make_import();
 std::unique_ptr<Command> make_diagram();

@@ -9,6 +9,7 @@ const std::vector<CommandInfo>& commands() {
       {"validate", "check model, checklist, profile and assessment files", make_validate},
       {"assess", "guided self-assessment: answer item by item, stop and resume, get a score and a plan", make_assess},
       {"score", "score an assessment: scorecard, critical failures, action plan", make_score},
+      {"actions", "write the action plan to track: owner, due date and status for each action", make_actions},
       {"export", "write a field sheet (CSV) to audit on paper or in a spreadsheet", make_export},
       {"import", "read a filled field sheet (CSV) into an assessment", make_import},
       {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},

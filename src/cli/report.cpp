@@ -22,6 +22,9 @@
 #include "render/report_document.h"
 #include "render/report_html.h"
 #include "render/report_text.h"
+#include "sheet/action_plan_sheet.h"
+#include "sheet/csv_reader.h"
+#include "sheet/xlsx_reader.h"
 #include "xml/catalog_loader.h"
 #include "xml/files.h"
 #include "util/files.h"
@@ -80,7 +83,8 @@ class ReportCommand : public Command {
   const char* example() const override {
     return "  cjb report examples/fashion-independent.xml -o report.pdf\n"
            "  cjb report site-2026.xml --previous site-2025.xml --peers peers/*.xml -o report.html\n"
-           "  cjb report site.xml --format md --template minimal > report.md";
+           "  cjb report site.xml --format md --template minimal > report.md\n"
+           "  cjb report site-2026.xml --previous site-2025.xml --actions-file plan-2025.xlsx -o report.pdf";
   }
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
@@ -97,6 +101,8 @@ class ReportCommand : public Command {
         ("paper", po::value<std::string>(&paper_)->default_value("a4")->value_name("SIZE"), "PDF paper: a4 or letter")
         ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
          "contacts and survey exports (CSV, as cjb kpi reads them): adds a Service KPIs section")
+        ("actions-file", po::value<std::string>(&actions_file_)->value_name("PLAN"),
+         "the plan made from --previous (cjb actions, CSV or XLSX, filled in): adds each action's outcome")
         ("actions", po::value<int>(&max_actions_)->default_value(30)->value_name("N"),
          "rows in the action plan, largest impact first (0: every action)")
         ("evidence", po::value<std::string>(&evidence_)->value_name("KIND"),
@@ -111,6 +117,8 @@ class ReportCommand : public Command {
     if (format_ != "pdf" && format_ != "html" && format_ != "md" && format_ != "svg" && format_ != "json")
       throw UsageError(fmt::format("report: unknown format '{}' (expected pdf, html, md, svg or json)", format_));
     if (paper_ != "a4" && paper_ != "letter") throw UsageError(fmt::format("report: unknown paper '{}' (expected a4 or letter)", paper_));
+    if (!actions_file_.empty() && previous_.empty())
+      throw UsageError("report: --actions-file needs --previous OLD (expected the assessment the plan was made from)");
     if (max_actions_ < 0) throw UsageError(fmt::format("report: --actions {} is negative (expected 0 for every action, or how many to list)", max_actions_));
   }
 
@@ -160,6 +168,11 @@ class ReportCommand : public Command {
       inputs.kpi_period = kpi_period(kpis.site.empty() ? records.contacts : contacts, kpis.site.empty() ? records.answers : answers);
     }
     if (previous) inputs.previous = &previous->card;
+    std::vector<ActionFollowUp> follow_ups;
+    if (!actions_file_.empty()) {
+      follow_ups = follow_up_actions(read_plan(previous->instrument), previous->card, subject->card);
+      inputs.follow_ups = &follow_ups;
+    }
     if (!peers_.empty()) {
       comparison = compare_with_peers(subject->card, peer_cards);
       inputs.peers = &comparison;
@@ -199,6 +212,15 @@ class ReportCommand : public Command {
   }
 
  private:
+  // The filled plan of --actions-file: a workbook, else CSV (docs/formats.md, action plans).
+  std::vector<PlannedAction> read_plan(const Instrument& previous) const {
+    std::string bytes = files::read_file(actions_file_);
+    std::vector<sheet::Table> tables;
+    if (sheet::looks_like_xlsx(bytes)) tables = sheet::read_xlsx(bytes, actions_file_);
+    else tables.push_back(sheet::to_table(sheet::read_csv(bytes, actions_file_)));
+    return sheet::read_action_plan(tables, actions_file_, previous);
+  }
+
   // SOURCE_DATE_EPOCH (reproducible builds): the date written into the PDF.
   static std::optional<long long> source_date_epoch() {
     const char* value = std::getenv("SOURCE_DATE_EPOCH");
@@ -247,7 +269,7 @@ class ReportCommand : public Command {
                                  name, places));
   }
 
-  std::string assessment_, output_, format_, previous_, profile_, template_, paper_ = "a4";
+  std::string assessment_, output_, format_, previous_, profile_, template_, paper_ = "a4", actions_file_;
   std::vector<std::string> peers_, kpi_exports_;
   int max_actions_ = 30;
   std::string evidence_;  // --evidence: empty for every item

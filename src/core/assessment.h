@@ -45,6 +45,20 @@ struct Photo {
   Location where;
 };
 
+// An item left out of the score on purpose (docs/formats.md, waivers): who approved it, when,
+// until when, and why. It stays visible in every report; once expired (expires before the
+// assessment's date) the item counts as unanswered again.
+struct Waiver {
+  std::string by;       // who approved it
+  std::string date;     // YYYY-MM-DD, when it was given
+  std::string expires;  // YYYY-MM-DD, the last day it holds
+  std::string justification;
+  Location where;
+
+  // True when the waiver no longer holds on the assessment's date (expires before it).
+  bool expired_on(const std::string& assessment_date) const { return expires < assessment_date; }
+};
+
 struct Response {
   std::string item;
   std::optional<int> level;  // empty when not applicable
@@ -53,6 +67,7 @@ struct Response {
   std::string evidence;  // text of the <evidence> elements without a file
   Location where;
   std::vector<Photo> photos = {};  // <evidence file="…">, in file order
+  std::optional<Waiver> waiver = std::nullopt;  // instead of a level (then level is empty, na false)
 };
 
 struct Assessment {

@@ -11,6 +11,7 @@ const char* to_string(ItemStatus status) {
   switch (status) {
     case ItemStatus::Answered: return "answered";
     case ItemStatus::NotApplicable: return "na";
+    case ItemStatus::Waived: return "waived";
     case ItemStatus::Unanswered: return "unanswered";
   }
   return "unanswered";
@@ -178,7 +179,10 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
     auto it = responses.find(item.id);
     if (it != responses.end()) {
       result.response = it->second;
-      if (it->second->na) {
+      if (const auto& waiver = it->second->waiver) {
+        result.waiver_expired = waiver->expired_on(assessment.meta.date);
+        result.status = result.waiver_expired ? ItemStatus::Unanswered : ItemStatus::Waived;
+      } else if (it->second->na) {
         result.status = ItemStatus::NotApplicable;
       } else if (it->second->level) {
         result.status = ItemStatus::Answered;
@@ -195,7 +199,7 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
     }
     SectionResult& section = card.sections.back();
     SectionSums& s = sums.back();
-    if (result.status != ItemStatus::NotApplicable) ++section.applicable;
+    if (result.status != ItemStatus::NotApplicable && result.status != ItemStatus::Waived) ++section.applicable;
     if (result.status == ItemStatus::Answered) {
       ++section.answered;
       s.weighted += result.weight * *result.score;
@@ -206,6 +210,7 @@ Scorecard score_assessment(const Instrument& instrument, const Assessment& asses
       }
     }
     if (result.status == ItemStatus::Unanswered) card.unanswered.push_back(item.id);
+    if (result.response && result.response->waiver) card.waivers.push_back(item.id);
     item_section.push_back(card.sections.size() - 1);
     card.items.push_back(std::move(result));
   }

@@ -10,8 +10,10 @@
 
 namespace cjb {
 
-enum class ItemStatus { Answered, NotApplicable, Unanswered };
-const char* to_string(ItemStatus status);  // "answered", "na", "unanswered"
+// Waived: a waiver in force (docs/formats.md, waivers): out of the score like N/A. An expired
+// waiver leaves the item Unanswered, with ItemResult::waiver_expired set.
+enum class ItemStatus { Answered, NotApplicable, Unanswered, Waived };
+const char* to_string(ItemStatus status);  // "answered", "na", "unanswered", "waived"
 
 struct ItemResult {
   const Item* item = nullptr;
@@ -23,6 +25,7 @@ struct ItemResult {
   ItemStatus status = ItemStatus::Unanswered;
   std::optional<int> level;
   std::optional<double> score;  // 100 × level / max_level when answered
+  bool waiver_expired = false;  // a waiver that expired before the assessment's date: scored unanswered
 };
 
 // One group in one channel ("all" for leadership and enabler groups).
@@ -88,7 +91,8 @@ struct Scorecard {
   std::vector<ChannelResult> channels;  // journey channels in scope
   std::vector<ItemResult> items;        // instrument order
   std::vector<Action> actions;          // order_actions: critical failures first, then by impact
-  std::vector<std::string> unanswered;  // in scope, not answered, not N/A: instrument order
+  std::vector<std::string> unanswered;  // in scope, not answered, not N/A, not waived: instrument order
+  std::vector<std::string> waivers;     // items with a waiver, in force or expired: instrument order
   std::optional<EvidenceKind> evidence;  // set when only items evidenced this way were scored
 
   const GroupResult* find_group(const std::string& id) const;

@@ -40,6 +40,7 @@ std::string side_text(const std::optional<ItemSide>& side) {
     case ItemStatus::Answered: return fmt::format("level {}", *side->level);
     case ItemStatus::NotApplicable: return "n/a";
     case ItemStatus::Unanswered: return "unanswered";
+    case ItemStatus::Waived: return "waived";
   }
   return "";
 }

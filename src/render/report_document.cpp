@@ -713,6 +713,95 @@ struct Builder {
     return s;
   }
 
+  // The earlier plan followed up: each action's owner, due date and status beside what the new
+  // visit found (core follow_up_actions).
+  Section follow_up(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    const auto& follow_ups = *inputs.follow_ups;
+    s.blocks.push_back(Paragraph{follow_up_summary(), false});
+    if (follow_ups.empty()) return s;
+    Table table;
+    table.header = {"Item", "Owner", "Due", "Status", "Level", "Outcome"};
+    table.align = {Align::Left, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left};
+    table.widths = {3.2, 1.4, 1.1, 1.0, 0.9, 2.0};
+    auto level = [](std::optional<int> l) { return l ? std::to_string(*l) : std::string("–"); };
+    for (const auto& f : follow_ups) {
+      Cell item = plain(f.text.empty() ? f.action.item : fmt::format("{} {}", f.action.item, f.text));
+      if (!f.action.comment.empty()) item.detail = "Comment: " + f.action.comment;
+      Cell outcome = plain(f.outcome, true);
+      bool good = f.action.status == ActionStatus::Done && f.improved;
+      bool bad = f.overdue_days || (f.action.status == ActionStatus::Done && f.after && !f.improved);
+      if (good) outcome.ink = "#1E6B3A";
+      if (bad) outcome.ink = kCriticalInk;
+      table.rows.push_back({item, plain(f.action.owner.empty() ? "–" : f.action.owner), plain(f.action.due.empty() ? "–" : f.action.due),
+                            plain(to_string(f.action.status)), plain(fmt::format("{} → {}", level(f.before), level(f.after))), outcome});
+      table.emphasised.push_back(false);
+    }
+    s.blocks.push_back(std::move(table));
+    s.blocks.push_back(Paragraph{fmt::format("Level: at the previous visit ({}) → at this one ({}). Overdue: not done, and due before {}.",
+                                             inputs.previous ? inputs.previous->assessment->meta.date : "–", card.assessment->meta.date,
+                                             card.assessment->meta.date),
+                                 true});
+    return s;
+  }
+
+  std::string follow_up_summary() const {
+    const auto& follow_ups = *inputs.follow_ups;
+    if (follow_ups.empty()) return "The plan of the previous visit holds no actions.";
+    FollowUpCounts n = count_follow_ups(follow_ups);
+    return fmt::format("{} action{} from the plan of the previous visit: {} done and improved, {} done but not improved, {} not done{}.",
+                       follow_ups.size(), follow_ups.size() == 1 ? "" : "s", n.done_improved, n.done_not_improved, n.open,
+                       n.overdue ? fmt::format(" ({} overdue)", n.overdue) : "");
+  }
+
+  // "in force until 2026-12-31" or "expired on 2026-01-31: scored as unanswered".
+  static std::string waiver_state(const ItemResult& r) {
+    const Waiver& w = *r.response->waiver;
+    return r.waiver_expired ? fmt::format("expired on {}: scored as unanswered", w.expires) : fmt::format("in force until {}", w.expires);
+  }
+
+  // Every item left out of the score on purpose, with why, who approved it and until when.
+  Section waivers(const SectionSpec& spec) const {
+    Section s{spec.id, spec.title, {}};
+    if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    size_t expired = 0;
+    for (const auto& id : card.waivers)
+      if (const ItemResult* r = card.find_item(id); r && r->waiver_expired) ++expired;
+    std::string text = fmt::format("{} item{} waived: left out of the score like an item that does not apply, each for the reason below.",
+                                   card.waivers.size(), card.waivers.size() == 1 ? " is" : "s are");
+    if (expired) text += fmt::format(" {} waiver{} had expired by {} and {} scored as unanswered until renewed or answered.", expired,
+                                     expired == 1 ? "" : "s", card.assessment->meta.date, expired == 1 ? "its item is" : "their items are");
+    s.blocks.push_back(Paragraph{text, false});
+    Table table;
+    table.header = {"Item", "Justification", "Approved by", "Given", "Status"};
+    table.align = {Align::Left, Align::Left, Align::Left, Align::Left, Align::Left};
+    table.widths = {2.4, 2.8, 1.4, 1.25, 1.75};
+    for (const auto& id : card.waivers) {
+      const ItemResult* r = card.find_item(id);
+      if (!r) continue;
+      const Waiver& w = *r->response->waiver;
+      Cell item = plain(fmt::format("{} {}", id, r->item->text));
+      item.detail = fmt::format("{} · {}", labels.group(r->group), labels.channel(r->channel));
+      Cell state = plain(waiver_state(*r), r->waiver_expired);
+      if (r->waiver_expired) state.ink = kCriticalInk;
+      table.rows.push_back({item, plain(w.justification), plain(w.by), plain(w.date), state});
+      table.emphasised.push_back(false);
+    }
+    s.blocks.push_back(std::move(table));
+    return s;
+  }
+
+  std::vector<std::string> waiver_lines() const {
+    std::vector<std::string> lines;
+    for (const auto& id : card.waivers)
+      if (const ItemResult* r = card.find_item(id)) {
+        const Waiver& w = *r->response->waiver;
+        lines.push_back(fmt::format("Waived: {} — {} (approved by {} on {}; {})", id, w.justification, w.by, w.date, waiver_state(*r)));
+      }
+    return lines;
+  }
+
   Section appendix(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
@@ -739,6 +828,11 @@ struct Builder {
             case ItemStatus::Answered: level_cell = plain(labels.level(*r.item, *r.level)); break;
             case ItemStatus::NotApplicable: level_cell = plain("N/A"); break;
             case ItemStatus::Unanswered: level_cell = Cell{"not answered", "", "#5F6B73", false, 0, ""}; break;
+            case ItemStatus::Waived: level_cell = plain("waived"); break;
+          }
+          if (r.waiver_expired) {
+            level_cell.text += "\nwaiver expired";
+            level_cell.ink = kCriticalInk;
           }
           if (r.critical && r.level && *r.level == 0) {
             level_cell.text += "\ncritical failure";
@@ -748,7 +842,14 @@ struct Builder {
           if (r.critical) item_cell.detail = "critical item";
           Cell evidence_cell = plain(r.response ? r.response->evidence : "");
           evidence_cell.photos = photo_refs(r.response, *card.assessment);
-          std::vector<Cell> row = {item_cell, level_cell, plain(r.response ? r.response->note : ""), evidence_cell};
+          Cell note_cell = plain(r.response ? r.response->note : "");
+          if (r.response && r.response->waiver) {  // in the wide Note column: the Response column is narrow
+            const Waiver& w = *r.response->waiver;
+            std::string waiver = fmt::format("Waiver: {} — approved by {} on {}; {}", w.justification, w.by, w.date, waiver_state(r));
+            if (note_cell.text.empty()) note_cell.text = waiver;
+            else note_cell.detail = waiver;
+          }
+          std::vector<Cell> row = {item_cell, level_cell, note_cell, evidence_cell};
           if (journey) row.insert(row.begin() + 1, plain(labels.channel(r.channel)));
           table.rows.push_back(std::move(row));
           table.emphasised.push_back(false);
@@ -835,7 +936,18 @@ Document build_report_document(const Scorecard& card, const ReportTemplate& tpl,
   doc.style = tpl.style;
   doc.cover = b.cover();
   doc.bands = b.document_bands();
+  bool follow_up_listed = tpl.find_section("follow-up") != nullptr, waivers_listed = tpl.find_section("waivers") != nullptr;
+  if (inputs.follow_ups) doc.footnotes.push_back(b.follow_up_summary());
+  for (const auto& line : b.waiver_lines()) doc.footnotes.push_back(line);
   for (const auto& spec : tpl.sections) {
+    // A template without these sections still shows them: a plan followed up just before the
+    // new plan, waivers just before the appendix (a waiver is never left out of a report).
+    if (inputs.follow_ups && !follow_up_listed && spec.id == "actions")
+      doc.sections.push_back(b.follow_up(SectionSpec{"follow-up", "Actions since the previous visit", ""}));
+    if (!card.waivers.empty() && !waivers_listed && spec.id == "appendix") {
+      doc.sections.push_back(b.waivers(SectionSpec{"waivers", "Waivers", ""}));
+      waivers_listed = true;
+    }
     if (spec.id == "cover") doc.sections.push_back(Section{spec.id, spec.title, {}});
     else if (spec.id == "summary") doc.sections.push_back(b.summary(spec));
     else if (spec.id == "scorecard") doc.sections.push_back(b.scorecard(spec));
@@ -844,9 +956,14 @@ Document build_report_document(const Scorecard& card, const ReportTemplate& tpl,
     else if (spec.id == "drivers") doc.sections.push_back(b.drivers(spec));
     else if (spec.id == "kpis") {
       if (inputs.kpis) doc.sections.push_back(b.kpis(spec));
+    } else if (spec.id == "waivers") {
+      if (!card.waivers.empty()) doc.sections.push_back(b.waivers(spec));
+    } else if (spec.id == "follow-up") {
+      if (inputs.follow_ups) doc.sections.push_back(b.follow_up(spec));
     } else if (spec.id == "actions") doc.sections.push_back(b.actions(spec));
     else if (spec.id == "appendix") doc.sections.push_back(b.appendix(spec));
   }
+  if (!card.waivers.empty() && !waivers_listed) doc.sections.push_back(b.waivers(SectionSpec{"waivers", "Waivers", ""}));
   return doc;
 }
 

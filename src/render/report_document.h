@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/action_plan.h"
 #include "core/catalog.h"
 #include "core/peers.h"
 #include "core/scoring.h"
@@ -184,6 +185,9 @@ struct Document {
   Cover cover;
   std::vector<Section> sections;  // template order; the cover is a section without blocks
   std::vector<LegendEntry> bands; // the model's bands, ascending
+  // Lines the one-page SVG prints above its legend, where there is no room for sections: the
+  // earlier plan counted (with --actions-file), then each waiver. Empty when there are neither.
+  std::vector<std::string> footnotes;
 
   const Section* find_section(const std::string& id) const;
 };
@@ -198,6 +202,10 @@ struct ReportInputs {
   // --kpi: service KPIs from the retailer's exports, shown in the "kpis" section (which is left
   // out of the report when this is nullptr, the default).
   const KpiReport* kpis = nullptr;
+  // --actions-file: the earlier plan followed up (core/action_plan.h), shown in the "follow-up"
+  // section (left out when nullptr, the default; placed before the action plan when the
+  // template does not list it).
+  const std::vector<ActionFollowUp>* follow_ups = nullptr;
   // The months the KPI records span ("records of 2026-03 to 2026-04"); empty when unknown (default).
   std::string kpi_period;
 };

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "diagram/journey_graph.h"
+#include "util/utf8.h"
 
 namespace cjb::render {
 
@@ -424,6 +425,15 @@ std::string render_svg_summary(const Document& d) {
   out += fmt::format(R"(<text x="{}" y="99" font-size="9.5" text-anchor="middle" fill="{}">{}</text>)", num(width - 140), c.band_ink,
                      esc(c.target_line)) + "\n";
 
+  // The footnotes above the legend, at most five: one line each, cut to the page's width.
+  std::vector<std::string> footnotes;
+  for (const auto& line : d.footnotes) {
+    if (footnotes.size() == 4 && d.footnotes.size() > 5) {
+      footnotes.push_back(fmt::format("… and {} more (see the full report)", d.footnotes.size() - 4));
+      break;
+    }
+    footnotes.push_back(utf8::shorten(line, 190));
+  }
   // The scorecard of layers and groups on the left.
   const Section* scorecard = d.find_section("scorecard");
   const Table* table = nullptr;
@@ -449,7 +459,7 @@ std::string render_svg_summary(const Document& d) {
       if (row.size() < 5 || row[0].indent > 1) continue;  // layers and groups only, not channels
       bool em = r < table->emphasised.size() && table->emphasised[r];
       double row_h = em ? 19 : 16.5;
-      if (y + row_h > height - 40) break;
+      if (y + row_h > height - 40 - 18 * static_cast<double>(footnotes.size())) break;
       if (em) out += fmt::format(R"(<rect x="30" y="{}" width="505" height="{}" fill="{}"/>)", num(y), num(row_h), style.colour("stripe"));
       std::string weight = em ? "bold" : "normal";
       double base = y + row_h - 5;
@@ -486,8 +496,11 @@ std::string render_svg_summary(const Document& d) {
         break;
       }
 
-  // Legend and consultancy along the bottom.
+  // Legend and consultancy along the bottom, the earlier plan followed up (--actions-file) above.
   double lx = 30, ly = height - 22;
+  for (size_t i = 0; i < footnotes.size(); ++i)
+    out += fmt::format(R"(<text x="30" y="{}" font-size="10" fill="{}">{}</text>)", num(ly - 22 - 16 * static_cast<double>(footnotes.size() - 1 - i)),
+                       ink, esc(footnotes[i])) + "\n";
   for (const auto& e : d.bands) {
     out += fmt::format(R"(<rect x="{}" y="{}" width="12" height="10" rx="2" fill="{}"/>)", num(lx), num(ly - 9), e.colour);
     std::string label = e.label + " " + e.range;

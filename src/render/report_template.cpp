@@ -15,7 +15,7 @@ using json = nlohmann::json;
 
 const std::vector<std::string>& report_section_ids() {
   static const std::vector<std::string> ids = {"cover",   "summary", "scorecard", "charts",
-                                               "journey", "drivers", "kpis",      "actions",   "appendix"};
+                                               "journey", "drivers", "kpis",      "follow-up", "actions",   "waivers",  "appendix"};
   return ids;
 }
 

@@ -11,7 +11,8 @@
 namespace cjb::render {
 
 // The sections a report can hold, by id: cover, summary, scorecard, charts, journey, drivers,
-// actions, appendix.
+// kpis (with --kpi), follow-up (the earlier plan, with --actions-file), actions, waivers (when
+// the assessment has any), appendix.
 const std::vector<std::string>& report_section_ids();
 
 struct SectionSpec {

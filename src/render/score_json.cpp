@@ -45,6 +45,18 @@ Json string_array(const std::vector<std::string>& values) {
   return array;
 }
 
+// A waiver as the contract gives it: who, when, until when, why, and whether it had expired
+// on the assessment's date (then the item is scored unanswered).
+Json waiver_json(const Waiver& waiver, bool expired) {
+  Json w;
+  w["by"] = waiver.by;
+  w["date"] = waiver.date;
+  w["expires"] = waiver.expires;
+  w["justification"] = waiver.justification;
+  w["expired"] = expired;
+  return w;
+}
+
 }  // namespace
 
 std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
@@ -147,6 +159,7 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
     i["score"] = optional_number(item.score);
     i["note"] = item.response ? item.response->note : std::string();
     i["evidence"] = item.response ? item.response->evidence : std::string();
+    if (item.response && item.response->waiver) i["waiver"] = waiver_json(*item.response->waiver, item.waiver_expired);
     items.push_back(std::move(i));
   }
   doc["items"] = std::move(items);
@@ -172,6 +185,18 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
 
   doc["unanswered"] = string_array(card.unanswered);
   doc["critical_failures"] = string_array(card.critical_failures());
+  // Only when there are any: the contract's other outputs stay as they were (docs/scoring.md).
+  if (!card.waivers.empty()) {
+    Json waivers = Json::array();
+    for (const auto& id : card.waivers)
+      if (const ItemResult* item = card.find_item(id)) {
+        Json w;
+        w["item"] = id;
+        w.update(waiver_json(*item->response->waiver, item->waiver_expired));
+        waivers.push_back(std::move(w));
+      }
+    doc["waivers"] = std::move(waivers);
+  }
 
   // Invalid UTF-8 cannot reach here (the XML reader refuses it); replace rather than throw anyway.
   return doc.dump(options.indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -143,6 +143,18 @@ std::string score_markdown(const Scorecard& card) {
                          item ? channel_label(model, item->channel) : "", item ? markdown_escape(item->item->text) : "");
     }
   }
+  if (!card.waivers.empty()) {
+    out += "\n## Waivers\n\n";
+    out += markdown_row({"Item", "Justification", "Approved by", "Given", "Expires", "Status"});
+    out += "| --- | --- | --- | --- | --- | --- |\n";
+    for (const auto& id : card.waivers) {
+      const ItemResult* item = card.find_item(id);
+      if (!item) continue;
+      const Waiver& w = *item->response->waiver;
+      out += markdown_row({markdown_escape(id), markdown_escape(w.justification), markdown_escape(w.by), w.date, w.expires,
+                           item->waiver_expired ? "expired: scored as unanswered" : "in force"});
+    }
+  }
   return out;
 }
 

@@ -203,6 +203,18 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
                        card.unanswered.size() == 1 ? "" : "s", card.unanswered.size() == 1 ? "s" : "",
                        clean(fmt::format("{}", fmt::join(listed, ", "))), card.unanswered.size() > kListed ? ", …" : "");
   }
+  if (!card.waivers.empty()) {
+    // Every waiver, with why and who: an item left out of the score must never go unnoticed.
+    out += fmt::format("\nWaivers: {} item{} left out of the score on purpose:\n", card.waivers.size(), card.waivers.size() == 1 ? "" : "s");
+    for (const auto& id : card.waivers) {
+      const ItemResult* item = card.find_item(id);
+      if (!item) continue;
+      const Waiver& w = *item->response->waiver;
+      out += fmt::format("  {}  approved by {} on {}, {} {}{}\n", clean(id), clean(w.by), w.date, item->waiver_expired ? "expired" : "expires",
+                         w.expires, item->waiver_expired ? paint.red(" — EXPIRED: scored as unanswered") : "");
+      out += fmt::format("     {}\n", clean(w.justification));
+    }
+  }
   return out;
 }
 

@@ -111,15 +111,6 @@ std::string write_field_sheet(const Catalog& catalog, const Instrument& instrume
 
 namespace {
 
-// A header as a key: lower case, letters and digits only, so "N/A", "na" and "Evidence hint",
-// "evidence_hint" match.
-std::string header_key(const std::string& header) {
-  std::string key;
-  for (unsigned char c : header)
-    if (std::isalnum(c)) key += static_cast<char>(std::tolower(c));
-  return key;
-}
-
 struct Columns {
   std::map<std::string, size_t> index;  // header key → 0-based column
   std::vector<std::string> headers;     // as the sheet shows them
@@ -143,14 +134,6 @@ Columns read_header(const TableRow& header, const std::string& name, const std::
                           fmt::format("the header has no '{}' column (expected the columns Item, Level, N/A, Note and Evidence, "
                                       "as `cjb export` writes them)", required)});
   return columns;
-}
-
-// A cell's text as the user typed it: the apostrophe spreadsheet_text put before text a
-// spreadsheet would take for a formula comes off again.
-std::string typed_text(const std::string& text) {
-  std::string t = trimmed(text);
-  if (t.size() > 1 && t[0] == '\'' && spreadsheet_text(t.substr(1)) == t) t.erase(0, 1);
-  return trimmed(t);
 }
 
 struct RowReader {

@@ -1,8 +1,11 @@
 #include "sheet/table.h"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "sheet/csv_reader.h"
+#include "sheet/csv_writer.h"
 
 namespace cjb::sheet {
 
@@ -29,6 +32,19 @@ bool is_blank(const TableRow& row) {
   for (const auto& cell : row)
     if (!trimmed(cell.text).empty()) return false;
   return true;
+}
+
+std::string header_key(const std::string& header) {
+  std::string key;
+  for (unsigned char c : header)
+    if (std::isalnum(c)) key += static_cast<char>(std::tolower(c));
+  return key;
+}
+
+std::string typed_text(const std::string& text) {
+  std::string t = trimmed(text);
+  if (t.size() > 1 && t[0] == '\'' && spreadsheet_text(t.substr(1)) == t) t.erase(0, 1);
+  return trimmed(t);
 }
 
 size_t find_control_character(const std::string& text) {

@@ -37,6 +37,14 @@ Cell cell_at(const TableRow& row, size_t index);
 // Every cell of row is blank (spreadsheets leave such rows between blocks).
 bool is_blank(const TableRow& row);
 
+// A header as a key: lower case, letters and digits only, so "N/A", "na" and "Evidence hint",
+// "evidence_hint" match.
+std::string header_key(const std::string& header);
+
+// A cell's text as the user typed it, trimmed: the apostrophe spreadsheet_text (csv_writer.h)
+// put before text a spreadsheet would take for a formula comes off again.
+std::string typed_text(const std::string& text);
+
 // The first character of text that XML 1.0 cannot hold (a C0 control other than tab, line
 // feed and carriage return, or NUL), as its byte offset; npos if none.
 size_t find_control_character(const std::string& text);

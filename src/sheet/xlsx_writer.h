@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/action_plan.h"
 #include "core/catalog.h"
 
 namespace cjb::sheet {
@@ -24,5 +25,12 @@ struct XlsxSheetOptions {
 // Throws Error when libxlsxwriter cannot write its temporary file.
 std::string write_field_sheet_xlsx(const Catalog& catalog, const Instrument& instrument, const Assessment* prefill,
                                    const XlsxSheetOptions& options = {});
+
+// The action plan of `cjb actions` (action_plan_cells() rows, sheet/action_plan_sheet.h) as an .xlsx
+// file: one worksheet "Action plan", the header row and the Item column frozen, wrapped text, the
+// Fix now rows' numbers in red, and the client's columns unlocked in the answer colour: Owner,
+// Due date (a date cell shown YYYY-MM-DD, checked as a date), Status (a drop-down of open,
+// in progress, done) and Comment. created as in XlsxSheetOptions.
+std::string write_action_plan_xlsx(const std::vector<PlanRow>& rows, std::optional<std::time_t> created = std::nullopt);
 
 }  // namespace cjb::sheet

@@ -305,6 +305,30 @@ Profile parse_profile(const Source& source) {
   return p;
 }
 
+namespace {
+
+// <waiver by="…" date="YYYY-MM-DD" expires="YYYY-MM-DD">justification</waiver>
+Waiver read_waiver(Reader& r, pugi::xml_node w, const std::string& item) {
+  r.allow(w, {"by", "date", "expires"}, {});
+  Waiver waiver;
+  waiver.where = r.at(w);
+  waiver.by = r.required(w, "by", "who approved the waiver, e.g. by=\"J. Smith, regional manager\"");
+  waiver.date = r.required(w, "date", "the day the waiver was given, YYYY-MM-DD");
+  waiver.expires = r.required(w, "expires", "the last day the waiver holds, YYYY-MM-DD");
+  waiver.justification = collapse_whitespace(w.text().get());
+  for (const auto& [name, value] : {std::pair<const char*, const std::string*>{"date", &waiver.date}, {"expires", &waiver.expires}})
+    if (!value->empty() && !is_iso_date(*value))
+      r.problem(w, fmt::format("waiver of '{}': {} '{}' is not a date (expected YYYY-MM-DD)", item, name, *value));
+  if (is_iso_date(waiver.date) && is_iso_date(waiver.expires) && waiver.expires < waiver.date)
+    r.problem(w, fmt::format("waiver of '{}' expires on {}, before it was given on {} (expected an expiry on or after the date)", item,
+                             waiver.expires, waiver.date));
+  if (waiver.justification.empty())
+    r.problem(w, fmt::format("waiver of '{}' has no justification (expected why the item does not apply, as the element's text)", item));
+  return waiver;
+}
+
+}  // namespace
+
 Assessment parse_assessment(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("assessment");
@@ -359,15 +383,20 @@ Assessment parse_assessment(const Source& source) {
   if (responses) {
     r.allow(responses, {}, {"response"});
     for (auto x : responses.children("response")) {
-      r.allow(x, {"item", "level", "na"}, {"note", "evidence"});
+      r.allow(x, {"item", "level", "na"}, {"note", "evidence", "waiver"});
+      r.at_most_once(x, {"waiver"});
       Response response;
       response.where = r.at(x);
       response.item = r.required_id(x, "item", "the id of the item answered");
       response.na = r.boolean(x, "na", false);
       response.level = r.optional_integer(x, "level");
-      if (x.attribute("level") && response.na)
+      if (pugi::xml_node w = x.child("waiver")) response.waiver = read_waiver(r, w, response.item);
+      if (response.waiver && (x.attribute("level") || response.na))
+        r.problem(x, fmt::format("response to '{}' has both a waiver and {} (expected one of them: a waived item has no answer)",
+                                 response.item, response.na ? "na=\"true\"" : "a level"));
+      else if (x.attribute("level") && response.na)
         r.problem(x, fmt::format("response to '{}' has both a level and na=\"true\" (expected one of them)", response.item));
-      else if (!x.attribute("level") && !response.na)
+      else if (!x.attribute("level") && !response.na && !response.waiver)
         r.problem(x, fmt::format("response to '{}' has no level (expected level=\"N\" or na=\"true\")", response.item));
       for (auto n : x.children("note")) {
         r.allow(n, {}, {});
@@ -437,6 +466,13 @@ std::string write_assessment(const Assessment& a) {
       auto e = x.append_child("evidence");
       e.append_attribute("file") = photo.file.c_str();
       if (!photo.caption.empty()) e.text() = photo.caption.c_str();
+    }
+    if (r.waiver) {  // after note and evidence, as the XSD orders them
+      auto w = x.append_child("waiver");
+      w.append_attribute("by") = r.waiver->by.c_str();
+      w.append_attribute("date") = r.waiver->date.c_str();
+      w.append_attribute("expires") = r.waiver->expires.c_str();
+      w.text() = r.waiver->justification.c_str();
     }
   }
   std::ostringstream out;
