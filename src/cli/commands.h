@@ -8,6 +8,7 @@
 namespace cjb::cli {
 
 std::unique_ptr<Command> make_validate();
+std::unique_ptr<Command> make_init();
 std::unique_ptr<Command> make_assess();
 std::unique_ptr<Command> make_score();
 std::unique_ptr<Command> make_export();

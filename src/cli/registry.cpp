@@ -7,6 +7,7 @@ namespace cjb::cli {
 const std::vector<CommandInfo>& commands() {
   static const std::vector<CommandInfo> table = {
       {"validate", "check model, checklist, profile and assessment files", make_validate},
+      {"init", "start a blank assessment of a profile, for assess or import --into to fill", make_init},
       {"assess", "guided self-assessment: answer item by item, stop and resume, get a score and a plan", make_assess},
       {"score", "score an assessment: scorecard, critical failures, action plan", make_score},
       {"export", "write a field sheet (CSV) to audit on paper or in a spreadsheet", make_export},
