@@ -16,6 +16,7 @@ std::unique_ptr<Command> make_import();
 std::unique_ptr<Command> make_diagram();
 std::unique_ptr<Command> make_report();
 std::unique_ptr<Command> make_compare();
+std::unique_ptr<Command> make_merge();
 std::unique_ptr<Command> make_benchmark();
 std::unique_ptr<Command> make_kpi();
 

@@ -15,6 +15,7 @@ const std::vector<CommandInfo>& commands() {
       {"diagram", "draw the customer journey diagram (SVG, PDF, PNG, DOT)", make_diagram},
       {"report", "write the gap report of an assessment (PDF, HTML, Markdown, SVG, JSON)", make_report},
       {"compare", "what changed between two assessments, item by item", make_compare},
+      {"merge", "merge partial assessments of one site (auditors splitting a visit); lists conflicts", make_merge},
       {"benchmark", "compare many assessments: league table, distributions, peers, roll-ups, trends", make_benchmark},
       {"kpi", "service KPIs from contacts and survey exports (CSV): response times, FCR, CSAT, NPS", make_kpi},
   };
