@@ -17,6 +17,7 @@ std::unique_ptr<Command> make_diagram();
 std::unique_ptr<Command> make_report();
 std::unique_ptr<Command> make_compare();
 std::unique_ptr<Command> make_merge();
+std::unique_ptr<Command> make_agree();
 std::unique_ptr<Command> make_benchmark();
 std::unique_ptr<Command> make_kpi();
 

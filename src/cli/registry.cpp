@@ -16,6 +16,7 @@ const std::vector<CommandInfo>& commands() {
       {"report", "write the gap report of an assessment (PDF, HTML, Markdown, SVG, JSON)", make_report},
       {"compare", "what changed between two assessments, item by item", make_compare},
       {"merge", "merge partial assessments of one site (auditors splitting a visit); lists conflicts", make_merge},
+      {"agree", "how far two audits of one visit agree: share alike, Cohen's kappa, widest gaps", make_agree},
       {"benchmark", "compare many assessments: league table, distributions, peers, roll-ups, trends", make_benchmark},
       {"kpi", "service KPIs from contacts and survey exports (CSV): response times, FCR, CSAT, NPS", make_kpi},
   };
