@@ -63,6 +63,10 @@ class AgreeCommand : public Command {
       if (auto d = site_or_scope_difference(audits[0], audits[1], "two audits")) problems.push_back(*d);
     if (!problems.empty()) throw InputError(std::move(problems));
 
+    if (audits[0].meta.date != audits[1].meta.date && !quiet())
+      context.err << fmt::format("cjb agree: note: {} is dated {} and {} {}: the figures measure two visits as well as two "
+                                 "auditors (what changed between visits is for cjb compare)\n",
+                                 files_[0], audits[0].meta.date, files_[1], audits[1].meta.date);
     Instrument instrument = resolve_scope(catalog, audits[0].scope);
     Agreement agreement = measure_agreement(instrument, audits[0], audits[1]);
     render::AgreementInput input{&agreement, &instrument, &audits[0], &audits[1], files_[0], files_[1], static_cast<size_t>(top_)};

@@ -87,6 +87,20 @@ TEST(Agree, TextSaysShareKappaGapsAndScores) {
   EXPECT_THAT(r.out, HasSubstr("  overall"));
 }
 
+TEST(Agree, AuditsOfTwoDatesAreNotedNotRefused) {
+  std::string dir = temp_dir("agree-dates");
+  write_audits(dir);
+  std::string later = read_text(dir + "/raj.xml");
+  later.replace(later.find("2026-03-14"), 10, "2026-03-21");
+  write_text(dir + "/raj.xml", later);
+  RunResult r = cjb({"agree", dir + "/ann.xml", dir + "/raj.xml", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "cjb agree: note: " + dir + "/ann.xml is dated 2026-03-14 and " + dir +
+                       "/raj.xml 2026-03-21: the figures measure two visits as well as two auditors (what changed between visits "
+                       "is for cjb compare)\n");
+  EXPECT_EQ(cjb({"agree", "-q", dir + "/ann.xml", dir + "/raj.xml"}).err, "");
+}
+
 TEST(Agree, AnotherScopeOrOneFileIsRefused) {
   std::string dir = temp_dir("agree-refused");
   write_audits(dir);

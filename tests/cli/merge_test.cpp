@@ -80,6 +80,21 @@ TEST(Merge, ConflictsAreListedAndNothingIsWritten) {
   EXPECT_TRUE(merged.find_response("L-ROL-01")->na);
 }
 
+TEST(Merge, PhotoPathsStayTrueFromTheMergedFilesFolder) {
+  std::string dir = temp_dir("merge-photos");
+  fs::create_directories(dir + "/ann");
+  write_text(dir + "/ann/ann.xml",
+             half("Ann", "    <response item=\"L-VIS-01\" level=\"3\"><evidence file=\"photos/wall.jpg\">The vision</evidence></response>\n"));
+  write_text(dir + "/raj.xml", half("Raj", "    <response item=\"L-ROL-01\" level=\"2\"/>\n"));
+  RunResult r = cjb({"merge", "-q", dir + "/ann/ann.xml", dir + "/raj.xml", "-o", dir + "/visit.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Assessment merged = xml::load_assessment(dir + "/visit.xml");
+  const Response* vision = merged.find_response("L-VIS-01");
+  ASSERT_EQ(vision->photos.size(), 1u);
+  EXPECT_EQ(vision->photos[0].file, "ann/photos/wall.jpg");
+  EXPECT_EQ(vision->photos[0].caption, "The vision");
+}
+
 TEST(Merge, AnotherSiteIsBadInput) {
   std::string dir = temp_dir("merge-site");
   write_text(dir + "/ann.xml", half("Ann", kAnn));
