@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -19,6 +18,8 @@
 #include "cli/data.h"
 #include "cli/line_input.h"
 #include "cli/output.h"
+#include "cli/today.h"
+#include "core/blank_assessment.h"
 #include "util/files.h"
 #include "util/text.h"
 #include "xml/files.h"
@@ -29,19 +30,6 @@ namespace cjb::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Today as YYYY-MM-DD; SOURCE_DATE_EPOCH (UTC) when set, so that tests get the same bytes.
-std::string today() {
-  std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    now = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
-    gmtime_r(&now, &parts);
-  } else {
-    localtime_r(&now, &parts);
-  }
-  return fmt::format("{:04}-{:02}-{:02}", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday);
-}
 
 // What tells one version of a file from another: a program that saves it atomically makes a
 // new inode, one that writes in place changes the time or the size.
@@ -165,45 +153,22 @@ class AssessCommand : public Command {
   }
 
   Assessment new_assessment(const Catalog& catalog) const {
-    const Model& model = catalog.model;
-    Assessment a;
-    a.scope.model = model.id;
-    if (!profile_.empty()) {
-      const Profile* profile = catalog.find_profile(profile_);
-      if (!profile) {
-        std::vector<std::string> known;
-        for (const auto& p : catalog.profiles) known.push_back(p.id);
-        throw UsageError(fmt::format("assess: no profile '{}' (expected one of: {})", profile_, text::join(known, ", ")));
-      }
-      a.scope.profile = profile->id;
-    } else {
-      for (const auto& c : catalog.checklists) a.scope.checklists.push_back(c.id);
-    }
-    std::vector<std::string> channels = split_list(channels_);
-    for (const auto& c : channels)
-      if (!model.find_channel(c)) {
-        std::vector<std::string> known;
-        for (const auto& k : model.channels) known.push_back(k.id);
-        throw UsageError(fmt::format("assess: --channels: no channel '{}' (expected a list of: {})", c, text::join(known, ", ")));
-      }
-    if (channels.empty() && a.scope.profile.empty())
-      for (const auto& c : model.channels) channels.push_back(c.id);
-    a.scope.channels = channels;
-
-    std::vector<std::string> in_scope = channels;
-    if (in_scope.empty())
-      if (const Profile* profile = catalog.find_profile(a.scope.profile)) in_scope = profile->channels;
-    bool physical = std::count(in_scope.begin(), in_scope.end(), kPhysical) > 0;
-    bool online = std::count(in_scope.begin(), in_scope.end(), kOnline) > 0;
-    a.subject.retailer = clean_user_text(retailer_.empty() ? "My shop" : retailer_);
-    a.subject.site = clean_user_text(!site_.empty() ? site_ : physical && online ? "Store and web shop" : online ? "Web shop" : "Store");
-    if (a.subject.retailer.empty() || a.subject.site.empty())
+    const std::string retailer = clean_user_text(retailer_.empty() ? "My shop" : retailer_);
+    const std::string site = clean_user_text(site_);
+    if (retailer.empty() || (!site_.empty() && site.empty()))
       throw UsageError("assess: --retailer and --site need a name (expected text such as --retailer 'Rose & Co')");
-    a.meta.date = today();
-    a.meta.method = "self-assessment";
-    a.id = default_assessment_id(a.subject, a.meta.date);
-    if (a.id.empty()) a.id = "self-assessment-" + a.meta.date;
-    return a;
+    BlankAssessmentRequest request;
+    request.profile = profile_;
+    request.channels = split_list(channels_);
+    request.retailer = retailer;
+    request.site = site;
+    request.date = today();
+    request.method = "self-assessment";
+    try {
+      return blank_assessment(catalog, request);
+    } catch (const UsageError& e) {
+      throw UsageError(std::string("assess: ") + e.what());
+    }
   }
 
   int converse(Context& context, const std::string& path, const Instrument& instrument, Assessment& assessment) {

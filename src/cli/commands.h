@@ -8,6 +8,7 @@
 namespace cjb::cli {
 
 std::unique_ptr<Command> make_validate();
+std::unique_ptr<Command> make_init();
 std::unique_ptr<Command> make_assess();
 std::unique_ptr<Command> make_score();
 std::unique_ptr<Command> make_actions();
@@ -16,6 +17,8 @@ std::unique_ptr<Command> make_import();
 std::unique_ptr<Command> make_diagram();
 std::unique_ptr<Command> make_report();
 std::unique_ptr<Command> make_compare();
+std::unique_ptr<Command> make_merge();
+std::unique_ptr<Command> make_agree();
 std::unique_ptr<Command> make_benchmark();
 std::unique_ptr<Command> make_kpi();
 

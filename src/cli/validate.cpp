@@ -152,7 +152,7 @@ class ValidateCommand : public Command {
       } catch (const InputError&) {
         scope = "scope cannot be resolved";
       }
-      lines.push_back(fmt::format("{}: profile {}: {}", p.where.file, p.id, scope));
+      lines.push_back(fmt::format("{}: profile {}{}: {}", p.where.file, p.id, p.extends.empty() ? "" : " (extends " + p.extends + ")", scope));
     }
     for (const auto& path : assessments) {
       try {

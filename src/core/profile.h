@@ -37,6 +37,9 @@ struct StandardOverride {
 struct Profile {
   std::string id;
   std::string model;
+  // The profile this one extends (core/profile_extension.h), or empty. Once the catalog is
+  // loaded, the fields below hold the whole of the extended profile, not only its own part.
+  std::string extends;
   std::string version;
   std::string title;
   std::string description;

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
+#include <tuple>
 
 #include "core/checks.h"
+#include "core/profile_extension.h"
 #include "xml/files.h"
 #include "util/files.h"
 
@@ -45,8 +48,14 @@ LoadedCatalog load_catalog_files(const std::string& model_path, const std::vecto
   }
   catalog.index();
   auto add = [&](std::vector<Diagnostic> found) { problems.insert(problems.end(), found.begin(), found.end()); };
+  add(resolve_extensions(catalog.profiles));
   for (const auto& c : catalog.checklists) add(check_checklist(catalog.model, c));
-  for (const auto& p : catalog.profiles) add(check_profile(catalog, p));
+  // An extending profile holds its parent's exclusions and overrides, at the parent's lines:
+  // a problem with one is reported once, at the parent.
+  std::set<std::tuple<std::string, int, int, std::string>> reported;
+  for (const auto& p : catalog.profiles)
+    for (auto& d : check_profile(catalog, p))
+      if (reported.emplace(d.where.file, d.where.line, d.where.column, d.message).second) problems.push_back(std::move(d));
   add(check_unique_ids(catalog));
   return loaded;
 }

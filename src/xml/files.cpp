@@ -223,25 +223,30 @@ Checklist parse_checklist(const Source& source) {
 Profile parse_profile(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("profile");
-  r.allow(root, {"id", "model", "version"}, {"title", "description", "scope", "weights", "targets", "service-standards"});
+  r.allow(root, {"id", "model", "version", "extends"}, {"title", "description", "scope", "weights", "targets", "service-standards"});
   r.at_most_once(root, {"title", "description", "scope", "weights", "targets", "service-standards"});
   Profile p;
   p.where = r.at(root);
   p.id = r.required_id(root, "id", "the profile's id");
   p.model = r.required_id(root, "model", "the id of the model it tailors");
   p.version = r.optional(root, "version");
+  p.extends = r.optional_id(root, "extends");
   p.title = r.required_child_text(root, "title", "the profile's title");
   p.description = r.child_text(root, "description");
-  pugi::xml_node scope = r.required_child(root, "scope");
+  // A profile that extends another inherits its scope: <scope>, its channels and its
+  // checklists are then optional (core/profile_extension.h).
+  const bool inherits = !p.extends.empty();
+  pugi::xml_node scope = inherits ? root.child("scope") : r.required_child(root, "scope");
   if (scope) {
     r.allow(scope, {"channels", "evidence"}, {"checklist", "exclude"});
-    p.channels = r.id_list(scope, "channels", r.required(scope, "channels", "the journey channels in scope, e.g. \"physical online\""));
+    if (!inherits || scope.attribute("channels"))
+      p.channels = r.id_list(scope, "channels", r.required(scope, "channels", "the journey channels in scope, e.g. \"physical online\""));
     p.evidence = evidence_kind(r, scope);
     for (auto c : scope.children("checklist")) {
       r.allow(c, {"ref"}, {});
       p.checklists.push_back(r.required_id(c, "ref", "a checklist id"));
     }
-    if (p.checklists.empty()) r.problem(scope, "<scope> has no <checklist> (expected at least one)");
+    if (p.checklists.empty() && !inherits) r.problem(scope, "<scope> has no <checklist> (expected at least one)");
     for (auto e : scope.children("exclude")) {
       r.allow(e, {"group", "item", "reason"}, {});
       Exclusion x;

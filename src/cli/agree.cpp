@@ -1,0 +1,87 @@
+// cjb agree A B: how far two complete audits of one visit agree (calibration, docs/agreement.md).
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/data.h"
+#include "cli/output.h"
+#include "core/agreement.h"
+#include "core/merge.h"
+#include "render/agreement_report.h"
+#include "xml/files.h"
+
+namespace cjb::cli {
+
+namespace {
+
+class AgreeCommand : public Command {
+ public:
+  const char* name() const override { return "agree"; }
+  const char* summary() const override { return "how far two audits of one visit agree: share alike, Cohen's kappa, widest gaps"; }
+  const char* usage() const override { return "cjb agree A B [--format text|json] [-o FILE] [--top N]"; }
+  const char* example() const override {
+    return "  cjb agree marlow-ann.xml marlow-raj.xml\n"
+           "  cjb agree marlow-ann.xml marlow-raj.xml --format json -o calibration.json";
+  }
+
+  void declare(po::options_description& options, po::positional_options_description& positional) override {
+    options.add_options()
+        ("file", po::value<std::vector<std::string>>(&files_)->value_name("FILE")->required(),
+         "the two audits: the same site, model, profile, checklists and channels")
+        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text or json (the cjb.agree/1 contract)")
+        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout)")
+        ("top", po::value<int>(&top_)->value_name("N")->default_value(10), "disagreements the text lists (JSON lists all)");
+    positional.add("file", -1);
+  }
+
+  void validate() override {
+    if (files_.size() != 2)
+      throw UsageError(fmt::format("agree: {} file{} given (expected two audits of one visit: A B)", files_.size(), files_.size() == 1 ? "" : "s"));
+    if (format_ != "text" && format_ != "json")
+      throw UsageError(fmt::format("agree: --format '{}' is not known (expected text or json)", format_));
+    if (top_ < 0) throw UsageError(fmt::format("agree: --top {} is negative (expected 0 or more)", top_));
+  }
+
+  int run(Context& context) override {
+    Catalog catalog = load_catalog(data_dir_option());
+    // Both files are read and checked before either fails, so a user sees every problem.
+    std::vector<Diagnostic> problems;
+    std::vector<Assessment> audits;
+    for (const auto& path : files_) {
+      try {
+        audits.push_back(xml::load_assessment(path));
+        Instrument instrument = resolve_scope(catalog, audits.back().scope);
+        auto found = check_assessment(catalog, instrument, audits.back());
+        problems.insert(problems.end(), found.begin(), found.end());
+      } catch (const InputError& e) {
+        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+      }
+    }
+    if (problems.empty())
+      if (auto d = site_or_scope_difference(audits[0], audits[1], "two audits")) problems.push_back(*d);
+    if (!problems.empty()) throw InputError(std::move(problems));
+
+    if (audits[0].meta.date != audits[1].meta.date && !quiet())
+      context.err << fmt::format("cjb agree: note: {} is dated {} and {} {}: the figures measure two visits as well as two "
+                                 "auditors (what changed between visits is for cjb compare)\n",
+                                 files_[0], audits[0].meta.date, files_[1], audits[1].meta.date);
+    Instrument instrument = resolve_scope(catalog, audits[0].scope);
+    Agreement agreement = measure_agreement(instrument, audits[0], audits[1]);
+    render::AgreementInput input{&agreement, &instrument, &audits[0], &audits[1], files_[0], files_[1], static_cast<size_t>(top_)};
+    write_output(context, output_, format_ == "json" ? render::agreement_json(input) : render::agreement_text(input));
+    return 0;
+  }
+
+ private:
+  std::vector<std::string> files_;
+  std::string format_, output_;
+  int top_ = 10;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_agree() { return std::make_unique<AgreeCommand>(); }
+
+}  // namespace cjb::cli
