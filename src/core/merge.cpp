@@ -47,7 +47,13 @@ std::optional<Diagnostic> site_or_scope_difference(const Assessment& first, cons
 
 namespace {
 
-bool same_answer(const Response& a, const Response& b) { return a.na == b.na && a.level == b.level; }
+// A waiver is an answer of its own: alike only when the other side holds the same waiver.
+bool same_waiver(const std::optional<Waiver>& a, const std::optional<Waiver>& b) {
+  if (!a || !b) return !a && !b;
+  return a->by == b->by && a->date == b->date && a->expires == b->expires && a->justification == b->justification;
+}
+
+bool same_answer(const Response& a, const Response& b) { return a.na == b.na && a.level == b.level && same_waiver(a.waiver, b.waiver); }
 
 // Adds text to joined unless it is empty or already there.
 void join_distinct(std::string& joined, const std::string& text, const char* separator) {
@@ -72,6 +78,7 @@ Response combined(const std::vector<ConflictingAnswer>& answers) {
 
 std::string describe_answer(const Response& response) {
   if (response.na) return "N/A";
+  if (response.waiver) return fmt::format("waived by {} until {}", response.waiver->by, response.waiver->expires);
   return response.level ? fmt::format("level {}", *response.level) : "no answer";
 }
 

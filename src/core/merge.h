@@ -40,7 +40,9 @@ std::string describe_answer(const Response& response);
 // Merges parts (at least two). Throws InputError at the first differing part's root or <scope>
 // when its site or scope differs from the first part's. preferred (an index into parts) wins
 // every conflict it answers. Notes and evidence of answers given alike are joined (distinct
-// ones, in part order); assessors too.
+// ones, in part order); assessors too. The result's conflicts point into parts, which must
+// outlive it (a temporary vector is refused at compile time).
 MergeResult merge_assessments(const std::vector<Assessment>& parts, std::optional<size_t> preferred);
+MergeResult merge_assessments(std::vector<Assessment>&& parts, std::optional<size_t> preferred) = delete;
 
 }  // namespace cjb

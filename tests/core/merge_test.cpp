@@ -36,7 +36,8 @@ TEST(MergeAssessments, DisjointHalvesAndAlikeAnswersWithoutConflict) {
   ann.responses = {answer("A", 3, "queue of four"), answer("B", 1)};
   Assessment raj = part("raj.xml", "Raj");
   raj.responses = {answer("C", std::nullopt, "no café"), answer("A", 3, "queue of 4 at 10:00")};
-  MergeResult m = merge_assessments({ann, raj}, std::nullopt);
+  const std::vector<Assessment> parts = {ann, raj};
+  MergeResult m = merge_assessments(parts, std::nullopt);
   EXPECT_TRUE(m.conflicts.empty());
   EXPECT_TRUE(m.settled.empty());
   ASSERT_EQ(m.merged.responses.size(), 3u);
@@ -53,7 +54,8 @@ TEST(MergeAssessments, DifferingAnswersAreConflictsNeverGuessed) {
   ann.responses = {answer("A", 3), answer("B", 1), answer("D", 2)};
   Assessment raj = part("raj.xml", "Raj");
   raj.responses = {answer("A", 1, "slow"), answer("B", std::nullopt), answer("D", 2)};
-  MergeResult m = merge_assessments({ann, raj}, std::nullopt);
+  const std::vector<Assessment> parts = {ann, raj};
+  MergeResult m = merge_assessments(parts, std::nullopt);
   ASSERT_EQ(m.conflicts.size(), 2u);
   EXPECT_EQ(m.conflicts[0].item, "A");
   ASSERT_EQ(m.conflicts[0].answers.size(), 2u);
@@ -64,6 +66,29 @@ TEST(MergeAssessments, DifferingAnswersAreConflictsNeverGuessed) {
   EXPECT_EQ(m.merged.responses.size(), 1u) << "only D, answered alike";
 }
 
+// A waiver is an answer of its own: against a level it is a conflict; the same waiver twice is
+// one answer.
+TEST(MergeAssessments, WaiversAreAnswersOfTheirOwn) {
+  Response waived;
+  waived.item = "A";
+  waived.waiver = Waiver{"J. Patel", "2026-01-10", "2026-12-31", "No café in this format", {}};
+  Response waived_b = waived;
+  waived_b.item = "B";
+  Assessment ann = part("ann.xml", "Ann");
+  ann.responses = {waived, waived_b};
+  Assessment raj = part("raj.xml", "Raj");
+  raj.responses = {answer("A", 2), waived_b};
+  const std::vector<Assessment> parts = {ann, raj};
+  MergeResult m = merge_assessments(parts, std::nullopt);
+  ASSERT_EQ(m.conflicts.size(), 1u);
+  EXPECT_EQ(m.conflicts[0].item, "A");
+  EXPECT_EQ(describe_answer(*m.conflicts[0].answers[0].response), "waived by J. Patel until 2026-12-31");
+  EXPECT_EQ(describe_answer(*m.conflicts[0].answers[1].response), "level 2");
+  ASSERT_EQ(m.merged.responses.size(), 1u);
+  ASSERT_TRUE(m.merged.responses[0].waiver.has_value());
+  EXPECT_EQ(m.merged.responses[0].waiver->justification, "No café in this format");
+}
+
 TEST(MergeAssessments, PreferSettlesOnlyWhatThePreferredPartAnswers) {
   Assessment ann = part("ann.xml", "Ann");
   ann.responses = {answer("A", 3)};
@@ -71,7 +96,8 @@ TEST(MergeAssessments, PreferSettlesOnlyWhatThePreferredPartAnswers) {
   raj.responses = {answer("A", 1), answer("B", 2)};
   Assessment kim = part("kim.xml", "Kim");
   kim.responses = {answer("B", 4)};
-  MergeResult m = merge_assessments({ann, raj, kim}, 0);
+  const std::vector<Assessment> parts = {ann, raj, kim};
+  MergeResult m = merge_assessments(parts, 0);
   ASSERT_EQ(m.settled.size(), 1u);
   EXPECT_EQ(m.settled[0].item, "A");
   EXPECT_EQ(*m.merged.find_response("A")->level, 3);
@@ -84,7 +110,8 @@ TEST(MergeAssessments, AnotherSiteOrScopeIsRefusedWithWhere) {
   Assessment other = part("other.xml", "Raj");
   other.subject.site = "Market Square";
   try {
-    merge_assessments({ann, other}, std::nullopt);
+    const std::vector<Assessment> parts = {ann, other};
+    merge_assessments(parts, std::nullopt);
     FAIL() << "merged another site";
   } catch (const InputError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1u);
@@ -95,7 +122,8 @@ TEST(MergeAssessments, AnotherSiteOrScopeIsRefusedWithWhere) {
   Assessment online = part("online.xml", "Raj");
   online.scope.channels = {"online"};
   try {
-    merge_assessments({ann, online}, std::nullopt);
+    const std::vector<Assessment> parts = {ann, online};
+    merge_assessments(parts, std::nullopt);
     FAIL() << "merged another scope";
   } catch (const InputError& e) {
     EXPECT_EQ(e.diagnostics()[0].to_string(),
