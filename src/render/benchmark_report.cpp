@@ -9,7 +9,10 @@
 #include <tuple>
 
 #include "render/benchmark_charts.h"
+#include "render/benchmark_document.h"
 #include "render/benchmark_heatmap.h"
+#include "render/pdf_report.h"
+#include "render/report_html.h"
 #include "sheet/csv_writer.h"
 #include "render/kpi_json.h"
 #include "render/format.h"
@@ -811,61 +814,15 @@ std::string benchmark_csv(const BenchmarkReport& r) {
   return out;
 }
 
-namespace {
-
-std::string html_body(const BenchmarkReport& r) {
-  BenchmarkTables t = benchmark_tables(r);
-  std::string out;
-  if (r.cohort == 1) out += "<h1>Benchmark</h1>\n<p>" + html_escape(benchmark_heading_line(r)) + "</p>\n";
-  out += (r.cohorts > 1 ? "<h1>" : "<p>") + html_escape(cohort_line(r)) + (r.cohorts > 1 ? "</h1>\n" : "</p>\n");
-  out += "<p>" + html_escape("Chain: " + chain_line(r)) + "</p>\n";
-  for (const auto& note : r.other_cohorts) out += "<p>" + html_escape("Not pooled (another scope): " + note) + "</p>\n";
-  if (r.subject) {
-    out += "<h2>Subject " + html_escape(r.subject->id) + " against its peers</h2>\n";
-    out += "<p>" + html_escape(fmt::format("{}, {}, {}", r.subject->subject.retailer, r.subject->subject.site, r.subject->date)) + "</p>\n";
-    if (!r.peer_selection.note().empty()) out += "<p>" + html_escape("Like for like: " + r.peer_selection.note() + ".") + "</p>\n";
-    out += html_table(t.standings);
-  }
-  if (!r.by.empty()) {
-    out += "<h2>By " + html_escape(r.by) + "</h2>\n" + html_table(t.rollup);
-    out += "<h2>Group medians by " + html_escape(r.by) + "</h2>\n" + html_table(t.rollup_groups);
-  }
-  if (!r.site.empty()) {
-    out += "<h2>Trend of site " + html_escape(r.site) + "</h2>\n" + html_table(t.trend);
-    out += trend_svg(r);
-    out += "<h2>Change per group</h2>\n" + html_table(t.trend_groups);
-  }
-  if (!r.kpi_sources.empty()) {
-    out += "<h2>Audit score beside service KPIs, by site</h2>\n<p>" + html_escape("KPIs from " + kpi_sources_line(r.kpi_sources)) + "</p>\n" +
-           html_table(t.site_kpis);
-    out += "<h2>How each KPI moves with the audit score across sites</h2>\n" + html_table(t.correlations);
-  }
-  if (!r.rows.empty()) {
-    Heatmap heatmap = build_heatmap(r, r.heatmap_by_region);
-    if (!heatmap.columns.empty())
-      out += std::string("<h2>Heat map: sites by touchpoint</h2>\n<p>") +
-             (r.heatmap_by_region ? "Sites grouped by region, best first within each." : "Sites by overall score, best first.") +
-             " Each cell is a touchpoint in one channel, coloured by its band.</p>\n<div class=\"heatmap\">" + heatmap_svg(r, heatmap) + "</div>\n";
-  }
-  out += "<h2>Needs attention</h2>\n";
-  out += "<h3>Bottom sites</h3>\n" + html_table(t.bottom) + "<h3>Top sites</h3>\n" + html_table(t.top);
-  out += "<h3>Most improved since the previous visit</h3>\n" + html_table(t.improved);
-  out += "<h3>Most declined since the previous visit</h3>\n" + html_table(t.declined);
-  out += "<h3>Critical failures at the latest visit</h3>\n" + html_table(t.critical);
-  out += "<h3>Where the chain is weakest</h3>\n" + html_table(t.weakest);
-  out += "<h2>Distribution of scores</h2>\n" + distribution_svg(r) + html_table(t.stats);
-  out += "<h2>League table</h2>\n" + html_table(t.league);
-  if (!r.left_out.empty() && r.cohort == r.cohorts) {
-    out += "<h2>Left out</h2>\n<ul>\n";
-    for (const auto& l : r.left_out) out += "<li>" + html_escape(l.problem) + "</li>\n";
-    out += "</ul>\n";
-  }
-  return out;
+std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts, const ReportTemplate& report_template) {
+  return render_html(benchmark_document(cohorts, report_template), report_template.css);
 }
 
-}  // namespace
-
-std::string benchmark_html(const BenchmarkReport& r) { return html_document("cjb benchmark", html_body(r)); }
+std::string benchmark_pdf(const std::vector<BenchmarkReport>& cohorts, const ReportTemplate& report_template, std::optional<long long> timestamp) {
+  PdfOptions options;
+  options.timestamp = timestamp;
+  return render_pdf(benchmark_document(cohorts, report_template), options);
+}
 
 std::string benchmark_svg(const std::vector<BenchmarkReport>& cohorts) {
   // One picture: the first cohort's (with several scopes, --profile picks the one to draw).
@@ -877,12 +834,6 @@ std::string benchmark_text(const std::vector<BenchmarkReport>& cohorts) {
   std::string out;
   for (const auto& r : cohorts) out += benchmark_text(r);
   return out;
-}
-
-std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts) {
-  std::string body;
-  for (const auto& r : cohorts) body += html_body(r);
-  return html_document("cjb benchmark", body);
 }
 
 std::string benchmark_json(const std::vector<BenchmarkReport>& cohorts) {

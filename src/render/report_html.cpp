@@ -342,6 +342,11 @@ void html_block(std::string& out, const Block& block, const ReportStyle& style, 
     out += "<figcaption>" + esc(m->caption) + "</figcaption></figure>\n";
   } else if (auto* l = std::get_if<BandLegend>(&block)) {
     html_legend(out, l->entries);
+  } else if (auto* f = std::get_if<DrawnFigure>(&block)) {
+    // The figure's own SVG, which escaped what users typed (render/report_document.h, DrawnFigure).
+    out += "<figure class=\"chart wide\">" + f->svg;
+    if (!f->caption.empty()) out += "<figcaption>" + esc(f->caption) + "</figcaption>";
+    out += "</figure>\n";
   }
 }
 
