@@ -283,7 +283,16 @@ std::string html_photos(const Cell& c, PhotoCache* photos) {
 }
 
 void html_table(std::string& out, const Table& t, PhotoCache* photos) {
-  out += "<div class=\"table-wrap\"><table>\n<thead><tr>";
+  out += "<div class=\"table-wrap\"><table>\n";
+  // The PDF's relative column widths as hints, so that dates and numbers keep to one line.
+  if (t.widths.size() == t.header.size() && !t.widths.empty()) {
+    double total = 0;
+    for (double w : t.widths) total += w;
+    out += "<colgroup>";
+    for (double w : t.widths) out += fmt::format("<col style=\"width:{:.1f}%\"/>", 100 * w / total);
+    out += "</colgroup>\n";
+  }
+  out += "<thead><tr>";
   for (size_t i = 0; i < t.header.size(); ++i)
     out += fmt::format("<th class=\"{}\">{}</th>", align_class(i < t.align.size() ? t.align[i] : Align::Left), esc(t.header[i]));
   out += "</tr></thead>\n<tbody>\n";
@@ -295,6 +304,8 @@ void html_table(std::string& out, const Table& t, PhotoCache* photos) {
       std::string cls = align_class(i < t.align.size() ? t.align[i] : Align::Left);
       if (!c.fill.empty()) cls += " band";
       if (c.bold) cls += " b";
+      // A date or a number never breaks inside ("2026-04-\n19"): one short word stays whole.
+      if (!c.text.empty() && c.text.size() <= 12 && c.text.find_first_of(" \n") == std::string::npos) cls += " nw";
       std::string detail = c.detail.empty() ? "" : "<br/><span class=\"detail\">" + esc(c.detail) + "</span>";
       out += fmt::format("<td class=\"{}\"{}>{}{}{}</td>", cls, cell_style(c), esc_lines(c.text), detail, html_photos(c, photos));
     }
