@@ -345,10 +345,11 @@ void attention_tables(const BenchmarkReport& r, BenchmarkTables& t) {
 }
 
 void rollup_tables(const BenchmarkReport& r, BenchmarkTables& t) {
-  t.rollup.header = {r.by, "sites", "visits", "overall median", "p25", "p75"};
+  // Medians, said once above the table (every format), so that the roll-up fits a terminal.
+  t.rollup.header = {r.by, "sites", "visits", "overall", "p25", "p75"};
   t.rollup.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right};
   for (const auto& d : r.stats.layers) {
-    t.rollup.header.push_back(score_label(r, "layer", d.id) + " median");
+    t.rollup.header.push_back(score_label(r, "layer", d.id));
     t.rollup.align.push_back(Align::Right);
   }
   t.rollup_groups.header = {"group median"};
@@ -552,6 +553,35 @@ TextTable for_terminal(TextTable t) {
   return t;
 }
 
+// The table cut to a terminal: first-column cells to first_width characters (0: kept), every
+// other header to header_width; then, while a line is wider than kTerminalColumns, the last
+// columns are left out and a line under the table names how many (`what`) and where they are
+// (`where`).
+std::string fitted(TextTable t, size_t first_width, size_t header_width, const std::string& what, const std::string& where) {
+  if (first_width)
+    for (auto& row : t.rows)
+      if (!row.empty()) row[0] = clipped(row[0], first_width);
+  for (size_t c = 1; c < t.header.size(); ++c) t.header[c] = clipped(t.header[c], header_width);
+  size_t dropped = 0;
+  auto width = [](const TextTable& table) {
+    size_t widest = 0;
+    std::string text = format_table(table);
+    for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+      widest = std::max(widest, utf8::length(std::string_view(text).substr(start, end - start)));
+    return widest;
+  };
+  while (t.header.size() > 2 && width(t) > kTerminalColumns) {
+    t.header.pop_back();
+    if (t.align.size() > t.header.size()) t.align.pop_back();
+    for (auto& row : t.rows)
+      if (row.size() > t.header.size()) row.pop_back();
+    ++dropped;
+  }
+  std::string out = format_table(t);
+  if (dropped) out += fmt::format("  … {} more {} (--format {})\n", dropped, what, where);
+  return out;
+}
+
 // The league's columns a terminal shows, by header; the site's visits are "visits" there too.
 TextTable terminal_league(const TextTable& league) {
   static const std::set<std::string> kept{"#", "site", "name", "region", "date", "period", "overall", "band", "change", "visits", "visits of site"};
@@ -617,9 +647,9 @@ std::string benchmark_text(const BenchmarkReport& r) {
     out += format_table(t.standings);
   }
   if (!r.by.empty()) {
-    out += fmt::format("\nBy {}\n", r.by);
-    out += format_table(t.rollup);
-    out += fmt::format("\nGroup medians by {}\n", r.by) + format_table(t.rollup_groups);
+    out += fmt::format("\nBy {} (medians; p25 and p75 of the overall score)\n", r.by);
+    out += fitted(t.rollup, 12, 16, "", "");
+    out += fmt::format("\nGroup medians by {}\n", r.by) + fitted(t.rollup_groups, 30, 10, "values", "csv or json");
   }
   if (!r.kpi_sources.empty()) {
     out += fmt::format("\nAudit score beside service KPIs, by site (KPIs from {})\n", kpi_sources_line(r.kpi_sources));

@@ -150,7 +150,8 @@ TEST_F(Benchmark, TextFitsATerminalOnAWideNamedChain) {
     for (unsigned char c : line) n += (c & 0xC0) != 0x80;
     return n;
   };
-  for (std::vector<std::string> options : {std::vector<std::string>{}, {"--all"}, {"--visits", "all"}, {"--visits", "all", "--all"}}) {
+  for (std::vector<std::string> options : {std::vector<std::string>{}, {"--all"}, {"--visits", "all"}, {"--visits", "all", "--all"},
+                                           {"--by", "region"}, {"--by", "site-id"}, {"--by", "tag"}, {"--by", "format"}}) {
     std::vector<std::string> args{dir + "/wide"};
     args.insert(args.end(), options.begin(), options.end());
     RunResult r = run(args);
@@ -169,6 +170,13 @@ TEST_F(Benchmark, TextFitsATerminalOnAWideNamedChain) {
     std::string row = r.out.substr(first + 1, r.out.find('\n', first + 1) - first - 1);
     EXPECT_NE(row.find("  The Very Long…  "), std::string::npos) << row;
     EXPECT_NE(row.find("  North Eas…  2026-03-05"), std::string::npos) << row;
+    if (options.size() == 2 && options[0] == "--by") {
+      EXPECT_NE(r.out.find("(medians; p25 and p75 of the overall score)\n"), std::string::npos);
+      // 45 sites do not fit across: the columns that do, and a count of the rest.
+      if (options[1] == "site-id") {
+        EXPECT_NE(r.out.find("more values (--format csv or json)\n"), std::string::npos) << r.out;
+      }
+    }
   }
   auto j = nlohmann::json::parse(run({dir + "/wide", "--format", "json"}).out);
   EXPECT_EQ(j["league"][0]["site"].get<std::string>().substr(0, name.size()), name);
