@@ -149,6 +149,7 @@ class BenchmarkCommand : public Command {
                                         const std::vector<std::string>& not_shown) const {
     render::BenchmarkReport report;
     report.model = &catalog.model;
+    report.catalog = &catalog;
     report.files = static_cast<int>(files);
     report.assessments = static_cast<int>(scored);
     report.left_out = result.left_out;

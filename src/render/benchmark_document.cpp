@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -31,7 +32,7 @@ double text_points(const std::string& text) {
   for (char c : text) {
     auto u = static_cast<unsigned char>(c);
     if ((u & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte
-    points += std::isdigit(u) ? 5.3 : std::isupper(u) ? 5.8 : 4.6;
+    points += u == '%' ? 8.2 : std::isdigit(u) ? 5.3 : std::isupper(u) ? 5.8 : 4.6;
   }
   return points;
 }
@@ -40,7 +41,7 @@ double text_points(const std::string& text) {
 // header's longest word; when they do not fit, only the widest columns give way, all cut to
 // one width, so that numbers and dates stay on one line and names wrap.
 std::vector<double> column_points(const TextTable& t) {
-  constexpr double kPage = 495, kPadding = 9;
+  constexpr double kPage = 495, kPadding = 11;
   std::vector<double> natural;
   for (size_t c = 0; c < t.header.size(); ++c) {
     double widest = 0;
@@ -376,6 +377,10 @@ class Builder {
     add("Most improved since the previous visit", t_.improved);
     add(fmt::format("Bottom {} {}", t_.bottom.rows.size(), unit()), t_.bottom);
     add(fmt::format("Top {} {}", t_.top.rows.size(), unit()), t_.top);
+    if (!r_.attention.critical.empty()) {
+      s.blocks.push_back(Heading{"Critical items failed most often", 3});
+      s.blocks.push_back(critical_items());
+    }
     // A page or two of findings is read; fifteen are not. JSON and text --all hold every one.
     constexpr size_t kCriticalShown = 40;
     TextTable critical = t_.critical;
@@ -386,6 +391,38 @@ class Builder {
       s.blocks.push_back(Paragraph{fmt::format("… and {} more critical failures (every one: --format json, or text with --all).", hidden), true});
     add("Where the chain is weakest (groups by median)", t_.weakest);
     return s;
+  }
+
+  std::string item_text(std::string_view id) const {
+    const Item* item = r_.catalog ? r_.catalog->find_item(std::string(id)) : nullptr;
+    return item ? item->text : "";
+  }
+
+  // Per critical item failed at a latest visit: how many sites, their share, the longest run;
+  // the ten most frequent (ties by item id). Where a chain-wide fix pays most.
+  Table critical_items() const {
+    struct Count {
+      std::set<size_t> rows;
+      int longest = 0;
+    };
+    std::map<std::string_view, Count> by_item;
+    for (const auto& f : r_.attention.critical) {
+      Count& c = by_item[f.item];
+      c.rows.insert(f.row);
+      c.longest = std::max(c.longest, f.visits);
+    }
+    std::vector<std::pair<std::string_view, const Count*>> items;
+    for (const auto& [item, count] : by_item) items.emplace_back(item, &count);
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.second->rows.size() > b.second->rows.size(); });
+    if (items.size() > 10) items.resize(10);
+    TextTable t;
+    t.header = {"item", "critical item at level 0", unit(), "share", "longest run (visits)"};
+    t.align = {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right};
+    double total = static_cast<double>(std::max<size_t>(r_.rows.size(), 1));
+    for (const auto& [item, count] : items)
+      t.rows.push_back({std::string(item), item_text(item), std::to_string(count->rows.size()),
+                        fmt::format("{:.0f} %", 100.0 * static_cast<double>(count->rows.size()) / total), std::to_string(count->longest)});
+    return table(t);
   }
 
   Section left_out() const {

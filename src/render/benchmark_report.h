@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/benchmark.h"
+#include "core/catalog.h"
 #include "core/kpi.h"
 #include "render/kpi_report.h"
 #include "render/report_template.h"
@@ -24,6 +25,7 @@ struct LeftOut {
 struct BenchmarkReport {
   const Model* model = nullptr;         // names of layers, groups and channels; bands (may be null:
                                         // ids and no bands then)
+  const Catalog* catalog = nullptr;     // the items' texts (HTML, PDF); may be null: ids only
   int files = 0;                        // assessment files found
   int assessments = 0;                  // scored (files − left out), every cohort
   std::vector<LeftOut> left_out;        // in file order

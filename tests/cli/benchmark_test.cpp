@@ -493,6 +493,11 @@ TEST_F(BenchmarkPdf, SectionsInTheIssuesOrder) {
   }
   EXPECT_NE(body.find("Sites by band"), std::string::npos);
   EXPECT_NE(body.find("Most declined since the previous visit"), std::string::npos);
+  // The critical items by how many sites fail them, named by their text from the checklists.
+  size_t items = body.find("Critical items failed most often");
+  ASSERT_NE(items, std::string::npos);
+  EXPECT_NE(body.find("E-STD-01", items), std::string::npos);
+  EXPECT_NE(body.find(" 1 50 % 1 ", items), std::string::npos) << body.substr(items, 600);
 }
 
 // The band legend is the model's (labels and ranges), under the league and the heat map.
