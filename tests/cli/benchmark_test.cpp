@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 
 #include "support.h"
 
@@ -548,6 +549,19 @@ TEST_F(BenchmarkHtml, TheReportsTemplateCoverAndSections) {
     EXPECT_NE(r.out.find("</span>" + band.substr(0, space) + " " + band.substr(space + 1)), std::string::npos) << band;
   }
   EXPECT_EQ(r.out.find(dir), std::string::npos) << "no file paths";
+}
+
+// Like the report's, the page is well-formed XML (XHTML syntax) with every figure in it: the
+// subject, the trend chart, the heat map and the box plots.
+TEST_F(BenchmarkHtml, IsWellFormedXml) {
+  RunResult r = run({dir + "/chain", "--format", "html", "--site", "A", "--subject", dir + "/chain/south/b1.xml", "--by", "region"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed = doc.load_string(r.out.c_str());
+  EXPECT_TRUE(parsed) << parsed.description() << " at " << parsed.offset << ": " << r.out.substr(parsed.offset, 80);
+  for (const char* id : {"subject", "rollup", "trend", "heatmap", "distributions"})
+    EXPECT_TRUE(doc.select_node(fmt::format("//section[@id='{}']", id).c_str())) << id;
+  EXPECT_EQ(doc.select_nodes("//section[@id='heatmap']//*[local-name()='rect'][@data-site]").size(), 2u * 23u) << "2 sites, 23 touchpoints across the two channels";
 }
 
 // --template picks another of reports/ (or a folder), as for cjb report; an unknown one is a
