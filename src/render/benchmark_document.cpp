@@ -281,6 +281,15 @@ class Builder {
                                 row.change ? fmt::format("{:+.1f}", *row.change) : "–"));
     }
     if (!a.critical.empty()) {
+      // The item failed at most sites: where one fix across the chain pays most.
+      std::map<std::string_view, std::set<size_t>> sites_by_item;
+      for (const auto& f : a.critical) sites_by_item[f.item].insert(f.row);
+      auto most = std::max_element(sites_by_item.begin(), sites_by_item.end(),
+                                   [](const auto& x, const auto& y) { return x.second.size() < y.second.size(); });
+      std::string text = item_text(most->first);
+      out.push_back(fmt::format("Critical item failed most often: {}{} at {} of {} {} ({:.0f} %).", std::string(most->first),
+                                text.empty() ? "" : " (" + text + ")", most->second.size(), r_.rows.size(), unit(),
+                                100.0 * static_cast<double>(most->second.size()) / static_cast<double>(r_.rows.size())));
       const auto& f = a.critical.front();
       out.push_back(fmt::format("Longest-running critical failure: {} at {}, failed since {} ({}).", std::string(f.item), site_name(f.row), f.since,
                                 plural(static_cast<size_t>(f.visits), "visit", "visits in a row")));

@@ -499,6 +499,8 @@ TEST_F(BenchmarkPdf, SectionsInTheIssuesOrder) {
   ASSERT_NE(items, std::string::npos);
   EXPECT_NE(body.find("E-STD-01", items), std::string::npos);
   EXPECT_NE(body.find(" 1 50 % 1 ", items), std::string::npos) << body.substr(items, 600);
+  std::regex most("Critical item failed most often: E-STD-01 \\(Mini item 1 of standards \\(all\\)\\.\\) at 1 of 2 sites \\(50 %\\)\\.");
+  EXPECT_TRUE(std::regex_search(body, most)) << body.substr(0, 2000);
 }
 
 // The band legend is the model's (labels and ranges), under the league and the heat map.
