@@ -1,6 +1,7 @@
 // cjb benchmark: many assessments scored on all cores, streaming, then compared.
 
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 
@@ -11,6 +12,7 @@
 #include "cli/kpi_exports.h"
 #include "cli/data.h"
 #include "cli/output.h"
+#include "cli/templates.h"
 #include "core/benchmark.h"
 #include "render/benchmark_report.h"
 #include "util/text.h"
@@ -54,7 +56,10 @@ class BenchmarkCommand : public Command {
          "merge repeated visits of one site in one period: median, mean or latest (default: keep every visit)")
         ("period", po::value<std::string>(&period_)->value_name("P")->default_value("month"),
          "the period --combine merges within: month, quarter or year (calendar)")
-        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv, html, pdf or svg (the heat map)")
+        ("format,f", po::value<std::string>(&format_)->value_name("FMT"),
+         "text, json, csv, html, pdf or svg (the heat map) (default: from the -o file's extension, else text)")
+        ("template", po::value<std::string>(&template_)->value_name("T")->default_value("default"),
+         "html and pdf: a report template under reports/ (default, self, minimal) or a folder holding template.json")
         ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout; pdf needs -o)")
         ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
          "contacts and survey exports (CSV, as cjb kpi reads them): each site's audit score beside its KPIs, and how they correlate")
@@ -64,6 +69,7 @@ class BenchmarkCommand : public Command {
   }
 
   int run(Context& context) override {
+    if (format_.empty()) format_ = format_from_output(output_);
     check_options();
     // The exports are read first: a bad one stops the run before the long part.
     KpiRecords kpis;
@@ -117,10 +123,14 @@ class BenchmarkCommand : public Command {
     if (!kpi_exports_.empty())
       for (auto& report : reports) add_kpis(report, kpis);
 
-    if (format_ == "pdf") write_output(context, output_, render::benchmark_pdf(reports));
+    if (format_ == "pdf" || format_ == "html") {
+      // The gap report's look: its template, fonts and colours (docs/benchmark.md, "Outputs").
+      render::ReportTemplate look = load_report_template(find_data_dir(data_dir_option()), template_, "benchmark");
+      if (format_ == "pdf") write_output(context, output_, render::benchmark_pdf(reports, look, source_date_epoch("benchmark")));
+      else write_output(context, output_, render::benchmark_html(reports, look));
+    }
     else if (format_ == "json") write_output(context, output_, render::benchmark_json(reports));
     else if (format_ == "csv") write_output(context, output_, render::benchmark_csv(reports.front()));
-    else if (format_ == "html") write_output(context, output_, render::benchmark_html(reports));
     else if (format_ == "svg") write_output(context, output_, render::benchmark_svg(reports));
     else write_output(context, output_, render::benchmark_text(reports));
 
@@ -139,6 +149,7 @@ class BenchmarkCommand : public Command {
                                         const std::vector<std::string>& not_shown) const {
     render::BenchmarkReport report;
     report.model = &catalog.model;
+    report.catalog = &catalog;
     report.files = static_cast<int>(files);
     report.assessments = static_cast<int>(scored);
     report.left_out = result.left_out;
@@ -229,7 +240,16 @@ class BenchmarkCommand : public Command {
     if (jobs_ < 0 || jobs_ > 1024) throw UsageError(fmt::format("benchmark: --jobs {} is out of range (expected 1 to 1024, or 0 for every core)", jobs_));
   }
 
+  // The format -o names by its extension: "FILE.pdf" is a PDF without --format; else text.
+  static std::string format_from_output(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (const char* f : {"json", "csv", "html", "pdf", "svg"})
+      if (ext == std::string(".") + f) return f;
+    return ext == ".htm" ? "html" : "text";
+  }
+
   std::vector<std::string> paths_, kpi_exports_;
+  std::string template_;
   std::string subject_, by_, site_, combine_, period_, format_, output_, visits_, profile_, heatmap_;
   bool strict_ = false, all_rows_ = false;
   int jobs_ = 0;

@@ -13,6 +13,7 @@
 #include "cli/data.h"
 #include "cli/output.h"
 #include "cli/scored.h"
+#include "cli/templates.h"
 #include "core/peers.h"
 #include "diagram/journey_graph.h"
 #include "diagram/journey_layout.h"
@@ -185,7 +186,7 @@ class ReportCommand : public Command {
       render::PdfOptions options;
       options.photos = &photos;
       options.paper = paper_ == "letter" ? render::Paper::Letter : render::Paper::A4;
-      options.timestamp = source_date_epoch();
+      options.timestamp = source_date_epoch("report");
       // The journey diagram of `cjb diagram`, laid out by Graphviz and drawn by the report.
       std::optional<diagram::JourneyLayout> journey;
       if (document.find_section("journey") && !subject->card.channels.empty()) {
@@ -221,17 +222,6 @@ class ReportCommand : public Command {
     return sheet::read_action_plan(tables, actions_file_, previous);
   }
 
-  // SOURCE_DATE_EPOCH (reproducible builds): the date written into the PDF.
-  static std::optional<long long> source_date_epoch() {
-    const char* value = std::getenv("SOURCE_DATE_EPOCH");
-    if (!value || !*value) return std::nullopt;
-    char* end = nullptr;
-    long long seconds = std::strtoll(value, &end, 10);
-    if (*end != '\0' || seconds < 0)
-      throw UsageError(fmt::format("report: SOURCE_DATE_EPOCH={} is not a number of seconds (expected e.g. 1767225600)", value));
-    return seconds;
-  }
-
   // --template: a folder holding template.json, else a name under reports/ of the data
   // directory, else under the standard data (so a custom --data-dir keeps the default look).
   // Who the report is from follows the assessment's method (docs/reports.md): a retailer's
@@ -241,32 +231,8 @@ class ReportCommand : public Command {
     return assessment.meta.method == "self-assessment" ? "self" : "default";
   }
 
-  render::ReportTemplate load_template(const std::string& data_dir, const std::string& name) const {
-    std::vector<fs::path> tried;
-    std::error_code ec;
-    if (name.find('/') != std::string::npos || fs::is_directory(name, ec)) {
-      tried.push_back(name);
-    } else {
-      tried.push_back(fs::path(data_dir) / "reports" / name);
-      try {
-        std::string standard = find_data_dir("");
-        if (!fs::equivalent(standard, data_dir, ec)) tried.push_back(fs::path(standard) / "reports" / name);
-      } catch (const Error&) {
-        // No standard data: only the data directory's own reports/ is tried.
-      }
-    }
-    for (const auto& dir : tried) {
-      fs::path json = dir / "template.json";
-      if (!fs::is_regular_file(json, ec)) continue;
-      render::ReportTemplate t = render::parse_template(files::read_file(json.string()), json.string());
-      fs::path css = dir / "style.css";
-      if (fs::is_regular_file(css, ec)) t.css = files::read_file(css.string());
-      return t;
-    }
-    std::string places;
-    for (const auto& dir : tried) places += (places.empty() ? "" : ", ") + (dir / "template.json").string();
-    throw UsageError(fmt::format("report: template '{}' not found; tried {} (expected a name under reports/ or a folder with template.json)",
-                                 name, places));
+  static render::ReportTemplate load_template(const std::string& data_dir, const std::string& name) {
+    return load_report_template(data_dir, name, "report");
   }
 
   std::string assessment_, output_, format_, previous_, profile_, template_, paper_ = "a4", actions_file_;

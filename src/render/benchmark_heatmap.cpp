@@ -62,7 +62,7 @@ std::string heat_colour(const Model* model, std::optional<double> score) {
 
 namespace {
 
-constexpr double kLabelWidth = 230, kCell = 18, kRow = 14, kHeader = 150, kBlockGap = 22;
+constexpr double kLabelWidth = 230, kCell = 18, kRow = 14, kHeader = 180, kBlockGap = 22;  // the header holds "Product information and advice" upright under its channel
 
 std::string num(double v) { return fmt::format("{:.1f}", v); }
 
@@ -90,7 +90,7 @@ std::string heatmap_svg(const BenchmarkReport& r, const Heatmap& h) {
       out += fmt::format(R"(<line x1="{}" y1="18" x2="{}" y2="18" stroke="#555555"/>)", num(x), num(x + kCell * static_cast<double>(span) - 2));
       out += "\n";
     }
-    out += fmt::format(R"svg(<text transform="translate({},{}) rotate(-90)">{}</text>)svg", num(x + kCell / 2 + 3), num(kHeader - 6),
+    out += fmt::format(R"svg(<text transform="translate({},{}) rotate(-90)" font-size="9">{}</text>)svg", num(x + kCell / 2 + 3), num(kHeader - 6),
                        html_escape(h.columns[c].group_label));
     out += "\n";
   }

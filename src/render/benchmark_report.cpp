@@ -9,7 +9,10 @@
 #include <tuple>
 
 #include "render/benchmark_charts.h"
+#include "render/benchmark_document.h"
 #include "render/benchmark_heatmap.h"
+#include "render/pdf_report.h"
+#include "render/report_html.h"
 #include "sheet/csv_writer.h"
 #include "render/kpi_json.h"
 #include "render/format.h"
@@ -342,10 +345,11 @@ void attention_tables(const BenchmarkReport& r, BenchmarkTables& t) {
 }
 
 void rollup_tables(const BenchmarkReport& r, BenchmarkTables& t) {
-  t.rollup.header = {r.by, "sites", "visits", "overall median", "p25", "p75"};
+  // Medians, said once above the table (every format), so that the roll-up fits a terminal.
+  t.rollup.header = {r.by, "sites", "visits", "overall", "p25", "p75"};
   t.rollup.align = {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right};
   for (const auto& d : r.stats.layers) {
-    t.rollup.header.push_back(score_label(r, "layer", d.id) + " median");
+    t.rollup.header.push_back(score_label(r, "layer", d.id));
     t.rollup.align.push_back(Align::Right);
   }
   t.rollup_groups.header = {"group median"};
@@ -549,6 +553,35 @@ TextTable for_terminal(TextTable t) {
   return t;
 }
 
+// The table cut to a terminal: first-column cells to first_width characters (0: kept), every
+// other header to header_width; then, while a line is wider than kTerminalColumns, the last
+// columns are left out and a line under the table names how many (`what`) and where they are
+// (`where`).
+std::string fitted(TextTable t, size_t first_width, size_t header_width, const std::string& what, const std::string& where) {
+  if (first_width)
+    for (auto& row : t.rows)
+      if (!row.empty()) row[0] = clipped(row[0], first_width);
+  for (size_t c = 1; c < t.header.size(); ++c) t.header[c] = clipped(t.header[c], header_width);
+  size_t dropped = 0;
+  auto width = [](const TextTable& table) {
+    size_t widest = 0;
+    std::string text = format_table(table);
+    for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+      widest = std::max(widest, utf8::length(std::string_view(text).substr(start, end - start)));
+    return widest;
+  };
+  while (t.header.size() > 2 && width(t) > kTerminalColumns) {
+    t.header.pop_back();
+    if (t.align.size() > t.header.size()) t.align.pop_back();
+    for (auto& row : t.rows)
+      if (row.size() > t.header.size()) row.pop_back();
+    ++dropped;
+  }
+  std::string out = format_table(t);
+  if (dropped) out += fmt::format("  … {} more {} (--format {})\n", dropped, what, where);
+  return out;
+}
+
 // The league's columns a terminal shows, by header; the site's visits are "visits" there too.
 TextTable terminal_league(const TextTable& league) {
   static const std::set<std::string> kept{"#", "site", "name", "region", "date", "period", "overall", "band", "change", "visits", "visits of site"};
@@ -614,9 +647,9 @@ std::string benchmark_text(const BenchmarkReport& r) {
     out += format_table(t.standings);
   }
   if (!r.by.empty()) {
-    out += fmt::format("\nBy {}\n", r.by);
-    out += format_table(t.rollup);
-    out += fmt::format("\nGroup medians by {}\n", r.by) + format_table(t.rollup_groups);
+    out += fmt::format("\nBy {} (medians; p25 and p75 of the overall score)\n", r.by);
+    out += fitted(t.rollup, 12, 16, "", "");
+    out += fmt::format("\nGroup medians by {}\n", r.by) + fitted(t.rollup_groups, 30, 10, "values", "csv or json");
   }
   if (!r.kpi_sources.empty()) {
     out += fmt::format("\nAudit score beside service KPIs, by site (KPIs from {})\n", kpi_sources_line(r.kpi_sources));
@@ -811,61 +844,15 @@ std::string benchmark_csv(const BenchmarkReport& r) {
   return out;
 }
 
-namespace {
-
-std::string html_body(const BenchmarkReport& r) {
-  BenchmarkTables t = benchmark_tables(r);
-  std::string out;
-  if (r.cohort == 1) out += "<h1>Benchmark</h1>\n<p>" + html_escape(benchmark_heading_line(r)) + "</p>\n";
-  out += (r.cohorts > 1 ? "<h1>" : "<p>") + html_escape(cohort_line(r)) + (r.cohorts > 1 ? "</h1>\n" : "</p>\n");
-  out += "<p>" + html_escape("Chain: " + chain_line(r)) + "</p>\n";
-  for (const auto& note : r.other_cohorts) out += "<p>" + html_escape("Not pooled (another scope): " + note) + "</p>\n";
-  if (r.subject) {
-    out += "<h2>Subject " + html_escape(r.subject->id) + " against its peers</h2>\n";
-    out += "<p>" + html_escape(fmt::format("{}, {}, {}", r.subject->subject.retailer, r.subject->subject.site, r.subject->date)) + "</p>\n";
-    if (!r.peer_selection.note().empty()) out += "<p>" + html_escape("Like for like: " + r.peer_selection.note() + ".") + "</p>\n";
-    out += html_table(t.standings);
-  }
-  if (!r.by.empty()) {
-    out += "<h2>By " + html_escape(r.by) + "</h2>\n" + html_table(t.rollup);
-    out += "<h2>Group medians by " + html_escape(r.by) + "</h2>\n" + html_table(t.rollup_groups);
-  }
-  if (!r.site.empty()) {
-    out += "<h2>Trend of site " + html_escape(r.site) + "</h2>\n" + html_table(t.trend);
-    out += trend_svg(r);
-    out += "<h2>Change per group</h2>\n" + html_table(t.trend_groups);
-  }
-  if (!r.kpi_sources.empty()) {
-    out += "<h2>Audit score beside service KPIs, by site</h2>\n<p>" + html_escape("KPIs from " + kpi_sources_line(r.kpi_sources)) + "</p>\n" +
-           html_table(t.site_kpis);
-    out += "<h2>How each KPI moves with the audit score across sites</h2>\n" + html_table(t.correlations);
-  }
-  if (!r.rows.empty()) {
-    Heatmap heatmap = build_heatmap(r, r.heatmap_by_region);
-    if (!heatmap.columns.empty())
-      out += std::string("<h2>Heat map: sites by touchpoint</h2>\n<p>") +
-             (r.heatmap_by_region ? "Sites grouped by region, best first within each." : "Sites by overall score, best first.") +
-             " Each cell is a touchpoint in one channel, coloured by its band.</p>\n<div class=\"heatmap\">" + heatmap_svg(r, heatmap) + "</div>\n";
-  }
-  out += "<h2>Needs attention</h2>\n";
-  out += "<h3>Bottom sites</h3>\n" + html_table(t.bottom) + "<h3>Top sites</h3>\n" + html_table(t.top);
-  out += "<h3>Most improved since the previous visit</h3>\n" + html_table(t.improved);
-  out += "<h3>Most declined since the previous visit</h3>\n" + html_table(t.declined);
-  out += "<h3>Critical failures at the latest visit</h3>\n" + html_table(t.critical);
-  out += "<h3>Where the chain is weakest</h3>\n" + html_table(t.weakest);
-  out += "<h2>Distribution of scores</h2>\n" + distribution_svg(r) + html_table(t.stats);
-  out += "<h2>League table</h2>\n" + html_table(t.league);
-  if (!r.left_out.empty() && r.cohort == r.cohorts) {
-    out += "<h2>Left out</h2>\n<ul>\n";
-    for (const auto& l : r.left_out) out += "<li>" + html_escape(l.problem) + "</li>\n";
-    out += "</ul>\n";
-  }
-  return out;
+std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts, const ReportTemplate& report_template) {
+  return render_html(benchmark_document(cohorts, report_template), report_template.css);
 }
 
-}  // namespace
-
-std::string benchmark_html(const BenchmarkReport& r) { return html_document("cjb benchmark", html_body(r)); }
+std::string benchmark_pdf(const std::vector<BenchmarkReport>& cohorts, const ReportTemplate& report_template, std::optional<long long> timestamp) {
+  PdfOptions options;
+  options.timestamp = timestamp;
+  return render_pdf(benchmark_document(cohorts, report_template), options);
+}
 
 std::string benchmark_svg(const std::vector<BenchmarkReport>& cohorts) {
   // One picture: the first cohort's (with several scopes, --profile picks the one to draw).
@@ -877,12 +864,6 @@ std::string benchmark_text(const std::vector<BenchmarkReport>& cohorts) {
   std::string out;
   for (const auto& r : cohorts) out += benchmark_text(r);
   return out;
-}
-
-std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts) {
-  std::string body;
-  for (const auto& r : cohorts) body += html_body(r);
-  return html_document("cjb benchmark", body);
 }
 
 std::string benchmark_json(const std::vector<BenchmarkReport>& cohorts) {

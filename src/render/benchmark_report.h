@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "core/benchmark.h"
+#include "core/catalog.h"
 #include "core/kpi.h"
 #include "render/kpi_report.h"
+#include "render/report_template.h"
 
 namespace cjb::render {
 
@@ -23,6 +25,7 @@ struct LeftOut {
 struct BenchmarkReport {
   const Model* model = nullptr;         // names of layers, groups and channels; bands (may be null:
                                         // ids and no bands then)
+  const Catalog* catalog = nullptr;     // the items' texts (HTML, PDF); may be null: ids only
   int files = 0;                        // assessment files found
   int assessments = 0;                  // scored (files − left out), every cohort
   std::vector<LeftOut> left_out;        // in file order
@@ -66,16 +69,16 @@ std::string benchmark_json(const BenchmarkReport& report);
 // cohort gives exactly the single writers' output.
 std::string benchmark_text(const std::vector<BenchmarkReport>& cohorts);
 std::string benchmark_json(const std::vector<BenchmarkReport>& cohorts);
-std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts);
-std::string benchmark_pdf(const std::vector<BenchmarkReport>& cohorts);
+// HTML and PDF are the gap report's (render/benchmark_document.h): the template's look, a cover,
+// then each cohort's sections. timestamp: the PDF's creation date (SOURCE_DATE_EPOCH), seconds
+// since 1970; nullopt: now. Throws Error if cairo fails.
+std::string benchmark_html(const std::vector<BenchmarkReport>& cohorts, const ReportTemplate& report_template);
+std::string benchmark_pdf(const std::vector<BenchmarkReport>& cohorts, const ReportTemplate& report_template,
+                          std::optional<long long> timestamp = std::nullopt);
 // The chain heat map of every cohort as one SVG (docs/benchmark.md, "Heat map").
 std::string benchmark_svg(const std::vector<BenchmarkReport>& cohorts);
 // CSV holds one table: the subject's standings with --subject, else the roll-up with --by,
 // else the trend with --site, else the league table (one row per entry, every score).
 std::string benchmark_csv(const BenchmarkReport& report);
-std::string benchmark_html(const BenchmarkReport& report);
-// The bytes of a PDF: A4 pages of tables (cairo + pango). Honours SOURCE_DATE_EPOCH for the
-// creation date so that the same input gives the same bytes. Throws Error if cairo fails.
-std::string benchmark_pdf(const BenchmarkReport& report);
 
 }  // namespace cjb::render

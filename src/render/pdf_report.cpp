@@ -316,6 +316,10 @@ class PdfWriter {
     }
     if (auto* k = std::get_if<KeyFigures>(&block)) return k->figures.empty() ? 0 : 64;
     if (auto* c = std::get_if<BarChart>(&block)) return 26 + std::min<size_t>(c->bars.size(), 5) * 15.0 + 40;
+    if (auto* f = std::get_if<DrawnFigure>(&block); f && f->pdf) {
+      auto parts = f->pdf->parts(content_width(), bottom() - kTopMargin);
+      return parts.empty() ? 0 : parts.front().height;
+    }
     return first_chunk_height(block);
   }
 
@@ -360,6 +364,7 @@ class PdfWriter {
       else journey(*m);
     }
     else if (auto* l = std::get_if<BandLegend>(&block)) legend(l->entries);
+    else if (auto* f = std::get_if<DrawnFigure>(&block)) figure(*f);
   }
 
   // ---- keeping things together --------------------------------------------------------------
@@ -871,6 +876,24 @@ class PdfWriter {
       x += 22 + width_of(labels[i].get()) + 16;
     }
     y_ += 16;
+  }
+
+  // A figure its maker draws: part by part, each whole on a page (a part that starts a page
+  // of its own gets one), then its caption.
+  void figure(const DrawnFigure& f) {
+    if (!f.pdf) return;
+    double page = bottom() - kTopMargin;
+    auto parts = f.pdf->parts(content_width(), page);
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i].own_page && y_ > kTopMargin + 1) new_page();
+      else ensure(parts[i].height + (i + 1 == parts.size() && !f.caption.empty() ? 20 : 0));
+      cairo_save(cr_.get());
+      f.pdf->draw(i, cr_.get(), doc_.style, kSideMargin, y_, content_width(), page);
+      cairo_restore(cr_.get());
+      cairo_new_path(cr_.get());
+      y_ += parts[i].height;
+    }
+    if (!f.caption.empty()) y_ += text(f.caption, {body() - 1, false, true, muted()}, kSideMargin, y_ + 2, content_width()) + 10;
   }
 
   void bars(const BarChart& chart) {

@@ -6,6 +6,7 @@
 // Text here is plain, as the user or the model wrote it; each renderer escapes it for its
 // own target (HTML/SVG entities, Markdown, pango text).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -15,12 +16,13 @@
 #include "core/catalog.h"
 #include "core/peers.h"
 #include "core/scoring.h"
+#include "render/align.h"
 #include "render/kpi_report.h"
 #include "render/report_template.h"
 
-namespace cjb::render {
+struct _cairo;  // cairo_t, for PdfDrawing
 
-enum class Align { Left, Centre, Right };
+namespace cjb::render {
 
 // A photo shown with a finding (docs/formats.md, assessments); renderers load it through
 // render/photo.h.
@@ -147,7 +149,29 @@ struct BandLegend {
   std::vector<LegendEntry> entries;
 };
 
-using Block = std::variant<Heading, Paragraph, BulletList, Table, KeyFigures, RadarChart, BarChart, JourneyMap, BandLegend>;
+// A figure whose maker draws it (the chain heat map and box plots of `cjb benchmark`): the PDF
+// asks it for parts, each drawn whole on one page, so that a heat map of 200 sites runs over
+// pages with its column heads on every one. Text is plain text (pango, never markup).
+class PdfDrawing {
+ public:
+  virtual ~PdfDrawing() = default;
+  struct Part {
+    double height = 0;
+    bool own_page = false;  // starts a page of its own (a region of the heat map)
+  };
+  // The parts when drawn width points wide on pages page_height points tall, in order.
+  virtual std::vector<Part> parts(double width, double page_height) const = 0;
+  // Draws part with its top left corner at (x, y); style gives the fonts and colours.
+  virtual void draw(size_t part, _cairo* cr, const ReportStyle& style, double x, double y, double width, double page_height) const = 0;
+};
+
+struct DrawnFigure {
+  std::string caption;
+  std::string svg;  // HTML: the figure as inline SVG, user text escaped
+  std::shared_ptr<const PdfDrawing> pdf;  // PDF: the figure as vectors; nullptr: left out
+};
+
+using Block = std::variant<Heading, Paragraph, BulletList, Table, KeyFigures, RadarChart, BarChart, JourneyMap, BandLegend, DrawnFigure>;
 
 struct Section {
   std::string id;     // report_section_ids()

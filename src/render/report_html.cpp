@@ -284,7 +284,16 @@ std::string html_photos(const Cell& c, PhotoCache* photos) {
 }
 
 void html_table(std::string& out, const Table& t, PhotoCache* photos) {
-  out += "<div class=\"table-wrap\"><table>\n<thead><tr>";
+  out += "<div class=\"table-wrap\"><table>\n";
+  // The PDF's relative column widths as hints, so that dates and numbers keep to one line.
+  if (t.widths.size() == t.header.size() && !t.widths.empty()) {
+    double total = 0;
+    for (double w : t.widths) total += w;
+    out += "<colgroup>";
+    for (double w : t.widths) out += fmt::format("<col style=\"width:{:.1f}%\"/>", 100 * w / total);
+    out += "</colgroup>\n";
+  }
+  out += "<thead><tr>";
   for (size_t i = 0; i < t.header.size(); ++i)
     out += fmt::format("<th class=\"{}\">{}</th>", align_class(i < t.align.size() ? t.align[i] : Align::Left), esc(t.header[i]));
   out += "</tr></thead>\n<tbody>\n";
@@ -296,6 +305,8 @@ void html_table(std::string& out, const Table& t, PhotoCache* photos) {
       std::string cls = align_class(i < t.align.size() ? t.align[i] : Align::Left);
       if (!c.fill.empty()) cls += " band";
       if (c.bold) cls += " b";
+      // A date or a number never breaks inside ("2026-04-\n19"): one short word stays whole.
+      if (!c.text.empty() && c.text.size() <= 12 && c.text.find_first_of(" \n") == std::string::npos) cls += " nw";
       std::string detail = c.detail.empty() ? "" : "<br/><span class=\"detail\">" + esc(c.detail) + "</span>";
       out += fmt::format("<td class=\"{}\"{}>{}{}{}</td>", cls, cell_style(c), esc_lines(c.text), detail, html_photos(c, photos));
     }
@@ -343,6 +354,11 @@ void html_block(std::string& out, const Block& block, const ReportStyle& style, 
     out += "<figcaption>" + esc(m->caption) + "</figcaption></figure>\n";
   } else if (auto* l = std::get_if<BandLegend>(&block)) {
     html_legend(out, l->entries);
+  } else if (auto* f = std::get_if<DrawnFigure>(&block)) {
+    // The figure's own SVG, which escaped what users typed (render/report_document.h, DrawnFigure).
+    out += "<figure class=\"chart wide\">" + f->svg;
+    if (!f->caption.empty()) out += "<figcaption>" + esc(f->caption) + "</figcaption>";
+    out += "</figure>\n";
   }
 }
 

@@ -73,6 +73,7 @@ json block_json(const Block& block) {
     return {{"type", "journey"}, {"caption", m->caption}, {"touchpoints", m->touchpoints}, {"labels", m->labels}, {"lanes", lanes},
             {"transitions", m->transitions}};
   }
+  if (auto* f = std::get_if<DrawnFigure>(&block)) return {{"type", "figure"}, {"caption", f->caption}};
   const auto& legend = std::get<BandLegend>(block);
   return {{"type", "legend"}, {"entries", legend_json(legend.entries)}};
 }

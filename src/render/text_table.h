@@ -5,15 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "render/align.h"
 #include "render/escape.h"
 
 namespace cjb::render {
 
-enum class Align { Left, Right };
-
 struct TextTable {
   std::vector<std::string> header;
-  std::vector<Align> align;  // one per column; missing ones are Left
+  std::vector<Align> align;  // one per column; missing ones are Left (Centre is Left in text)
   std::vector<std::vector<std::string>> rows;
 };
 

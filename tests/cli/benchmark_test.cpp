@@ -1,5 +1,6 @@
 // cjb benchmark through the binary: formats, options, and broken files in a batch.
 
+#include <cstdio>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -7,11 +8,23 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 
 #include "support.h"
 
 namespace cjb::test {
 namespace {
+
+std::string shell(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return out;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
 
 std::string replace_once(std::string text, const std::string& from, const std::string& to) {
   size_t at = text.find(from);
@@ -138,7 +151,8 @@ TEST_F(Benchmark, TextFitsATerminalOnAWideNamedChain) {
     for (unsigned char c : line) n += (c & 0xC0) != 0x80;
     return n;
   };
-  for (std::vector<std::string> options : {std::vector<std::string>{}, {"--all"}, {"--visits", "all"}, {"--visits", "all", "--all"}}) {
+  for (std::vector<std::string> options : {std::vector<std::string>{}, {"--all"}, {"--visits", "all"}, {"--visits", "all", "--all"},
+                                           {"--by", "region"}, {"--by", "site-id"}, {"--by", "tag"}, {"--by", "format"}}) {
     std::vector<std::string> args{dir + "/wide"};
     args.insert(args.end(), options.begin(), options.end());
     RunResult r = run(args);
@@ -157,6 +171,13 @@ TEST_F(Benchmark, TextFitsATerminalOnAWideNamedChain) {
     std::string row = r.out.substr(first + 1, r.out.find('\n', first + 1) - first - 1);
     EXPECT_NE(row.find("  The Very Long…  "), std::string::npos) << row;
     EXPECT_NE(row.find("  North Eas…  2026-03-05"), std::string::npos) << row;
+    if (options.size() == 2 && options[0] == "--by") {
+      EXPECT_NE(r.out.find("(medians; p25 and p75 of the overall score)\n"), std::string::npos);
+      // 45 sites do not fit across: the columns that do, and a count of the rest.
+      if (options[1] == "site-id") {
+        EXPECT_NE(r.out.find("more values (--format csv or json)\n"), std::string::npos) << r.out;
+      }
+    }
   }
   auto j = nlohmann::json::parse(run({dir + "/wide", "--format", "json"}).out);
   EXPECT_EQ(j["league"][0]["site"].get<std::string>().substr(0, name.size()), name);
@@ -421,6 +442,151 @@ TEST_F(Benchmark, BadUsage) {
   RunResult none = run({});
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("required"), std::string::npos) << none.err;
+}
+
+// ---- HTML and PDF: the gap report's template, cover and sections (issue 18) -------------------
+
+class BenchmarkPdf : public Benchmark {
+ protected:
+  // The PDF's text, page by page (pdftotext), whitespace folded.
+  std::vector<std::string> pages(const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args{"benchmark", dir + "/chain", "--data-dir", "tests/data/mini", "-o", dir + "/chain.pdf"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    RunResult r = run_cjb(args, "", {"SOURCE_DATE_EPOCH=1767225600"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    std::string text = shell("pdftotext -layout " + dir + "/chain.pdf -");
+    std::vector<std::string> out;
+    std::stringstream all(text);
+    for (std::string page; std::getline(all, page, '\f');) out.push_back(std::regex_replace(page, std::regex("\\s+"), " "));
+    return out;
+  }
+};
+
+using BenchmarkHtml = Benchmark;
+
+// The model's bands, as the legends name them.
+const std::vector<std::string> kMiniBands{"Poor 0–39.9", "Developing 40–59.9", "Established 60–74.9", "Good 75–89.9", "Leading 90–100"};
+
+// -o chain.pdf is a PDF without --format; its first page is the template's cover: the
+// consultancy, "Chain benchmark", the chain, its period and cohort, the chain's median.
+TEST_F(BenchmarkPdf, CoverNamesTheChainPeriodAndCohort) {
+  auto p = pages();
+  ASSERT_GE(p.size(), 4u);
+  for (const char* expected : {"MERIDIAN · RETAIL ADVISORY", "Chain benchmark", "Mini & Co", "Visits 2026-01-05 to 2026-02-10",
+                               "Cohort profile mini-omnichannel", "Overall score", "Median of 2 sites", "Contents"})
+    EXPECT_NE(p[0].find(expected), std::string::npos) << expected << "\n" << p[0];
+  EXPECT_EQ(p[0].find("Page 1"), std::string::npos) << "the cover has no footer";
+  EXPECT_NE(p[1].find("Page 2 of "), std::string::npos) << p[1];
+}
+
+// Summary, league, heat map, distributions, movers: in that order, each once, after the cover.
+TEST_F(BenchmarkPdf, SectionsInTheIssuesOrder) {
+  auto p = pages();
+  std::string body;
+  for (size_t i = 1; i < p.size(); ++i) body += p[i];
+  size_t at = 0;
+  for (const char* title : {"01 Summary", "02 League of sites", "03 Heat map: sites by touchpoint", "04 Distributions",
+                            "05 Movers and what needs attention"}) {
+    size_t found = body.find(title, at);
+    ASSERT_NE(found, std::string::npos) << title << "\n" << body;
+    at = found + 1;
+  }
+  EXPECT_NE(body.find("Sites by band"), std::string::npos);
+  EXPECT_NE(body.find("Most declined since the previous visit"), std::string::npos);
+  // The critical items by how many sites fail them, named by their text from the checklists.
+  size_t items = body.find("Critical items failed most often");
+  ASSERT_NE(items, std::string::npos);
+  EXPECT_NE(body.find("E-STD-01", items), std::string::npos);
+  EXPECT_NE(body.find(" 1 50 % 1 ", items), std::string::npos) << body.substr(items, 600);
+  std::regex most("Critical item failed most often: E-STD-01 \\(Mini item 1 of standards \\(all\\)\\.\\) at 1 of 2 sites \\(50 %\\)\\.");
+  EXPECT_TRUE(std::regex_search(body, most)) << body.substr(0, 2000);
+}
+
+// The band legend is the model's (labels and ranges), under the league and the heat map.
+TEST_F(BenchmarkPdf, BandLegendFromTheModel) {
+  auto p = pages();
+  std::string body;
+  for (size_t i = 1; i < p.size(); ++i) body += p[i];
+  for (const auto& band : kMiniBands) {
+    size_t first = body.find(band);
+    ASSERT_NE(first, std::string::npos) << band;
+    EXPECT_NE(body.find(band, first + 1), std::string::npos) << band << " only once";
+  }
+  EXPECT_NE(body.find("no score"), std::string::npos);
+}
+
+// A reader's document: no file paths of the machine that made it.
+TEST_F(BenchmarkPdf, NoFilePaths) {
+  auto p = pages({"--site", "A"});
+  for (const auto& page : p) {
+    EXPECT_EQ(page.find(dir), std::string::npos) << page;
+    EXPECT_EQ(page.find(".xml"), std::string::npos) << page;
+  }
+  std::string all;
+  for (const auto& page : p) all += page;
+  EXPECT_NE(all.find("Trend of site A"), std::string::npos);
+}
+
+// The HTML is the report's page: the template's style sheet and colours, the cover, the
+// contents, and a <section> per part in the issue's order.
+TEST_F(BenchmarkHtml, TheReportsTemplateCoverAndSections) {
+  RunResult r = run({dir + "/chain", "-o", "-", "--format", "html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string css = read_text(source_path("reports/default/style.css"));
+  EXPECT_NE(r.out.find(css.substr(0, 200)), std::string::npos) << "the template's style.css";
+  EXPECT_NE(r.out.find("--primary: #1F3A5F;"), std::string::npos);
+  size_t cover = r.out.find("<header class=\"cover\">");
+  ASSERT_NE(cover, std::string::npos);
+  EXPECT_NE(r.out.find("<p class=\"kicker\">Chain benchmark</p>\n<h1>Mini &amp; Co</h1>"), std::string::npos);
+  EXPECT_NE(r.out.find("<dt>Cohort</dt><dd>profile mini-omnichannel"), std::string::npos);
+  size_t at = cover;
+  for (const char* id : {"summary", "league", "heatmap", "distributions", "movers"}) {
+    size_t found = r.out.find(std::string("<section id=\"") + id + "\">", at);
+    ASSERT_NE(found, std::string::npos) << id;
+    at = found;
+  }
+  for (const auto& band : kMiniBands) {
+    size_t space = band.find(' ');
+    EXPECT_NE(r.out.find("</span>" + band.substr(0, space) + " " + band.substr(space + 1)), std::string::npos) << band;
+  }
+  EXPECT_EQ(r.out.find(dir), std::string::npos) << "no file paths";
+}
+
+// Like the report's, the page is well-formed XML (XHTML syntax) with every figure in it: the
+// subject, the trend chart, the heat map and the box plots.
+TEST_F(BenchmarkHtml, IsWellFormedXml) {
+  RunResult r = run({dir + "/chain", "--format", "html", "--site", "A", "--subject", dir + "/chain/south/b1.xml", "--by", "region"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed = doc.load_string(r.out.c_str());
+  EXPECT_TRUE(parsed) << parsed.description() << " at " << parsed.offset << ": " << r.out.substr(parsed.offset, 80);
+  for (const char* id : {"subject", "rollup", "trend", "heatmap", "distributions"})
+    EXPECT_TRUE(doc.select_node(fmt::format("//section[@id='{}']", id).c_str())) << id;
+  EXPECT_EQ(doc.select_nodes("//section[@id='heatmap']//*[local-name()='rect'][@data-site]").size(), 2u * 23u) << "2 sites, 23 touchpoints across the two channels";
+}
+
+// --template picks another of reports/ (or a folder), as for cjb report; an unknown one is a
+// usage error naming the places tried.
+TEST_F(BenchmarkHtml, TemplateOption) {
+  RunResult minimal = run({dir + "/chain", "--format", "html", "--template", "minimal"});
+  ASSERT_EQ(minimal.exit_code, 0) << minimal.err;
+  EXPECT_NE(minimal.out.find(read_text(source_path("reports/minimal/style.css")).substr(0, 200)), std::string::npos);
+  RunResult unknown = run({dir + "/chain", "--format", "html", "--template", "nope"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.out, "");
+  EXPECT_EQ(unknown.err.rfind("cjb benchmark: template 'nope' not found; tried ", 0), 0u) << unknown.err;
+}
+
+// Without --format, -o's extension names the format; anything else is text.
+TEST_F(Benchmark, FormatFromTheOutputsExtension) {
+  for (const char* ext : {"html", "json", "csv", "svg", "txt"}) {
+    RunResult r = run({dir + "/chain", "-o", dir + "/out." + ext});
+    ASSERT_EQ(r.exit_code, 0) << ext << r.err;
+    std::string text = read_text(dir + "/out." + ext);
+    std::string start = std::string(ext) == "html" ? "<!DOCTYPE html>" : std::string(ext) == "json" ? "{" : std::string(ext) == "csv" ? "rank," : std::string(ext) == "svg" ? "<svg" : "Benchmark: ";
+    EXPECT_EQ(text.rfind(start, 0), 0u) << ext << ": " << text.substr(0, 80);
+  }
 }
 
 }  // namespace
