@@ -53,6 +53,11 @@ struct Response {
   std::string evidence;  // text of the <evidence> elements without a file
   Location where;
   std::vector<Photo> photos = {};  // <evidence file="…">, in file order
+  // source="measured": the level was set from the retailer's KPIs by `cjb kpi --apply` (the item
+  // has a <measure>); else the auditor observed it. observed_level: the auditor's level that the
+  // measurement replaced, kept so reports can say where the two disagree.
+  bool measured = false;
+  std::optional<int> observed_level = {};
 };
 
 struct Assessment {
