@@ -347,7 +347,7 @@ class Reader {
     return std::nullopt;
   }
 
-  std::optional<int> whole(const CsvRecord& row, Field f, int low, int high, const char* kind, const std::string& expected) {
+  std::optional<int> whole(const CsvRecord& row, Field f, int low, int high, const char* kind, const char* expected) {
     std::optional<std::string> text = word(row, f);
     if (!text || text->empty()) return std::nullopt;
     int value = 0;
