@@ -184,6 +184,7 @@ class KpiCommand : public Command {
     std::vector<AppliedMeasure> applied = apply_measures(after, applying.before->instrument, *figures, origin);
     std::unique_ptr<ScoredAssessment> scored = score_loaded(applying.catalog, after);
     write_output(context, output_, xml::write_assessment(after));
+    if (quiet()) return 0;
     for (const auto& a : applied) {
       if (!a.level) context.err << fmt::format("{}: left as it was: {}\n", a.item, a.skipped);
       else if (a.observed_level && *a.observed_level != *a.level)

@@ -156,6 +156,22 @@ TEST_F(KpiApply, ReportsShowMeasuredItemsApart) {
   EXPECT_EQ(run_cjb(args).out.find("Measured and observed items"), std::string::npos);
 }
 
+TEST_F(KpiApply, QuietSaysNothing) {
+  RunResult r = apply({"-o", out, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(read_text(out).find("source=\"measured\""), std::string::npos);
+}
+
+TEST_F(KpiApply, WritesTheAssessmentNotTheFigures) {
+  RunResult r = apply({});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, 38), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+  RunResult json = apply({"--format", "json"});
+  EXPECT_EQ(json.exit_code, 2);
+  EXPECT_EQ(json.err, "cjb kpi: --apply writes the assessment, not the figures (expected no --format or --by with it)\n");
+}
+
 TEST_F(KpiApply, ABadAssessmentStopsBeforeReading) {
   std::vector<std::string> args = {"kpi", contacts, "--apply", dir + "/missing.xml"};
   args.insert(args.end(), data.begin(), data.end());
