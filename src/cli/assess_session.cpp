@@ -391,12 +391,21 @@ std::string AssessSession::saved_line() const {
   return text + "\n";
 }
 
+namespace {
+// The assessor's own answer replaces a level measured by `cjb kpi --apply` (core/assessment.h).
+void observed_now(Response& r) {
+  r.measured = false;
+  r.observed_level.reset();
+}
+}  // namespace
+
 SessionReply AssessSession::answer_level(int level) {
   const std::string id = instrument_.items[current_].item->id;
   Response& r = ensure_response(id);
   r.na = false;
   r.level = level;
   r.waiver.reset();  // an answer replaces a waiver: a response holds one of them
+  observed_now(r);
   return move_on(saved_line(), true);
 }
 
@@ -417,6 +426,7 @@ SessionReply AssessSession::answer_not_applicable() {
   const std::string id = instrument_.items[current_].item->id;
   Response& r = ensure_response(id);
   r.na = true;
+  observed_now(r);
   r.level.reset();
   r.waiver.reset();
   return move_on(saved_line(), true);

@@ -13,11 +13,14 @@
 #include "cli/data.h"
 #include "cli/kpi_exports.h"
 #include "cli/output.h"
+#include "cli/scored.h"
 #include "core/error.h"
 #include "core/kpi.h"
+#include "core/measure.h"
 #include "kpi/kpi_export.h"
 #include "render/kpi_report.h"
 #include "util/files.h"
+#include "xml/files.h"
 
 namespace cjb::cli {
 
@@ -57,12 +60,13 @@ class KpiCommand : public Command {
   const char* name() const override { return "kpi"; }
   const char* summary() const override { return "service KPIs from contacts and survey exports (CSV)"; }
   const char* usage() const override {
-    return "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--profile P] [--business-hours] [--strict] [--format text|json|csv|html] [-o FILE]";
+    return "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--profile P] [--business-hours] [--strict] [--format text|json|csv|html] [--apply ASSESSMENT] [-o FILE]";
   }
   const char* example() const override {
     return "  cjb kpi examples/kpi/contacts.csv examples/kpi/surveys.csv\n"
            "  cjb kpi zendesk-tickets.csv --tz Europe/Amsterdam --by month\n"
-           "  cjb kpi exports/*.csv --by site --format html -o kpis.html";
+           "  cjb kpi exports/*.csv --by site --format html -o kpis.html\n"
+           "  cjb kpi tickets.csv surveys.csv --apply visit.xml -o visit-measured.xml";
   }
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
@@ -75,6 +79,8 @@ class KpiCommand : public Command {
         ("profile", po::value<std::string>(&profile_)->value_name("P"), "the service standards with this profile's times")
         ("business-hours", po::bool_switch(&business_hours_), "use the export's business-hours durations")
         ("strict", po::bool_switch(&strict_), "stop at the first bad row (default: skip bad rows and count them)")
+        ("apply", po::value<std::string>(&apply_)->value_name("ASSESSMENT"),
+         "score the assessment's measured items from the figures and write the assessment instead of the figures")
         ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv or html")
         ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout)");
     positional.add("export", -1);
@@ -85,13 +91,17 @@ class KpiCommand : public Command {
       throw UsageError(fmt::format("kpi: --format '{}' is not known (expected text, json, csv or html)", format_));
     if (!by_.empty() && !is_kpi_field(by_))
       throw UsageError(fmt::format("kpi: --by '{}' is not a field (expected site, channel or month)", by_));
+    if (!apply_.empty() && (format_ != "text" || !by_.empty()))
+      throw UsageError("kpi: --apply writes the assessment, not the figures (expected no --format or --by with it)");
     std::optional<kpi::TimeZone> zone;
     if (!tz_.empty()) zone.emplace(tz_);
     std::optional<kpi::Layout> layout;
     if (!map_.empty()) layout = kpi::parse_layout(files::read_file(map_), map_);
     std::vector<kpi::Layout> shipped = shipped_layouts(data_dir_option());
+    std::unique_ptr<Applying> applying;
+    if (!apply_.empty()) applying = std::make_unique<Applying>(data_dir_option(), apply_);
 
-    KpiTally tally(by_, standards());
+    KpiTally tally(applying ? "site" : by_, standards());
     kpi::ReadOptions options;
     options.layout = layout ? &*layout : nullptr;
     options.shipped = &shipped;
@@ -116,6 +126,7 @@ class KpiCommand : public Command {
       }
     }
     if (!problems.empty()) throw InputError(std::move(problems));
+    if (applying) return apply(context, *applying, tally, report.sources);
     report.overall = tally.overall();
     if (!by_.empty()) {
       report.by = by_;
@@ -145,7 +156,49 @@ class KpiCommand : public Command {
     return service_standards(catalog.model, profile);
   }
 
+  // --apply: the assessment, checked and scored as it was, and the catalog it is read with.
+  struct Applying {
+    Applying(const std::string& data_dir, const std::string& path) : catalog(load_catalog(data_dir)), before(score_file(catalog, path)) {}
+    Catalog catalog;
+    std::unique_ptr<ScoredAssessment> before;
+  };
+
+  // Sets the measured items from the figures of the assessment's site (the records that name
+  // its site-id, else its name; every record when none does), writes the assessment and says
+  // on stderr what changed.
+  int apply(Context& context, Applying& applying, KpiTally& tally, const std::vector<render::KpiSource>& sources) {
+    const Assessment& before = applying.before->assessment;
+    std::string site = before.subject.site_id.empty() ? before.subject.site : before.subject.site_id;
+    std::optional<KpiFigures> figures;
+    for (auto& row : tally.rows())
+      if (!site.empty() && row.key == site) figures = row.figures;
+    std::string files;
+    for (const auto& s : sources)
+      files += (files.empty() ? "" : ", ") + std::filesystem::path(s.file).filename().string();
+    std::string of_site = figures ? fmt::format(", site {}", site) : "";
+    if (!figures) figures = tally.overall();
+    std::string period = figures->first_month == figures->last_month ? figures->first_month
+                                                                     : figures->first_month + " to " + figures->last_month;
+    std::string origin = fmt::format("measured by cjb kpi from {} ({}{})", files, period, of_site);
+    Assessment after = before;
+    std::vector<AppliedMeasure> applied = apply_measures(after, applying.before->instrument, *figures, origin);
+    std::unique_ptr<ScoredAssessment> scored = score_loaded(applying.catalog, after);
+    write_output(context, output_, xml::write_assessment(after));
+    if (quiet()) return 0;
+    for (const auto& a : applied) {
+      if (!a.level) context.err << fmt::format("{}: left as it was: {}\n", a.item, a.skipped);
+      else if (a.observed_level && *a.observed_level != *a.level)
+        context.err << fmt::format("{}: level {} measured; the auditor saw {}\n", a.item, *a.level, *a.observed_level);
+      else context.err << fmt::format("{}: level {} measured\n", a.item, *a.level);
+    }
+    context.err << fmt::format("overall score {} → {}\n", score_line(applying.before->card.overall.score), score_line(scored->card.overall.score));
+    return 0;
+  }
+
+  static std::string score_line(std::optional<double> score) { return score ? fmt::format("{:.1f}", *score) : "–"; }
+
   std::vector<std::string> exports_;
+  std::string apply_;
   std::string by_, map_, tz_, profile_, format_, output_;
   bool business_hours_ = false, strict_ = false;
 };

@@ -68,6 +68,11 @@ struct Response {
   Location where;
   std::vector<Photo> photos = {};  // <evidence file="…">, in file order
   std::optional<Waiver> waiver = std::nullopt;  // instead of a level (then level is empty, na false)
+  // source="measured": the level was set from the retailer's KPIs by `cjb kpi --apply` (the item
+  // has a <measure>); else the auditor observed it. observed_level: the auditor's level that the
+  // measurement replaced, kept so reports can say where the two disagree.
+  bool measured = false;
+  std::optional<int> observed_level = {};
 };
 
 struct Assessment {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/measure.h"
 
 namespace cjb {
 
@@ -36,6 +37,7 @@ struct Item {
   bool critical = false;
   std::vector<std::string> drivers;  // leadership/enabler group ids that cause this item
   std::vector<ItemLevel> levels;     // one per scale level, ascending
+  std::optional<Measure> measure;    // when the item is scored from KPIs (core/measure.h)
   std::string checklist;             // id of the checklist holding it
   Location where;
 

@@ -110,6 +110,21 @@ std::vector<Diagnostic> check_model(const Model& model) {
   return out;
 }
 
+namespace {
+// A <measure> against the item's scale and the model's service standards.
+void check_measure(const Model& model, const Item& item, const Scale* scale, std::vector<Diagnostic>& out) {
+  const Measure& m = *item.measure;
+  if (scale)
+    if (auto problem = measure_scale_problem(m, scale->max_level()))
+      out.push_back({m.where, fmt::format("item '{}': {}", item.id, *problem)});
+  if (m.standard.empty()) return;
+  std::vector<std::string> known;
+  for (const auto& s : model.service_standards) known.push_back(s.id);
+  if (std::find(known.begin(), known.end(), m.standard) == known.end())
+    out.push_back({m.where, fmt::format("item '{}': <measure> names standard '{}' that the model does not have (expected one of: {})", item.id, m.standard, join(known))});
+}
+}  // namespace
+
 std::vector<Diagnostic> check_checklist(const Model& model, const Checklist& checklist) {
   std::vector<Diagnostic> out;
   if (checklist.model != model.id)
@@ -142,6 +157,7 @@ std::vector<Diagnostic> check_checklist(const Model& model, const Checklist& che
       if (!numbered)
         out.push_back({item.where, fmt::format("item '{}' describes levels that do not match scale '{}' (expected one <level> for each value 0 to {}, in order)", item.id, scale->id, scale->max_level())});
     }
+    if (item.measure) check_measure(model, item, scale, out);
   }
   return out;
 }

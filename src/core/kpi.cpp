@@ -145,8 +145,15 @@ KpiAccumulator::KpiAccumulator(const std::vector<ServiceStandard>* standards) : 
   if (standards_) standards_met_.assign(standards_->size(), {0, 0});
 }
 
+void KpiAccumulator::add_month(const std::string& month) {
+  if (month.empty()) return;
+  if (first_month_.empty() || month < first_month_) first_month_ = month;
+  if (month > last_month_) last_month_ = month;
+}
+
 void KpiAccumulator::add(const Contact& c) {
   ++contacts_;
+  add_month(c.month);
   std::optional<double> response = response_minutes(c);
   if (response) first_response_.push_back(*response);
   if (std::optional<double> resolution = resolution_minutes(c)) {
@@ -177,6 +184,7 @@ void KpiAccumulator::add(const Contact& c) {
 
 void KpiAccumulator::add(const SurveyAnswer& a) {
   ++surveys_;
+  add_month(a.month);
   if (a.csat) {
     ++csat_n_;
     csat_sum_ += *a.csat;
@@ -194,6 +202,8 @@ KpiFigures KpiAccumulator::figures() {
   f.contacts = contacts_;
   f.surveys = surveys_;
   f.open = open_;
+  f.first_month = first_month_;
+  f.last_month = last_month_;
   f.first_response_median = value_of(first_response_, selected_percentile(first_response_, 50));
   f.first_response_p90 = value_of(first_response_, selected_percentile(first_response_, 90));
   f.resolution_median = value_of(resolution_, selected_percentile(resolution_, 50));

@@ -103,6 +103,7 @@ struct KpiFigures {
     KpiValue share;  // percent of the answered contacts it applies to that met it
   };
   std::vector<Standard> standards;  // in the order given
+  std::string first_month, last_month;  // YYYY-MM: the period of the records; empty when none
 };
 
 // Sums up records one at a time; figures() gives the KPIs of what was added so far.
@@ -124,6 +125,8 @@ class KpiAccumulator {
   int promoters_ = 0, passives_ = 0, detractors_ = 0;
   int chats_known_ = 0, chats_idle_ = 0;
   std::vector<std::pair<int, int>> standards_met_;  // met, n per standard
+  std::string first_month_, last_month_;
+  void add_month(const std::string& month);
 };
 
 KpiFigures compute_kpis(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers,

@@ -18,10 +18,14 @@ using sheet::CsvRecord;
 
 constexpr const char* kTimeForm = "YYYY-MM-DD HH:MM, with :SS or a T if you like";
 
+// A loop, not find_first_not_of(" \t\r\n"): that searches the set with memchr for every
+// character, and trimming every cell of a million rows was 7 % of `cjb kpi` (callgrind).
 std::string_view trim(std::string_view s) {
-  size_t a = s.find_first_not_of(" \t\r\n");
-  if (a == std::string_view::npos) return {};
-  return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  size_t a = 0, b = s.size();
+  while (a < b && blank(s[a])) ++a;
+  while (b > a && blank(s[b - 1])) --b;
+  return s.substr(a, b - a);
 }
 
 bool two_digits(std::string_view s, size_t at, int& v) {
@@ -343,7 +347,7 @@ class Reader {
     return std::nullopt;
   }
 
-  std::optional<int> whole(const CsvRecord& row, Field f, int low, int high, const char* kind, const std::string& expected) {
+  std::optional<int> whole(const CsvRecord& row, Field f, int low, int high, const char* kind, const char* expected) {
     std::optional<std::string> text = word(row, f);
     if (!text || text->empty()) return std::nullopt;
     int value = 0;

@@ -360,7 +360,48 @@ struct Builder {
     if (peers && !peers->selection.note().empty())
       note += " Like for like: " + peers->selection.note() + ".";
     s.blocks.push_back(Paragraph{note, true});
+    measured_items(s);
     return s;
+  }
+
+  // Items scored from the retailer's KPI exports (`cjb kpi --apply`) apart from those the
+  // assessor observed, and where the data and the assessor disagree: an auditor who saw fast
+  // replies to five test e-mails, against a 90th percentile of two days.
+  void measured_items(Section& s) const {
+    std::vector<const ItemResult*> measured;
+    int observed = 0;
+    for (const auto& r : card.items) {
+      if (r.response && r.response->measured) measured.push_back(&r);
+      else if (r.status == ItemStatus::Answered) ++observed;
+    }
+    if (measured.empty()) return;
+    int disagree = 0;
+    Table table;
+    table.header = {"Measured item", "Level measured", "Level the assessor saw", "From the data"};
+    table.align = {Align::Left, Align::Left, Align::Left, Align::Left};
+    table.widths = {3.0, 1.4, 1.4, 3.2};
+    for (const ItemResult* r : measured) {
+      const Response& response = *r->response;
+      Cell seen = plain(response.observed_level ? labels.level(*r->item, *response.observed_level) : "–");
+      if (response.observed_level && response.level && *response.observed_level != *response.level) {
+        ++disagree;
+        seen.text += "\ndisagrees";
+        seen.ink = kCriticalInk;
+      }
+      std::string figure = response.evidence.substr(0, response.evidence.find('\n'));
+      table.rows.push_back({plain(fmt::format("{} {}", r->id, r->item->text)), plain(response.level ? labels.level(*r->item, *response.level) : "N/A"),
+                            seen, plain(figure)});
+      table.emphasised.push_back(false);
+    }
+    s.blocks.push_back(Heading{"Measured and observed items", 3});
+    std::string agreement = disagree == 0 ? "The data agree with the assessor wherever both scored an item."
+                                          : fmt::format("The data and the assessor disagree on {} item{}.", disagree, disagree == 1 ? "" : "s");
+    s.blocks.push_back(Paragraph{fmt::format("{} item{} {} scored from the retailer's own KPI exports (measured); {} answered item{} {} "
+                                             "observed by the assessor. {}",
+                                             measured.size(), measured.size() == 1 ? "" : "s", measured.size() == 1 ? "was" : "were",
+                                             observed, observed == 1 ? "" : "s", observed == 1 ? "was" : "were", agreement),
+                                 false});
+    s.blocks.push_back(std::move(table));
   }
 
   BandLegend band_legend() const {
@@ -838,6 +879,7 @@ struct Builder {
             level_cell.text += "\ncritical failure";
             level_cell.ink = kCriticalInk;
           }
+          if (r.response && r.response->measured) level_cell.detail = "measured";
           Cell item_cell = plain(fmt::format("{} {}", r.id, r.item->text));
           if (r.critical) item_cell.detail = "critical item";
           Cell evidence_cell = plain(r.response ? r.response->evidence : "");

@@ -2,6 +2,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -128,16 +129,32 @@ void CsvStream::feed(std::string_view chunk, const CsvHandler& handler) {
     started_ = true;
   }
   size_t start = 0;
-  for (size_t i = 0; i < chunk.size(); ++i) {
-    unsigned char cls = kClasses[static_cast<unsigned char>(chunk[i])];
-    if (cls == kPlain) continue;
-    if (cls == kHigh) {
-      high_ = true;
-    } else if (cls == kControl) {
-      if (control_ == std::string::npos) control_ = record_.raw_.size() + (i - start);
-    } else {
-      feed_piece(chunk.substr(start, i + 1 - start), handler);
-      start = i + 1;
+  for (size_t i = 0; i < chunk.size();) {
+    // Eight bytes at a time while all are plain (0x20–0x7E): a byte below 0x20 (tab, line ends,
+    // control characters) or from 0x7F up sets a high bit of `special`; those words, and the
+    // tail, go byte by byte. The scan was 7.6 % of `cjb kpi` byte by byte (callgrind).
+    size_t end = std::min(i + 8, chunk.size());
+    if (end - i == 8) {
+      uint64_t w;
+      std::memcpy(&w, chunk.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+      uint64_t special = (((w - kOnes * 0x20) & ~w) | ((w + kOnes) | w)) & kHighs;
+      if (special == 0) {
+        i = end;
+        continue;
+      }
+    }
+    for (; i < end; ++i) {
+      unsigned char cls = kClasses[static_cast<unsigned char>(chunk[i])];
+      if (cls == kPlain) continue;
+      if (cls == kHigh) {
+        high_ = true;
+      } else if (cls == kControl) {
+        if (control_ == std::string::npos) control_ = record_.raw_.size() + (i - start);
+      } else {
+        feed_piece(chunk.substr(start, i + 1 - start), handler);
+        start = i + 1;
+      }
     }
   }
   if (start < chunk.size()) feed_piece(chunk.substr(start), handler);

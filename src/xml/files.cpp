@@ -156,6 +156,24 @@ Model parse_model(const Source& source) {
 }
 
 namespace {
+// <measure kpi="…" unit="…" levels="…"/> or with worst="…" best="…" (core/measure.h); whether
+// the thresholds fit the item's scale is checked with the model (core/checks.h).
+Measure read_measure(Reader& r, pugi::xml_node node) {
+  r.allow(node, {"kpi", "standard", "unit", "levels", "worst", "best"}, {});
+  Measure m;
+  m.where = r.at(node);
+  m.kpi = r.required(node, "kpi", "a KPI such as first-response-p90 or csat-percent");
+  m.standard = r.optional_id(node, "standard");
+  m.unit = r.optional(node, "unit");
+  size_t before = r.problems().size();
+  m.levels = r.number_list(node, "levels");
+  m.worst = r.optional_number(node, "worst");
+  m.best = r.optional_number(node, "best");
+  if (r.problems().size() == before && !m.kpi.empty())
+    if (auto problem = measure_problem(m)) r.problem(node, *problem);
+  return m;
+}
+
 // The optional evidence="observed|asked|records" of an item or a profile's scope.
 std::optional<EvidenceKind> evidence_kind(Reader& r, pugi::xml_node node) {
   pugi::xml_attribute a = node.attribute("evidence");
@@ -184,8 +202,8 @@ Checklist parse_checklist(const Source& source) {
     std::string channel = r.required_id(s, "channel", "physical, online, or all");
     if (!s.child("item")) r.problem(s, "<section> has no <item> (expected at least one)");
     for (auto i : s.children("item")) {
-      r.allow(i, {"id", "scale", "weight", "critical", "drivers", "evidence"}, {"text", "guidance", "evidence", "levels"});
-      r.at_most_once(i, {"text", "guidance", "evidence", "levels"});
+      r.allow(i, {"id", "scale", "weight", "critical", "drivers", "evidence"}, {"text", "guidance", "evidence", "levels", "measure"});
+      r.at_most_once(i, {"text", "guidance", "evidence", "levels", "measure"});
       Item item;
       item.where = r.at(i);
       item.id = r.required_id(i, "id", "an item id unique across all checklists");
@@ -213,12 +231,26 @@ Checklist parse_checklist(const Source& source) {
           item.levels.push_back(level);
         }
       }
+      if (pugi::xml_node measure = i.child("measure")) item.measure = read_measure(r, measure);
       c.items.push_back(item);
     }
   }
   r.throw_if_problems();
   return c;
 }
+
+namespace {
+// source="observed|measured" and observed-level="N" of a response (core/assessment.h).
+void read_source(Reader& r, pugi::xml_node x, Response& response) {
+  std::string source = r.optional(x, "source", "observed");
+  if (source != "observed" && source != "measured")
+    r.problem(x, fmt::format("response to '{}' has source '{}' (expected observed or measured)", response.item, source));
+  response.measured = source == "measured";
+  response.observed_level = r.optional_integer(x, "observed-level");
+  if (response.observed_level && !response.measured)
+    r.problem(x, fmt::format("response to '{}' has an observed-level but is not measured (expected source=\"measured\")", response.item));
+}
+}  // namespace
 
 Profile parse_profile(const Source& source) {
   Reader r(source);
@@ -388,13 +420,14 @@ Assessment parse_assessment(const Source& source) {
   if (responses) {
     r.allow(responses, {}, {"response"});
     for (auto x : responses.children("response")) {
-      r.allow(x, {"item", "level", "na"}, {"note", "evidence", "waiver"});
+      r.allow(x, {"item", "level", "na", "source", "observed-level"}, {"note", "evidence", "waiver"});
       r.at_most_once(x, {"waiver"});
       Response response;
       response.where = r.at(x);
       response.item = r.required_id(x, "item", "the id of the item answered");
       response.na = r.boolean(x, "na", false);
       response.level = r.optional_integer(x, "level");
+      read_source(r, x, response);
       if (pugi::xml_node w = x.child("waiver")) response.waiver = read_waiver(r, w, response.item);
       if (response.waiver && (x.attribute("level") || response.na))
         r.problem(x, fmt::format("response to '{}' has both a waiver and {} (expected one of them: a waived item has no answer)",
@@ -465,6 +498,8 @@ std::string write_assessment(const Assessment& a) {
     x.append_attribute("item") = r.item.c_str();
     if (r.na) x.append_attribute("na") = "true";
     else if (r.level) x.append_attribute("level") = *r.level;
+    if (r.measured) x.append_attribute("source") = "measured";
+    if (r.observed_level) x.append_attribute("observed-level") = *r.observed_level;
     if (!r.note.empty()) x.append_child("note").text() = r.note.c_str();
     if (!r.evidence.empty()) x.append_child("evidence").text() = r.evidence.c_str();
     for (const auto& photo : r.photos) {

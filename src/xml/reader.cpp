@@ -137,6 +137,30 @@ std::optional<double> Reader::optional_number(pugi::xml_node node, const char* a
   return value;
 }
 
+std::vector<double> Reader::number_list(pugi::xml_node node, const char* attribute) {
+  std::vector<double> values;
+  pugi::xml_attribute a = node.attribute(attribute);
+  if (!a) return values;
+  std::string text = a.value();
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {
+      ++i;
+      continue;
+    }
+    size_t end = text.find_first_of(" \t\n\r", i);
+    std::string word = text.substr(i, end == std::string::npos ? std::string::npos : end - i);
+    auto value = parse_number(word);
+    if (!value || std::abs(*value) > kMaxNumber) {
+      problem(node, fmt::format("'{}' has '{}' (expected decimal numbers such as 24 or 0.5, separated by spaces)", attribute,
+                                printable(word)));
+      return {};
+    }
+    values.push_back(*value);
+    i = end == std::string::npos ? text.size() : end;
+  }
+  return values;
+}
+
 double Reader::number(pugi::xml_node node, const char* attribute, double fallback) {
   return optional_number(node, attribute).value_or(fallback);
 }

@@ -45,6 +45,8 @@ class Reader {
   std::optional<double> optional_number(pugi::xml_node node, const char* attribute);
   double required_number(pugi::xml_node node, const char* attribute, const char* expected);
   std::optional<int> optional_integer(pugi::xml_node node, const char* attribute);
+  // A space-separated list of such numbers (empty when the attribute is absent).
+  std::vector<double> number_list(pugi::xml_node node, const char* attribute);
   bool boolean(pugi::xml_node node, const char* attribute, bool fallback);
 
   pugi::xml_node required_child(pugi::xml_node node, const char* name);

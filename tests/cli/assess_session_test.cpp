@@ -69,6 +69,25 @@ TEST_F(Session, ALevelIsSavedAndTheNextItemAsked) {
   EXPECT_EQ(id_of_current(s), "L2");
 }
 
+TEST_F(Session, TheAssessorsAnswerReplacesAMeasuredLevel) {
+  Response measured;
+  measured.item = "L1";
+  measured.level = 2;
+  measured.measured = true;
+  measured.observed_level = 4;
+  assessment.responses.push_back(measured);
+  AssessSession s = make();
+  s.start();
+  EXPECT_EQ(id_of_current(s), "L2");  // the first item not answered yet
+  s.handle("b");
+  ASSERT_EQ(id_of_current(s), "L1");
+  s.handle("3");
+  ASSERT_NE(response("L1"), nullptr);
+  EXPECT_EQ(response("L1")->level, 3);
+  EXPECT_FALSE(response("L1")->measured);
+  EXPECT_FALSE(response("L1")->observed_level);
+}
+
 TEST_F(Session, NotApplicableIsSaved) {
   AssessSession s = make();
   s.start();
