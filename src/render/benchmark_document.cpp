@@ -398,6 +398,7 @@ class Builder {
     add("Critical failures at the latest visit (the longest-running first)", critical);
     if (hidden)
       s.blocks.push_back(Paragraph{fmt::format("… and {} more critical failures (every one: --format json, or text with --all).", hidden), true});
+    if (r_.actions) add(fmt::format("Stores with overdue actions on {} (most overdue first)", r_.as_of), t_.overdue);
     add("Where the chain is weakest (groups by median)", t_.weakest);
     return s;
   }
