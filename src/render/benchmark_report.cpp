@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -653,6 +654,9 @@ std::string benchmark_heading_line(const BenchmarkReport& r) {
 
 std::string benchmark_text(const BenchmarkReport& r) {
   BenchmarkTables t = benchmark_tables(r);
+  // A terminal gets the plan's file name: a folder's path would not fit 100 columns.
+  for (auto& row : t.overdue.rows)
+    if (!row.empty()) row.back() = std::filesystem::path(row.back()).filename().string();
   for (TextTable* table : {&t.bottom, &t.top, &t.improved, &t.declined, &t.critical, &t.overdue}) *table = for_terminal(std::move(*table));
   t.league = terminal_league(t.league);
   std::string out;
