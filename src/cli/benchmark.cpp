@@ -12,9 +12,15 @@
 #include "cli/kpi_exports.h"
 #include "cli/data.h"
 #include "cli/output.h"
+#include "cli/scored.h"
 #include "cli/templates.h"
+#include "core/action_plan.h"
 #include "core/benchmark.h"
 #include "render/benchmark_report.h"
+#include "sheet/action_plan_sheet.h"
+#include "sheet/csv_reader.h"
+#include "sheet/xlsx_reader.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace cjb::cli {
@@ -28,6 +34,7 @@ class BenchmarkCommand : public Command {
   const char* usage() const override {
     return "cjb benchmark PATH... [--subject FILE] [--by FIELD] [--site ID] [--visits latest|all] [--profile P]\n"
            "                     [--combine median|mean|latest] [--period month|quarter|year] [--all] [--kpi EXPORT...]\n"
+           "                     [--actions [--as-of YYYY-MM-DD]]\n"
            "                     [--format text|json|csv|html|pdf|svg] [--heatmap overall|region] [-o FILE] [--strict] [--jobs N]";
   }
   const char* example() const override {
@@ -63,6 +70,10 @@ class BenchmarkCommand : public Command {
         ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout; pdf needs -o)")
         ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
          "contacts and survey exports (CSV, as cjb kpi reads them): each site's audit score beside its KPIs, and how they correlate")
+        ("actions", po::bool_switch(&actions_),
+         "each site's action plan (ASSESSMENT.actions.xlsx or .csv beside its latest visit that has one): open and overdue actions")
+        ("as-of", po::value<std::string>(&as_of_)->value_name("DATE"),
+         "--actions: count overdue on this YYYY-MM-DD (default: the cohort's newest assessment date)")
         ("strict", po::bool_switch(&strict_), "stop at the first file that cannot be scored (exit 2)")
         ("jobs,j", po::value<int>(&jobs_)->value_name("N")->default_value(0), "worker threads (default: every core)");
     positional.add("path", -1);
@@ -122,6 +133,8 @@ class BenchmarkCommand : public Command {
     if (!site_.empty()) check_site(reports);
     if (!kpi_exports_.empty())
       for (auto& report : reports) add_kpis(report, kpis);
+    if (actions_)
+      for (auto& report : reports) add_plans(catalog, report);
 
     if (format_ == "pdf" || format_ == "html") {
       // The gap report's look: its template, fonts and colours (docs/benchmark.md, "Outputs").
@@ -218,6 +231,48 @@ class BenchmarkCommand : public Command {
     report.kpi_correlations = correlate_kpis(report.site_kpis);
   }
 
+  // --actions: per league row, the plan beside the site's latest visit that has one, counted at
+  // --as-of (default: the newest assessment date of the cohort, so the output never depends on
+  // the clock). A bad plan stops the run at its cell, like report --actions-file.
+  void add_plans(const Catalog& catalog, render::BenchmarkReport& report) const {
+    report.actions = true;
+    report.as_of = as_of_;
+    if (report.as_of.empty())
+      for (const auto& e : report.entries) report.as_of = std::max(report.as_of, e.date);
+    for (const auto& row : report.rows) {
+      std::optional<OverdueCounts> counts;
+      std::string plan_file;
+      for (auto visit = row.history.rbegin(); visit != row.history.rend() && !counts; ++visit) {
+        const BenchmarkEntry& e = report.entries[*visit];
+        plan_file = plan_beside(e.file);
+        if (plan_file.empty()) continue;
+        auto scored = score_file(catalog, e.file);
+        counts = count_overdue(read_plan(plan_file, scored->instrument), report.as_of);
+      }
+      report.plans.push_back(counts);
+      report.plan_files.push_back(counts ? plan_file : "");
+    }
+    report.overdue = most_overdue_first(report.plans);
+  }
+
+  // S00011-2.xml → S00011-2.actions.xlsx, else S00011-2.actions.csv; "" when neither exists.
+  static std::string plan_beside(const std::string& assessment) {
+    if (assessment.empty()) return "";
+    for (const char* ext : {".actions.xlsx", ".actions.csv"}) {
+      std::filesystem::path plan = std::filesystem::path(assessment).replace_extension(ext);
+      if (std::filesystem::is_regular_file(plan)) return plan.string();
+    }
+    return "";
+  }
+
+  static std::vector<PlannedAction> read_plan(const std::string& path, const Instrument& instrument) {
+    std::string bytes = files::read_file(path);
+    std::vector<sheet::Table> tables;
+    if (sheet::looks_like_xlsx(bytes)) tables = sheet::read_xlsx(bytes, path);
+    else tables.push_back(sheet::to_table(sheet::read_csv(bytes, path)));
+    return sheet::read_action_plan(tables, path, instrument);
+  }
+
   // Option values that parsing cannot check; before any work is done.
   void check_options() const {
     auto one_of = [](const std::string& option, const std::string& value, std::initializer_list<const char*> allowed) {
@@ -237,6 +292,9 @@ class BenchmarkCommand : public Command {
       throw UsageError(fmt::format("benchmark: --by '{}' is not a field (expected retailer, site, site-id, sector, region, format or tag)", by_));
     if (format_ == "pdf" && (output_.empty() || output_ == "-"))
       throw UsageError("benchmark: --format pdf needs -o FILE (a PDF is not written to a terminal)");
+    if (!as_of_.empty() && !actions_) throw UsageError("benchmark: --as-of needs --actions (expected --actions --as-of YYYY-MM-DD)");
+    if (!as_of_.empty() && !days_since_epoch(as_of_))
+      throw UsageError(fmt::format("benchmark: --as-of '{}' is not a date (expected YYYY-MM-DD)", as_of_));
     if (jobs_ < 0 || jobs_ > 1024) throw UsageError(fmt::format("benchmark: --jobs {} is out of range (expected 1 to 1024, or 0 for every core)", jobs_));
   }
 
@@ -251,7 +309,8 @@ class BenchmarkCommand : public Command {
   std::vector<std::string> paths_, kpi_exports_;
   std::string template_;
   std::string subject_, by_, site_, combine_, period_, format_, output_, visits_, profile_, heatmap_;
-  bool strict_ = false, all_rows_ = false;
+  std::string as_of_;
+  bool strict_ = false, all_rows_ = false, actions_ = false;
   int jobs_ = 0;
 };
 

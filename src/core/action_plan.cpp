@@ -1,9 +1,11 @@
 #include "core/action_plan.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
+#include "core/error.h"
 #include "core/kpi.h"
 
 namespace cjb {
@@ -150,6 +152,34 @@ FollowUpCounts count_follow_ups(const std::vector<ActionFollowUp>& follow_ups) {
     if (f.overdue_days) counts.overdue++;
   }
   return counts;
+}
+
+OverdueCounts count_overdue(const std::vector<PlannedAction>& plan, const std::string& as_of) {
+  std::optional<long> today = days_since_epoch(as_of);
+  if (!today) throw UsageError(fmt::format("'{}' is not a date (expected YYYY-MM-DD)", as_of));
+  OverdueCounts counts;
+  for (const auto& action : plan) {
+    if (action.status == ActionStatus::Done) continue;
+    ++counts.open;
+    std::optional<long> due = action.due.empty() ? std::nullopt : days_since_epoch(action.due);
+    if (!due || *due >= *today) continue;
+    ++counts.overdue;
+    counts.oldest_overdue_days = std::max(counts.oldest_overdue_days.value_or(0), *today - *due);
+  }
+  return counts;
+}
+
+std::vector<size_t> most_overdue_first(const std::vector<std::optional<OverdueCounts>>& counts) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < counts.size(); ++i)
+    if (counts[i] && counts[i]->overdue > 0) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const OverdueCounts& x = *counts[a];
+    const OverdueCounts& y = *counts[b];
+    if (x.overdue != y.overdue) return x.overdue > y.overdue;
+    return x.oldest_overdue_days.value_or(0) > y.oldest_overdue_days.value_or(0);
+  });
+  return order;
 }
 
 }  // namespace cjb

@@ -73,4 +73,19 @@ struct FollowUpCounts {
 };
 FollowUpCounts count_follow_ups(const std::vector<ActionFollowUp>& follow_ups);
 
+// A store's filled plan at a date (docs/benchmark.md, "Overdue actions"): the actions not done,
+// and those of them due before the date.
+struct OverdueCounts {
+  int open = 0;                            // not done (open or in progress)
+  int overdue = 0;                         // not done, due before as_of
+  std::optional<long> oldest_overdue_days; // as_of − the earliest due date of the overdue ones
+};
+// as_of is YYYY-MM-DD; an action without a due date is never overdue. Throws UsageError when
+// as_of is not a date.
+OverdueCounts count_overdue(const std::vector<PlannedAction>& plan, const std::string& as_of);
+
+// Indices of the counts with an overdue action, most overdue first: overdue count descending,
+// then oldest overdue days descending, then index.
+std::vector<size_t> most_overdue_first(const std::vector<std::optional<OverdueCounts>>& counts);
+
 }  // namespace cjb

@@ -340,14 +340,14 @@ class Builder {
     s.blocks.push_back(Paragraph{fmt::format("Every {} best first{}; change is since the site's previous visit. Equal scores by site id.",
                                              r_.every_visit ? "visit" : "site, at its latest visit,", r_.combine.empty() ? "" : " (visits combined)"),
                                  false});
-    // On a page the format and tags give way to the scores (CSV and JSON keep them).
+    // On a page the format and tags give way to the scores (CSV and JSON keep them), and the
+    // oldest overdue days to the dates (the list of stores with overdue actions has them).
     TextTable league = t_.league;
-    for (size_t c = 0; c < league.header.size(); ++c)
-      if (league.header[c] == "format") {
+    for (size_t c = league.header.size(); c-- > 0;)
+      if (league.header[c] == "format" || league.header[c] == "oldest overdue (days)") {
         league.header.erase(league.header.begin() + static_cast<std::ptrdiff_t>(c));
         league.align.erase(league.align.begin() + static_cast<std::ptrdiff_t>(c));
         for (auto& row : league.rows) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
-        break;
       }
     s.blocks.push_back(BandLegend{band_legend_entries(r_.model)});
     s.blocks.push_back(table(league));
@@ -398,6 +398,7 @@ class Builder {
     add("Critical failures at the latest visit (the longest-running first)", critical);
     if (hidden)
       s.blocks.push_back(Paragraph{fmt::format("… and {} more critical failures (every one: --format json, or text with --all).", hidden), true});
+    if (r_.actions) add(fmt::format("Stores with overdue actions on {} (most overdue first)", r_.as_of), t_.overdue);
     add("Where the chain is weakest (groups by median)", t_.weakest);
     return s;
   }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -269,6 +270,13 @@ TextTable site_table(std::vector<std::string> extra, std::vector<Align> extra_al
 
 std::vector<std::string> site_cells(const BenchmarkEntry& e) { return {e.site_key(), e.subject.site, e.subject.region}; }
 
+// Open, overdue, oldest overdue days; "–" without a plan.
+std::vector<std::string> plan_cells(const std::optional<OverdueCounts>& plan) {
+  if (!plan) return {"–", "–", "–"};
+  return {std::to_string(plan->open), std::to_string(plan->overdue),
+          plan->oldest_overdue_days ? std::to_string(*plan->oldest_overdue_days) : "–"};
+}
+
 void league_table(const BenchmarkReport& r, TextTable& t) {
   bool combined = !r.combine.empty();
   t.header = {"#", "site", "name", "region", "format", combined ? "period" : "date"};
@@ -288,6 +296,11 @@ void league_table(const BenchmarkReport& r, TextTable& t) {
     t.header.push_back(h);
     t.align.push_back(Align::Right);
   }
+  if (r.actions)
+    for (const char* h : {"open actions", "overdue", "oldest overdue (days)"}) {
+      t.header.push_back(h);
+      t.align.push_back(Align::Right);
+    }
   int rank = 0;
   for (const auto& row : r.rows) {
     const auto& e = r.entries[row.entry];
@@ -301,6 +314,24 @@ void league_table(const BenchmarkReport& r, TextTable& t) {
     }
     cells.push_back(signed_text(row.change));
     cells.push_back(std::to_string(row.visits));
+    if (r.actions) {
+      size_t k = static_cast<size_t>(rank - 1);
+      const auto& plan = k < r.plans.size() ? r.plans[k] : std::nullopt;
+      for (auto c : plan_cells(plan)) cells.push_back(c);
+    }
+    t.rows.push_back(std::move(cells));
+  }
+}
+
+void overdue_table(const BenchmarkReport& r, TextTable& t) {
+  t = site_table({"open actions", "overdue", "oldest overdue (days)", "plan"}, {Align::Right, Align::Right, Align::Right, Align::Left});
+  t.header.insert(t.header.begin(), "#");
+  t.align.insert(t.align.begin(), Align::Right);
+  for (size_t k : r.overdue) {
+    auto cells = site_cells(r.entries[r.rows[k].entry]);
+    cells.insert(cells.begin(), std::to_string(k + 1));
+    for (auto c : plan_cells(r.plans[k])) cells.push_back(c);
+    cells.push_back(r.plan_files[k]);
     t.rows.push_back(std::move(cells));
   }
 }
@@ -457,6 +488,7 @@ BenchmarkTables benchmark_tables(const BenchmarkReport& r) {
   }
   league_table(r, t.league);
   attention_tables(r, t);
+  if (r.actions) overdue_table(r, t.overdue);
 
   t.stats.header = {"score"};
   t.stats.header.insert(t.stats.header.end(), kSummaryHeader.begin(), kSummaryHeader.end());
@@ -584,7 +616,8 @@ std::string fitted(TextTable t, size_t first_width, size_t header_width, const s
 
 // The league's columns a terminal shows, by header; the site's visits are "visits" there too.
 TextTable terminal_league(const TextTable& league) {
-  static const std::set<std::string> kept{"#", "site", "name", "region", "date", "period", "overall", "band", "change", "visits", "visits of site"};
+  static const std::set<std::string> kept{"#", "site", "name", "region", "date", "period", "overall", "band", "change", "visits", "visits of site",
+                                           "open actions", "overdue"};
   TextTable t;
   std::vector<size_t> columns;
   for (size_t c = 0; c < league.header.size(); ++c) {
@@ -621,7 +654,10 @@ std::string benchmark_heading_line(const BenchmarkReport& r) {
 
 std::string benchmark_text(const BenchmarkReport& r) {
   BenchmarkTables t = benchmark_tables(r);
-  for (TextTable* table : {&t.bottom, &t.top, &t.improved, &t.declined, &t.critical}) *table = for_terminal(std::move(*table));
+  // A terminal gets the plan's file name: a folder's path would not fit 100 columns.
+  for (auto& row : t.overdue.rows)
+    if (!row.empty()) row.back() = std::filesystem::path(row.back()).filename().string();
+  for (TextTable* table : {&t.bottom, &t.top, &t.improved, &t.declined, &t.critical, &t.overdue}) *table = for_terminal(std::move(*table));
   t.league = terminal_league(t.league);
   std::string out;
   if (r.cohort == 1) out += "Benchmark: " + benchmark_heading_line(r) + "\n";
@@ -663,6 +699,9 @@ std::string benchmark_text(const BenchmarkReport& r) {
   out += "\nMost declined since the previous visit\n" + (t.declined.rows.empty() ? "  (none)\n" : format_table(t.declined));
   out += "\nCritical failures at the latest visit (the longest-running first)\n" +
          (t.critical.rows.empty() ? "  (none)\n" : r.all_rows ? format_table(t.critical) : shortened(t.critical, 20, false, "findings"));
+  if (r.actions)
+    out += fmt::format("\nStores with overdue actions on {} (most overdue first)\n", r.as_of) +
+           (t.overdue.rows.empty() ? "  (none)\n" : r.all_rows ? format_table(t.overdue) : shortened(t.overdue, 20, false, "stores"));
   out += "\nWhere the chain is weakest (groups by median)\n" + format_table(t.weakest);
   out += "\nDistribution of scores\n" + format_table(t.stats);
   out += fmt::format("\nLeague table ({})\n", cohort_line(r));
@@ -705,6 +744,23 @@ Json attention_json(const BenchmarkReport& r) {
   }
   return Json{{"bottom", sites(a.bottom)}, {"top", sites(a.top)}, {"improved", sites(a.improved)},
               {"declined", sites(a.declined)}, {"critical", std::move(critical)}, {"weakest_groups", std::move(weakest)}};
+}
+
+// The "actions" part (--actions): per league row, its plan's counts at as_of; the stores with
+// overdue actions, most overdue first, as ranks.
+Json actions_json(const BenchmarkReport& r) {
+  Json sites = Json::array();
+  for (size_t k = 0; k < r.rows.size() && k < r.plans.size(); ++k) {
+    const auto& e = r.entries[r.rows[k].entry];
+    const auto& p = r.plans[k];
+    sites.push_back(Json{{"rank", k + 1}, {"site_id", e.site_key()}, {"site", e.subject.site},
+                         {"plan", p ? Json(r.plan_files[k]) : Json(nullptr)}, {"open", p ? Json(p->open) : Json(nullptr)},
+                         {"overdue", p ? Json(p->overdue) : Json(nullptr)},
+                         {"oldest_overdue_days", p && p->oldest_overdue_days ? Json(*p->oldest_overdue_days) : Json(nullptr)}});
+  }
+  Json overdue = Json::array();
+  for (size_t k : r.overdue) overdue.push_back(k + 1);
+  return Json{{"as_of", r.as_of}, {"sites", std::move(sites)}, {"overdue_ranks", std::move(overdue)}};
 }
 
 // The "kpis" part: each site's audit score beside its KPIs, and how each KPI correlates with it.
@@ -760,6 +816,7 @@ std::string benchmark_json(const BenchmarkReport& r) {
   append_league_json(out, r.entries, r.rows);
   out += r.rows.empty() ? "]" : "\n  ]";
   value("attention", attention_json(r));
+  if (r.actions) value("actions", actions_json(r));
   value("stats", json_stats(r.stats));
   if (r.subject) {
     Json s = json_entry(*r.subject);
@@ -816,6 +873,9 @@ std::string benchmark_csv(const BenchmarkReport& r) {
   for (const auto& [prefix, list] : {std::pair{"layer:", &r.stats.layers}, std::pair{"group:", &r.stats.groups},
                                      std::pair{"channel:", &r.stats.channels}})
     for (const auto& d : *list) header.push_back(prefix + std::string(d.id));
+  bool plans = r.actions && r.site.empty();  // the league's rows, not a trend's
+  if (plans)
+    for (const char* h : {"open_actions", "overdue_actions", "oldest_overdue_days"}) header.push_back(h);
   out += csv_row(header);
   std::vector<std::pair<size_t, const SiteRow*>> order;
   if (r.site.empty())
@@ -839,6 +899,10 @@ std::string benchmark_csv(const BenchmarkReport& r) {
         const NamedScore* s = e.find(e.*member, d.id);
         fields.push_back(number_text(s ? s->score : std::nullopt));
       }
+    if (plans) {
+      const auto& p = r.plans[static_cast<size_t>(rank - 1)];
+      for (auto c : plan_cells(p)) fields.push_back(c == "–" ? "" : c);
+    }
     out += csv_row(fields);
   }
   return out;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/action_plan.h"
 #include "core/benchmark.h"
 #include "core/catalog.h"
 #include "core/kpi.h"
@@ -53,6 +54,14 @@ struct BenchmarkReport {
   std::vector<KpiSource> kpi_sources;
   std::vector<SiteKpis> site_kpis;
   std::vector<KpiCorrelation> kpi_correlations;
+  // --actions (docs/benchmark.md, "Overdue actions"): per row, the plan of the site's latest
+  // visit that has one (nullopt: none), counted at as_of; the rows with overdue actions, most
+  // overdue first.
+  bool actions = false;
+  std::string as_of;
+  std::vector<std::optional<OverdueCounts>> plans;
+  std::vector<std::string> plan_files;  // per row, "" without a plan
+  std::vector<size_t> overdue;
 };
 
 // The label of a layer, group or channel id: its name in the model ("Vision & purpose"),

@@ -15,6 +15,7 @@ struct BenchmarkTables {
   TextTable bottom, top;         // the 10 lowest and highest sites
   TextTable improved, declined;  // the largest changes since the previous visit
   TextTable critical;            // sites with critical failures: which item, since when
+  TextTable overdue;             // --actions: stores with overdue actions, most overdue first
   TextTable weakest;             // the groups where the chain is weakest: median and spread
   TextTable rollup_groups;       // --by: group medians, one column per value
   TextTable stats;      // one row per score: n, mean, median, p25, p75, min, max
