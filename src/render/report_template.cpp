@@ -62,6 +62,16 @@ ReportTemplate parse_template(const std::string& text, const std::string& name) 
     auto colon = what.find(": ", what.find("parse error"));
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     throw InputError(location_of_byte(text, name, e.byte), fmt::format("malformed JSON: {}", reason));
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double: "[json.exception.out_of_range.406] number overflow
+    // parsing '1e999'". Placed at the number's first appearance in the text.
+    std::string what = e.what();
+    size_t quote = what.find('\'');
+    std::string number = quote == std::string::npos ? "" : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+    size_t at = number.empty() ? std::string::npos : text.find(number);
+    std::string shown = number.size() > 20 ? number.substr(0, 20) + "…" : number;
+    throw InputError(location_of_byte(text, name, at == std::string::npos ? 0 : at + 1),
+                     fmt::format("malformed JSON: the number {} is too large (expected a number such as 10 or 0.5)", shown));
   }
   Location whole{name, 0, 0};
   std::vector<Diagnostic> problems;

@@ -45,6 +45,11 @@ TEST(ReportTemplate, ErrorsNameTheFileThePlaceAndWhatWasExpected) {
   EXPECT_EQ(error_of("{\n  \"title\": \"x\",\n  oops\n}"),
             "t.json:3:3: error: malformed JSON: syntax error while parsing object key - invalid literal; last read: '\"x\",<U+000A>  o'; expected string literal");
   EXPECT_EQ(error_of(R"({"sections": [{"id": "cover", "title": "C"}]})"), "t.json: error: missing \"title\" (expected a string)");
+  // Found by fuzz_template: a number beyond a double escaped as nlohmann's out_of_range.
+  EXPECT_EQ(error_of("{\n  \"title\": 1e999\n}"),
+            "t.json:2:12: error: malformed JSON: the number 1e999 is too large (expected a number such as 10 or 0.5)");
+  EXPECT_EQ(error_of("{\"size\": 333000000000000000000000009600e008669001}"),
+            "t.json:1:10: error: malformed JSON: the number 33300000000000000000… is too large (expected a number such as 10 or 0.5)");
   EXPECT_EQ(error_of(R"({"title": "T", "sections": [{"id": "preface", "title": "P"}]})"),
             "t.json: error: sections[0]: unknown section \"preface\" (expected one of cover, summary, scorecard, charts, journey, drivers, actions, appendix)");
   EXPECT_EQ(error_of(R"({"title": "T", "colours": {"primary": "blue"}, "sections": [{"id": "cover", "title": "C"}]})"),
