@@ -5,16 +5,14 @@
 #include <fmt/format.h>
 
 #include "core/ids.h"
+#include "util/text.h"
 
 namespace cjb {
 
 namespace {
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string text;
-  for (const auto& p : parts) text += (text.empty() ? "" : ", ") + p;
-  return text;
-}
+// The allowed values a message lists: "a, b, c".
+std::string join(const std::vector<std::string>& parts) { return text::join(parts, ", "); }
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();

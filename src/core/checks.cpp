@@ -7,14 +7,13 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 namespace cjb {
 
 namespace {
-std::string join(const std::vector<std::string>& parts) {
-  std::string text;
-  for (const auto& p : parts) text += (text.empty() ? "" : ", ") + p;
-  return text;
-}
+// The allowed values a message lists: "a, b, c".
+std::string join(const std::vector<std::string>& parts) { return text::join(parts, ", "); }
 
 bool is_colour(const std::string& text) {
   if (text.size() != 7 || text[0] != '#') return false;

@@ -7,20 +7,14 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "core/error.h"
+#include "util/handle.h"
 
 namespace cjb::render {
 
 namespace {
 
-struct GObjectUnref {
-  void operator()(void* object) const { g_object_unref(object); }
-};
-using PixbufPtr = std::unique_ptr<GdkPixbuf, GObjectUnref>;
-
-struct ErrorFree {
-  void operator()(GError* e) const { g_error_free(e); }
-};
-using ErrorPtr = std::unique_ptr<GError, ErrorFree>;
+using PixbufPtr = Handle<GdkPixbuf, g_object_unref>;
+using ErrorPtr = Handle<GError, g_error_free>;
 
 // The file upright and no larger than max_side on its longer side.
 PixbufPtr upright_scaled(const std::string& path, int max_side) {

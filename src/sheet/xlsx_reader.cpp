@@ -9,20 +9,15 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "util/handle.h"
 #include "util/utf8.h"
 
 namespace cjb::sheet {
 
 namespace {
 
-struct ZipDeleter {
-  void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-using Archive = std::unique_ptr<zip_t, ZipDeleter>;
-struct ZipFileDeleter {
-  void operator()(zip_file_t* file) const { zip_fclose(file); }
-};
-using ZipFile = std::unique_ptr<zip_file_t, ZipFileDeleter>;
+using Archive = Handle<zip_t, zip_discard>;
+using ZipFile = Handle<zip_file_t, zip_fclose>;
 
 // No part of a field sheet comes near this; a larger one is a zip bomb, not a sheet.
 constexpr zip_uint64_t kMaxPartSize = 256u << 20;

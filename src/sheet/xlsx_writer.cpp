@@ -15,16 +15,14 @@
 
 #include "sheet/action_plan_sheet.h"
 #include "sheet/field_sheet.h"
+#include "util/handle.h"
 #include "util/utf8.h"
 
 namespace cjb::sheet {
 
 namespace {
 
-struct WorkbookDeleter {
-  void operator()(lxw_workbook* workbook) const { workbook_close(workbook); }
-};
-using Workbook = std::unique_ptr<lxw_workbook, WorkbookDeleter>;
+using Workbook = Handle<lxw_workbook, workbook_close>;
 
 // A temporary file libxlsxwriter writes into (it has no in-memory output in Debian 12's 1.1.4),
 // removed when done.
