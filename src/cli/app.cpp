@@ -16,21 +16,6 @@ namespace cjb::cli {
 
 namespace {
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string main_help() {
   std::string text =
       "usage: cjb [--version] [--help] COMMAND [ARGS...]\n\n"
@@ -53,7 +38,7 @@ std::string suggest_command(const std::string& typed) {
   size_t best_distance = 0;
   for (const auto& c : commands()) {
     std::string name = c.name;
-    size_t d = edit_distance(typed, name);
+    size_t d = text::edit_distance(typed, name);
     if (name.rfind(typed, 0) == 0 && !typed.empty()) d = std::min<size_t>(d, 1);  // a prefix
     if (best.empty() || d < best_distance) {
       best = name;

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 namespace cjb {
 
 std::string BenchmarkEntry::site_key() const { return subject.site_id.empty() ? subject.site : subject.site_id; }
@@ -492,37 +494,18 @@ std::vector<size_t> site_trend(const std::vector<BenchmarkEntry>& entries, const
 
 namespace {
 
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), size_t{0});
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 }  // namespace
 
 std::vector<std::string> similar_sites(const std::vector<BenchmarkEntry>& entries, const std::string& site) {
-  std::string wanted = lower(site);
+  std::string wanted = text::lower(site);
   size_t limit = std::max<size_t>(1, wanted.size() / 3);
   std::map<std::string, size_t> best;  // site key → its closest distance
   for (const auto& e : entries) {
     std::string key = e.site_key();
-    for (const std::string& candidate : {lower(key), lower(e.subject.site)}) {
+    for (const std::string& candidate : {text::lower(key), text::lower(e.subject.site)}) {
       if (candidate.empty()) continue;
-      size_t d = candidate == wanted ? 0 : candidate.find(wanted) != std::string::npos ? 1 : edit_distance(candidate, wanted);
+      size_t d = candidate == wanted ? 0 : candidate.find(wanted) != std::string::npos ? 1 : text::edit_distance(candidate, wanted);
       if (d > limit && candidate.find(wanted) == std::string::npos) continue;
       auto [it, fresh] = best.emplace(key, d);
       if (!fresh) it->second = std::min(it->second, d);

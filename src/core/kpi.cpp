@@ -264,23 +264,18 @@ std::vector<KpiRow> kpis_by(const std::vector<Contact>& contacts, const std::vec
 KpiTally::KpiTally(std::string by, std::vector<ServiceStandard> standards)
     : by_(std::move(by)), standards_(std::move(standards)), overall_(standards_.empty() ? nullptr : &standards_) {}
 
-void KpiTally::add(const Contact& c) {
-  overall_.add(c);
+template <typename Record>
+void KpiTally::add_record(const Record& record) {
+  overall_.add(record);
   if (by_.empty()) return;
-  const std::string& key = field_of(c, by_);
+  const std::string& key = field_of(record, by_);
   auto it = groups_.find(key);
   if (it == groups_.end()) it = groups_.emplace(key, KpiAccumulator(standards_.empty() ? nullptr : &standards_)).first;
-  it->second.add(c);
+  it->second.add(record);
 }
 
-void KpiTally::add(const SurveyAnswer& a) {
-  overall_.add(a);
-  if (by_.empty()) return;
-  const std::string& key = field_of(a, by_);
-  auto it = groups_.find(key);
-  if (it == groups_.end()) it = groups_.emplace(key, KpiAccumulator(standards_.empty() ? nullptr : &standards_)).first;
-  it->second.add(a);
-}
+void KpiTally::add(const Contact& c) { add_record(c); }
+void KpiTally::add(const SurveyAnswer& a) { add_record(a); }
 
 std::vector<KpiRow> KpiTally::rows() {
   std::vector<KpiRow> rows;

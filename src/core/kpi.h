@@ -162,6 +162,9 @@ class KpiTally {
   std::vector<KpiRow> rows();  // keys ascending
 
  private:
+  template <typename Record>
+  void add_record(const Record& record);
+
   std::string by_;
   std::vector<ServiceStandard> standards_;
   KpiAccumulator overall_;

@@ -1,6 +1,7 @@
 #pragma once
 // Small text helpers every layer needs (std only, header-only: core uses them too).
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@ std::vector<std::string> split(std::string_view text, std::string_view separator
 
 // parts with separator between them; empty parts are kept ({"a", "", "b"} → "a, , b").
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+// The Levenshtein distance between a and b, byte by byte: what "did you mean" suggestions rank by.
+size_t edit_distance(std::string_view a, std::string_view b);
 
 // Definitions (inline: the header is all there is, so core can use it without linking).
 inline std::string_view trim(std::string_view text, std::string_view blanks) {
@@ -56,6 +60,21 @@ inline std::string join(const std::vector<std::string>& parts, std::string_view 
     out += parts[i];
   }
   return out;
+}
+
+inline size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
 }
 
 }  // namespace cjb::text
