@@ -127,16 +127,23 @@ void check(lxw_error error, const char* what) {
   if (error != LXW_NO_ERROR) throw Error(fmt::format("cjb: error: cannot write the XLSX workbook: {}: {}", what, lxw_strerror(error)));
 }
 
-void write_worksheet(lxw_workbook* workbook, const Formats& formats, const std::string& name, const std::vector<const FieldRow*>& rows) {
+// A worksheet with its column widths and a header row, frozen below the header and right of
+// the first frozen_columns columns so that they stay in view while an auditor scrolls.
+lxw_worksheet* add_worksheet(lxw_workbook* workbook, const Formats& formats, const std::string& name,
+                             const std::vector<std::string>& headers, const double* widths, lxw_col_t frozen_columns) {
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
   if (!sheet) throw Error(fmt::format("cjb: error: cannot add the worksheet '{}' to the XLSX workbook", name));
-  const auto& headers = field_sheet_columns();
   for (size_t c = 0; c < headers.size(); ++c) {
-    check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), kWidths[c], nullptr), "column width");
+    check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr), "column width");
     check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), formats.header), "header");
   }
   worksheet_set_row(sheet, 0, 20, nullptr);
-  worksheet_freeze_panes(sheet, 1, 1);
+  worksheet_freeze_panes(sheet, 1, frozen_columns);
+  return sheet;
+}
+
+void write_worksheet(lxw_workbook* workbook, const Formats& formats, const std::string& name, const std::vector<const FieldRow*>& rows) {
+  lxw_worksheet* sheet = add_worksheet(workbook, formats, name, field_sheet_columns(), kWidths, 1);
   for (size_t r = 0; r < rows.size(); ++r) {
     auto row = static_cast<lxw_row_t>(r + 1);
     const FieldRow& field = *rows[r];
@@ -168,7 +175,7 @@ void write_worksheet(lxw_workbook* workbook, const Formats& formats, const std::
   protection.format_rows = 1;
   protection.autofilter = 1;
   worksheet_protect(sheet, nullptr, &protection);
-  worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()), static_cast<lxw_col_t>(headers.size() - 1));
+  worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()), static_cast<lxw_col_t>(field_sheet_columns().size() - 1));
   worksheet_set_landscape(sheet);
   worksheet_set_paper(sheet, 9);  // A4
   worksheet_repeat_rows(sheet, 0, 0);
@@ -267,8 +274,7 @@ void validate_plan_columns(lxw_worksheet* sheet, lxw_row_t last) {
 
 std::string write_action_plan_xlsx(const std::vector<PlanRow>& rows, std::optional<std::time_t> created) {
   return write_workbook("cjb action plan", created, [&](lxw_workbook* workbook, const Formats& formats) {
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Action plan");
-    if (!sheet) throw Error("cjb: error: cannot add the worksheet 'Action plan' to the XLSX workbook");
+    lxw_worksheet* sheet = add_worksheet(workbook, formats, "Action plan", action_plan_columns(), kPlanWidths, 2);
     lxw_format* date = workbook_add_format(workbook);
     format_set_num_format(date, "yyyy-mm-dd");
     format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
@@ -276,13 +282,6 @@ std::string write_action_plan_xlsx(const std::vector<PlanRow>& rows, std::option
     format_set_bg_color(date, 0xFFF8DC);
     format_set_border(date, LXW_BORDER_THIN);
     format_set_border_color(date, 0xC9B66B);
-    const auto& headers = action_plan_columns();
-    for (size_t c = 0; c < headers.size(); ++c) {
-      check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), kPlanWidths[c], nullptr), "column width");
-      check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), formats.header), "header");
-    }
-    worksheet_set_row(sheet, 0, 20, nullptr);
-    worksheet_freeze_panes(sheet, 1, 2);
     for (size_t r = 0; r < rows.size(); ++r) write_plan_row(sheet, formats, date, static_cast<lxw_row_t>(r + 1), rows[r]);
     auto last = static_cast<lxw_row_t>(rows.size());
     validate_plan_columns(sheet, last);
@@ -292,7 +291,7 @@ std::string write_action_plan_xlsx(const std::vector<PlanRow>& rows, std::option
     protection.autofilter = 1;
     protection.sort = 1;
     worksheet_protect(sheet, nullptr, &protection);
-    worksheet_autofilter(sheet, 0, 0, last, static_cast<lxw_col_t>(headers.size() - 1));
+    worksheet_autofilter(sheet, 0, 0, last, static_cast<lxw_col_t>(action_plan_columns().size() - 1));
     worksheet_set_landscape(sheet);
     worksheet_set_paper(sheet, 9);  // A4
     worksheet_repeat_rows(sheet, 0, 0);
