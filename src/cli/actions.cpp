@@ -10,7 +10,7 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/output.h"
-#include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "core/action_plan.h"
 #include "render/action_plan.h"
 #include "sheet/action_plan_sheet.h"
@@ -62,7 +62,7 @@ class ActionsCommand : public Command {
     if (format_ == "xlsx" && to_stdout && context.out_is_terminal)
       throw UsageError("actions: an XLSX workbook is not for a terminal (expected -o FILE or a redirect)");
     Catalog catalog = load_catalog(data_dir_option());
-    auto scored = score_file(catalog, assessment_);
+    auto scored = pipeline::score_file(catalog, assessment_);
     std::vector<PlanRow> rows = action_plan_rows(scored->card);
     std::string content;
     if (format_ == "xlsx") {

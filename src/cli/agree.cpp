@@ -10,7 +10,7 @@
 #include "core/agreement.h"
 #include "core/merge.h"
 #include "render/agreement_report.h"
-#include "xml/files.h"
+#include "pipeline/scored_assessment.h"
 
 namespace cjb::cli {
 
@@ -47,21 +47,8 @@ class AgreeCommand : public Command {
   int run(Context& context) override {
     Catalog catalog = load_catalog(data_dir_option());
     // Both files are read and checked before either fails, so a user sees every problem.
-    std::vector<Diagnostic> problems;
-    std::vector<Assessment> audits;
-    for (const auto& path : files_) {
-      try {
-        audits.push_back(xml::load_assessment(path));
-        Instrument instrument = resolve_scope(catalog, audits.back().scope);
-        auto found = check_assessment(catalog, instrument, audits.back());
-        problems.insert(problems.end(), found.begin(), found.end());
-      } catch (const InputError& e) {
-        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-      }
-    }
-    if (problems.empty())
-      if (auto d = site_or_scope_difference(audits[0], audits[1], "two audits")) problems.push_back(*d);
-    if (!problems.empty()) throw InputError(std::move(problems));
+    std::vector<Assessment> audits = pipeline::load_checked(catalog, files_);
+    if (auto d = site_or_scope_difference(audits[0], audits[1], "two audits")) throw InputError({*d});
 
     if (audits[0].meta.date != audits[1].meta.date && !quiet())
       context.err << fmt::format("cjb agree: note: {} is dated {} and {} {}: the figures measure two visits as well as two "

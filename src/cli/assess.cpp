@@ -22,6 +22,7 @@
 #include "core/blank_assessment.h"
 #include "util/files.h"
 #include "util/text.h"
+#include "pipeline/scored_assessment.h"
 #include "xml/files.h"
 #include "xml/source.h"
 
@@ -121,9 +122,7 @@ class AssessCommand : public Command {
         return false;
       }
       assessment = xml::parse_assessment(source);
-      instrument = resolve_scope(catalog, assessment.scope);
-      auto problems = check_assessment(catalog, instrument, assessment);
-      if (!problems.empty()) throw InputError(problems);
+      instrument = pipeline::checked_instrument(catalog, assessment);
     } catch (const InputError& e) {
       for (const auto& d : e.diagnostics()) context.err << d.to_string() << "\n";
       context.err << untouched << ": it does not match the model and checklists in use (expected an assessment of "

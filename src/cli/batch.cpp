@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "xml/assessment_scan.h"
+#include "pipeline/scored_assessment.h"
 #include "xml/files.h"
 #include "util/files.h"
 #include "xml/source.h"
@@ -196,11 +197,9 @@ BenchmarkEntry full_score(const Catalog& catalog, InstrumentCache& cache, const 
     assessment = xml::parse_assessment(source);
   }
   const Instrument& instrument = cache.get(assessment.scope).instrument;
-  auto problems = check_assessment(catalog, instrument, assessment);
-  if (!problems.empty()) throw InputError(std::move(problems));
   ScoringOptions options;
   options.actions = false;  // a benchmark needs the scores, not the action plan
-  Scorecard card = score_assessment(instrument, assessment, options);
+  Scorecard card = pipeline::check_and_score(catalog, instrument, assessment, options);
   return extract_entry(card, path);
 }
 

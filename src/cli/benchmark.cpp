@@ -12,7 +12,7 @@
 #include "cli/kpi_exports.h"
 #include "cli/data.h"
 #include "cli/output.h"
-#include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "cli/templates.h"
 #include "core/action_plan.h"
 #include "core/benchmark.h"
@@ -246,7 +246,7 @@ class BenchmarkCommand : public Command {
         const BenchmarkEntry& e = report.entries[*visit];
         plan_file = plan_beside(e.file);
         if (plan_file.empty()) continue;
-        auto scored = score_file(catalog, e.file);
+        auto scored = pipeline::score_file(catalog, e.file);
         counts = count_overdue(read_plan(plan_file, scored->instrument), report.as_of);
       }
       report.plans.push_back(counts);

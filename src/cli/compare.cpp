@@ -9,31 +9,11 @@
 #include "cli/output.h"
 #include "core/compare.h"
 #include "render/compare_report.h"
-#include "xml/files.h"
+#include "pipeline/scored_assessment.h"
 
 namespace cjb::cli {
 
 namespace {
-
-// An assessment with its instrument and scorecard, which point into it.
-struct Scored {
-  Assessment assessment;
-  Instrument instrument;
-  Scorecard card;
-};
-
-// Throws InputError with every problem of the file.
-std::unique_ptr<Scored> load_and_score(const Catalog& catalog, const std::string& path) {
-  auto s = std::make_unique<Scored>();
-  s->assessment = xml::load_assessment(path);
-  s->instrument = resolve_scope(catalog, s->assessment.scope);
-  auto problems = check_assessment(catalog, s->instrument, s->assessment);
-  if (!problems.empty()) throw InputError(std::move(problems));
-  ScoringOptions options;
-  options.actions = false;
-  s->card = score_assessment(s->instrument, s->assessment, options);
-  return s;
-}
 
 class CompareCommand : public Command {
  public:
@@ -60,21 +40,8 @@ class CompareCommand : public Command {
       throw UsageError(fmt::format("compare: --format '{}' is not known (expected text, json, csv or html)", format_));
     Catalog catalog = load_catalog(data_dir_option());
     // Both files are read and checked before either fails, so a user sees every problem.
-    std::vector<Diagnostic> problems;
-    std::unique_ptr<Scored> before, after;
-    try {
-      before = load_and_score(catalog, files_[0]);
-    } catch (const InputError& e) {
-      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-    }
-    try {
-      after = load_and_score(catalog, files_[1]);
-    } catch (const InputError& e) {
-      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-    }
-    if (!problems.empty()) throw InputError(std::move(problems));
-
-    ScorecardDiff diff = diff_scorecards(before->card, after->card);
+    auto scored = pipeline::score_all(catalog, files_, ScoringOptions{.actions = false});
+    ScorecardDiff diff = diff_scorecards(scored[0]->card, scored[1]->card);
     if (format_ == "json") write_output(context, output_, render::compare_json(diff));
     else if (format_ == "csv") write_output(context, output_, render::compare_csv(diff));
     else if (format_ == "html") write_output(context, output_, render::compare_html(diff));

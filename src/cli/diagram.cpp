@@ -8,7 +8,7 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/output.h"
-#include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "core/error.h"
 #include "core/scoring.h"
 #include "diagram/journey_graph.h"
@@ -65,7 +65,7 @@ class DiagramCommand : public Command {
     if (blank_) {
       graph = diagram::build_blank_journey_graph(blank_instrument(catalog), options);
     } else {
-      auto scored = score_file(catalog, assessment_, ScoringOptions{.actions = false});
+      auto scored = pipeline::score_file(catalog, assessment_, ScoringOptions{.actions = false});
       graph = diagram::build_journey_graph(scored->card, options);
     }
     diagram::RenderOptions render;

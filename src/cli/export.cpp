@@ -8,7 +8,7 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/output.h"
-#include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "sheet/field_sheet.h"
 #include "sheet/xlsx_writer.h"
 #include "xml/files.h"
@@ -57,7 +57,7 @@ class ExportCommand : public Command {
     };
     std::string sheet;
     if (!assessment_.empty()) {
-      auto scored = score_file(catalog, assessment_);
+      auto scored = pipeline::score_file(catalog, assessment_);
       sheet = write(scored->instrument, &scored->assessment);
     } else {
       Scope scope;

@@ -11,6 +11,7 @@
 #include "sheet/csv_reader.h"
 #include "sheet/field_sheet.h"
 #include "sheet/xlsx_reader.h"
+#include "pipeline/scored_assessment.h"
 #include "xml/files.h"
 #include "util/files.h"
 
@@ -97,8 +98,7 @@ class ImportCommand : public Command {
     const auto& responses = answers.responses;
     sheet::merge_responses(assessment, responses);
     // The result must be a valid assessment before anything is written.
-    auto problems = check_assessment(catalog, instrument, assessment);
-    if (!problems.empty()) throw InputError(std::move(problems));
+    pipeline::checked_instrument(catalog, assessment);
     write_output(context, target, xml::write_assessment(assessment));
     if (!quiet())
       context.err << fmt::format("cjb: {} answers read from {}; {} responses in {}\n", responses.size(), sheet_,

@@ -13,7 +13,7 @@
 #include "cli/data.h"
 #include "cli/kpi_exports.h"
 #include "cli/output.h"
-#include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "core/error.h"
 #include "core/kpi.h"
 #include "core/measure.h"
@@ -158,9 +158,9 @@ class KpiCommand : public Command {
 
   // --apply: the assessment, checked and scored as it was, and the catalog it is read with.
   struct Applying {
-    Applying(const std::string& data_dir, const std::string& path) : catalog(load_catalog(data_dir)), before(score_file(catalog, path)) {}
+    Applying(const std::string& data_dir, const std::string& path) : catalog(load_catalog(data_dir)), before(pipeline::score_file(catalog, path)) {}
     Catalog catalog;
-    std::unique_ptr<ScoredAssessment> before;
+    std::unique_ptr<pipeline::ScoredAssessment> before;
   };
 
   // Sets the measured items from the figures of the assessment's site (the records that name
@@ -182,7 +182,7 @@ class KpiCommand : public Command {
     std::string origin = fmt::format("measured by cjb kpi from {} ({}{})", files, period, of_site);
     Assessment after = before;
     std::vector<AppliedMeasure> applied = apply_measures(after, applying.before->instrument, *figures, origin);
-    std::unique_ptr<ScoredAssessment> scored = score_loaded(applying.catalog, after);
+    std::unique_ptr<pipeline::ScoredAssessment> scored = pipeline::score_loaded(applying.catalog, after);
     write_output(context, output_, xml::write_assessment(after));
     if (quiet()) return 0;
     for (const auto& a : applied) {

@@ -13,6 +13,7 @@
 #include "core/printable.h"
 #include "util/files.h"
 #include "util/text.h"
+#include "pipeline/scored_assessment.h"
 #include "xml/files.h"
 
 namespace cjb::cli {
@@ -92,8 +93,7 @@ class MergeCommand : public Command {
     std::vector<Diagnostic> problems;
     for (const auto& path : inputs_) {
       parts.push_back(xml::load_assessment(path));
-      Instrument instrument = resolve_scope(catalog, parts.back().scope);
-      auto found = check_assessment(catalog, instrument, parts.back());
+      auto found = pipeline::check_loaded(catalog, parts.back()).problems;
       problems.insert(problems.end(), found.begin(), found.end());
     }
     if (!problems.empty()) throw InputError(std::move(problems));

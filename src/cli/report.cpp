@@ -13,6 +13,7 @@
 #include "cli/data.h"
 #include "cli/output.h"
 #include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "cli/templates.h"
 #include "core/peers.h"
 #include "diagram/journey_graph.h"
@@ -38,7 +39,7 @@ namespace {
 
 // Loads, checks and scores an assessment; with --profile, against that profile instead of the
 // scope the file names.
-std::unique_ptr<ScoredAssessment> score_path(const Catalog& catalog, const std::string& path, const std::string& profile,
+std::unique_ptr<pipeline::ScoredAssessment> score_path(const Catalog& catalog, const std::string& path, const std::string& profile,
                                              const ScoringOptions& options) {
   Assessment assessment = xml::load_assessment(path);
   if (!profile.empty()) {
@@ -46,7 +47,7 @@ std::unique_ptr<ScoredAssessment> score_path(const Catalog& catalog, const std::
     assessment.scope.checklists.clear();
     assessment.scope.channels.clear();
   }
-  return score_loaded(catalog, std::move(assessment), options);
+  return pipeline::score_loaded(catalog, std::move(assessment), options);
 }
 
 // The format an output path names by its extension; pdf for stdout or a name without one.
@@ -134,9 +135,9 @@ class ReportCommand : public Command {
     ScoringOptions scoring{.evidence = evidence_option(evidence_, "report")};
     auto subject = score_path(catalog, assessment_, profile_, scoring);
     render::ReportTemplate report_template = load_template(data_dir, template_for(subject->assessment));
-    std::unique_ptr<ScoredAssessment> previous;
+    std::unique_ptr<pipeline::ScoredAssessment> previous;
     if (!previous_.empty()) previous = score_path(catalog, previous_, profile_, scoring);
-    std::vector<std::unique_ptr<ScoredAssessment>> peers;
+    std::vector<std::unique_ptr<pipeline::ScoredAssessment>> peers;
     std::vector<const Scorecard*> peer_cards;
     for (const auto& path : peers_) {
       peers.push_back(score_path(catalog, path, profile_, scoring));

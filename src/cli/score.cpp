@@ -8,6 +8,7 @@
 #include "cli/data.h"
 #include "cli/output.h"
 #include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "render/score_csv.h"
 #include "render/score_json.h"
 #include "render/score_markdown.h"
@@ -48,7 +49,7 @@ class ScoreCommand : public Command {
 
   int run(Context& context) override {
     Catalog catalog = load_catalog(data_dir_option());
-    auto scored = score_file(catalog, file_, {.evidence = evidence_option(evidence_, "score")});
+    auto scored = pipeline::score_file(catalog, file_, {.evidence = evidence_option(evidence_, "score")});
     std::string content;
     if (format_ == "json") {
       content = render::score_json(scored->card);

@@ -10,6 +10,7 @@
 #include "cli/data.h"
 #include "core/checks.h"
 #include "xml/catalog_loader.h"
+#include "pipeline/scored_assessment.h"
 #include "xml/files.h"
 #include "util/files.h"
 #include "xml/source.h"
@@ -157,13 +158,12 @@ class ValidateCommand : public Command {
     for (const auto& path : assessments) {
       try {
         Assessment a = xml::load_assessment(path);
-        Instrument inst = resolve_scope(catalog, a.scope);
-        auto found = check_assessment(catalog, inst, a);
-        problems.insert(problems.end(), found.begin(), found.end());
+        pipeline::CheckedAssessment checked = pipeline::check_loaded(catalog, a);
+        problems.insert(problems.end(), checked.problems.begin(), checked.problems.end());
         auto photos = missing_photos(a);
         problems.insert(problems.end(), photos.begin(), photos.end());
         lines.push_back(fmt::format("{}: assessment {}: {} responses to {} items in scope", path, a.id,
-                                    a.responses.size(), inst.items.size()));
+                                    a.responses.size(), checked.instrument.items.size()));
       } catch (const InputError& e) {
         problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       }

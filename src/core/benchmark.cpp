@@ -57,116 +57,56 @@ BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file) {
   return e;
 }
 
-BenchmarkScorer::BenchmarkScorer(const Instrument& instrument) : instrument_(&instrument) {
-  const Model& model = *instrument.model;
-  critical_cap_ = model.critical_cap;
-  // Sections as score_assessment makes them: a new one whenever (group, channel) changes
-  // along the instrument's items.
-  std::vector<std::pair<std::string, std::string>> section_keys;
-  for (const auto& scoped : instrument.items) {
-    const Item& item = *scoped.item;
-    if (section_keys.empty() || section_keys.back().first != item.group || section_keys.back().second != item.channel)
-      section_keys.emplace_back(item.group, item.channel);
-    items_.push_back({section_keys.size() - 1, item.id, scoped.weight, scoped.max_level, item.critical});
-  }
-  sections_.resize(section_keys.size());
-  for (size_t l = 0; l < model.layers.size(); ++l) {
-    const Layer& layer = model.layers[l];
-    LayerPlan lp{layer.id, static_cast<int>(l), instrument.layer_weight(layer.id), {}};
-    for (const auto& group_id : layer.groups) {
-      GroupPlan gp{group_id, model.group_index(group_id), layers_.size(), instrument.group_weight(group_id), {}};
-      for (size_t s = 0; s < section_keys.size(); ++s)
-        if (section_keys[s].first == group_id) gp.sections.push_back(s);
-      if (gp.sections.empty()) continue;
-      for (size_t s : gp.sections) sections_[s] = {groups_.size(), instrument.channel_weight(section_keys[s].second), -1};
-      lp.groups.push_back(groups_.size());
-      groups_.push_back(std::move(gp));
-    }
-    if (!lp.groups.empty()) layers_.push_back(std::move(lp));
-  }
-  for (const auto& channel : instrument.channels) {
-    size_t order = 0;
-    for (size_t i = 0; i < model.channels.size(); ++i)
-      if (model.channels[i].id == channel) order = i;
-    ChannelPlan cp{model.channels[order].id, static_cast<int>(order), {}};
-    for (size_t s = 0; s < section_keys.size(); ++s) {
-      const Group* group = model.find_group(section_keys[s].first);
-      if (section_keys[s].second == channel && group && group->layer == kJourney) cp.sections.push_back(s);
-    }
-    for (size_t sec : cp.sections) sections_[sec].channel = static_cast<int>(channels_.size());
-    touchpoints_ += cp.sections.size();
-    channels_.push_back(std::move(cp));
-  }
-}
+BenchmarkScorer::BenchmarkScorer(const Instrument& instrument) : plan_(instrument) {}
 
 void BenchmarkScorer::score(const std::vector<int>& answers, BenchmarkEntry& entry) const {
   // Scratch space kept per thread: a batch scores thousands of files on each worker, and these
   // buffers would otherwise be allocated and freed for every one of them.
-  struct Sums {
-    double weighted = 0, weights = 0;
-    bool critical_failure = false;
-  };
-  thread_local std::vector<Sums> sums;
-  thread_local std::vector<std::optional<double>> section_scores, group_scores;
-  thread_local std::vector<std::pair<std::optional<double>, double>> values, layer_values;
-  sums.assign(sections_.size(), Sums{});
+  thread_local std::vector<ScoringPlan::SectionSums> sums;
+  thread_local std::vector<std::optional<double>> section_scores, group_scores, layer_scores;
+  sums.assign(plan_.sections().size(), ScoringPlan::SectionSums{});
   int answered = 0, applicable = 0;
   entry.critical_failures.clear();
-  for (size_t i = 0; i < items_.size(); ++i) {
-    const ItemPlan& item = items_[i];
-    int answer = i < answers.size() ? answers[i] : kUnanswered;
+  for (const auto& item : plan_.items()) {
+    int answer = item.index < answers.size() ? answers[item.index] : kUnanswered;
     if (answer == kNotApplicable) continue;
     ++applicable;
     if (answer < 0) continue;
     ++answered;
-    Sums& s = sums[item.section];
-    s.weighted += item.weight * (100.0 * answer / item.max_level);
-    s.weights += item.weight;
-    if (item.critical && answer == 0) {
-      s.critical_failure = true;
-      entry.critical_failures.push_back(item.id);
-    }
-  }
-  section_scores.assign(sections_.size(), std::nullopt);
-  for (size_t s = 0; s < sections_.size(); ++s) {
-    if (sums[s].weights <= 0) continue;
-    double score = sums[s].weighted / sums[s].weights;
-    section_scores[s] = sums[s].critical_failure ? std::min(score, critical_cap_) : score;
-  }
-  entry.touchpoints.clear();
-  entry.touchpoints.reserve(touchpoints_);  // one allocation of the exact size, not six growing ones
-  for (size_t s = 0; s < sections_.size(); ++s)
-    if (sections_[s].channel >= 0)
-      entry.touchpoints.push_back({groups_[sections_[s].group].id, channels_[static_cast<size_t>(sections_[s].channel)].id, section_scores[s]});
-  group_scores.assign(groups_.size(), std::nullopt);
-  entry.groups.clear();
-  entry.groups.reserve(groups_.size());
-  for (size_t g = 0; g < groups_.size(); ++g) {
-    values.clear();
-    for (size_t s : groups_[g].sections) values.emplace_back(section_scores[s], sections_[s].channel_weight);
-    group_scores[g] = weighted_mean(values);
-    entry.groups.push_back({groups_[g].id, groups_[g].order, group_scores[g]});
-  }
-  entry.layers.clear();
-  entry.layers.reserve(layers_.size());
-  layer_values.clear();
-  for (const auto& layer : layers_) {
-    values.clear();
-    for (size_t g : layer.groups) values.emplace_back(group_scores[g], groups_[g].weight);
-    std::optional<double> score = weighted_mean(values);
-    entry.layers.push_back({layer.id, layer.order, score});
-    layer_values.emplace_back(score, layer.weight);
-  }
-  entry.overall = weighted_mean(layer_values);
-  entry.channels.clear();
-  entry.channels.reserve(channels_.size());
-  for (const auto& channel : channels_) {
-    values.clear();
-    for (size_t s : channel.sections) values.emplace_back(section_scores[s], groups_[sections_[s].group].weight);
-    entry.channels.push_back({channel.id, channel.order, weighted_mean(values)});
+    sums[item.section].add(item, answer);
+    if (item.critical && answer == 0) entry.critical_failures.push_back(item.item->id);
   }
   entry.answered = answered;
   entry.applicable = applicable;
+
+  const auto& sections = plan_.sections();
+  section_scores.resize(sections.size());
+  for (size_t s = 0; s < sections.size(); ++s) section_scores[s] = plan_.section_score(sums[s]);
+  entry.touchpoints.clear();
+  entry.touchpoints.reserve(plan_.touchpoints());  // one allocation of the exact size, not six growing ones
+  for (size_t s = 0; s < sections.size(); ++s)
+    if (sections[s].journey_channel >= 0)
+      entry.touchpoints.push_back({plan_.groups()[sections[s].group_index].id,
+                                   plan_.channels()[static_cast<size_t>(sections[s].journey_channel)].id, section_scores[s]});
+  group_scores.resize(plan_.groups().size());
+  entry.groups.clear();
+  entry.groups.reserve(plan_.groups().size());
+  for (size_t g = 0; g < plan_.groups().size(); ++g) {
+    group_scores[g] = plan_.group_score(g, section_scores);
+    entry.groups.push_back({plan_.groups()[g].id, plan_.groups()[g].order, group_scores[g]});
+  }
+  layer_scores.resize(plan_.layers().size());
+  entry.layers.clear();
+  entry.layers.reserve(plan_.layers().size());
+  for (size_t l = 0; l < plan_.layers().size(); ++l) {
+    layer_scores[l] = plan_.layer_score(l, group_scores);
+    entry.layers.push_back({plan_.layers()[l].id, plan_.layers()[l].order, layer_scores[l]});
+  }
+  entry.overall = plan_.overall_score(layer_scores);
+  entry.channels.clear();
+  entry.channels.reserve(plan_.channels().size());
+  for (size_t c = 0; c < plan_.channels().size(); ++c)
+    entry.channels.push_back({plan_.channels()[c].id, plan_.channels()[c].order, plan_.channel_score(c, section_scores)});
 }
 
 std::vector<size_t> league_order(const std::vector<BenchmarkEntry>& entries) {

@@ -15,6 +15,7 @@
 #include "core/assessment.h"
 #include "core/peers.h"
 #include "core/scoring.h"
+#include "core/scoring_plan.h"
 #include "core/statistics.h"
 
 namespace cjb {
@@ -64,11 +65,12 @@ BenchmarkEntry extract_entry(const Scorecard& card, const std::string& file = ""
 
 // ---- Scoring many visits fast -----------------------------------------------------------
 
-// The scoring rules of score_assessment (docs/scoring.md) for one instrument, with every lookup done
-// once: scoring a visit is then one pass over arrays, with no allocation per item. For
-// benchmarks of thousands of files, where a Scorecard (items, actions, bands) is not needed.
-// Sums run in the same order as score_assessment's, so the scores are equal to the last bit;
-// tests/core/benchmark_test.cpp holds it to that.
+// The scoring rules of score_assessment (docs/scoring.md) for one instrument, over the same
+// ScoringPlan (core/scoring_plan.h), with every lookup done once: scoring a visit is then one
+// pass over arrays, with no allocation per item. For benchmarks of thousands of files, where a
+// Scorecard (items, actions, bands) is not needed. The plan's roll-up sums in one order for
+// both, so the scores are equal to the last bit; tests/core/benchmark_scorer_test.cpp holds it
+// to that.
 class BenchmarkScorer {
  public:
   static constexpr int kNotApplicable = -1;
@@ -81,47 +83,10 @@ class BenchmarkScorer {
   // kUnanswered. Fills overall, layers, groups, channels, answered and applicable of entry.
   void score(const std::vector<int>& answers, BenchmarkEntry& entry) const;
 
-  const Instrument& instrument() const { return *instrument_; }
+  const Instrument& instrument() const { return plan_.instrument(); }
 
  private:
-  struct ItemPlan {
-    size_t section;
-    std::string_view id;  // into the catalog
-    double weight;
-    int max_level;
-    bool critical;
-  };
-  struct SectionPlan {
-    size_t group;           // index into groups_
-    double channel_weight;  // weight of the section in its group
-    int channel = -1;       // index into channels_ for journey sections, else -1
-  };
-  struct GroupPlan {
-    std::string_view id;  // into the model
-    int order;
-    size_t layer;  // index into layers_
-    double weight;
-    std::vector<size_t> sections;
-  };
-  struct LayerPlan {
-    std::string_view id;
-    int order;
-    double weight;
-    std::vector<size_t> groups;
-  };
-  struct ChannelPlan {
-    std::string_view id;
-    int order;
-    std::vector<size_t> sections;  // journey sections of the channel, in section order
-  };
-  const Instrument* instrument_;
-  double critical_cap_;
-  std::vector<ItemPlan> items_;
-  std::vector<SectionPlan> sections_;
-  std::vector<GroupPlan> groups_;
-  std::vector<LayerPlan> layers_;
-  std::vector<ChannelPlan> channels_;
-  size_t touchpoints_ = 0;  // journey sections that belong to a channel: an entry's touchpoints
+  ScoringPlan plan_;
 };
 
 // ---- League table ----------------------------------------------------------------------

@@ -47,16 +47,9 @@ std::string join(const std::vector<std::string>& parts) {
   return text;
 }
 
-Instrument build(const Catalog& catalog, const Profile* profile,
-                 const std::vector<std::string>& checklist_ids,
-                 const std::vector<std::string>& channel_ids, const Location& where) {
-  const Model& model = catalog.model;
-  std::vector<Diagnostic> problems;
-  Instrument inst;
-  inst.model = &model;
-  inst.profile = profile;
-  inst.checklists = checklist_ids;
-
+// The scope's channels in model order; an unknown one is a problem.
+std::vector<std::string> scope_channels(const Model& model, const std::vector<std::string>& channel_ids, const Location& where,
+                                        std::vector<Diagnostic>& problems) {
   std::set<std::string> wanted_channels;
   for (const auto& ch : channel_ids) {
     if (!model.find_channel(ch)) {
@@ -66,9 +59,15 @@ Instrument build(const Catalog& catalog, const Profile* profile,
     }
     wanted_channels.insert(ch);
   }
+  std::vector<std::string> channels;
   for (const auto& c : model.channels)
-    if (wanted_channels.count(c.id)) inst.channels.push_back(c.id);
+    if (wanted_channels.count(c.id)) channels.push_back(c.id);
+  return channels;
+}
 
+// The scope's checklists; one that cannot be found is a problem.
+std::vector<const Checklist*> scope_checklists(const Catalog& catalog, const std::vector<std::string>& checklist_ids,
+                                               const Location& where, std::vector<Diagnostic>& problems) {
   std::vector<const Checklist*> lists;
   for (const auto& id : checklist_ids) {
     const Checklist* list = catalog.find_checklist(id);
@@ -80,35 +79,34 @@ Instrument build(const Catalog& catalog, const Profile* profile,
     }
     lists.push_back(list);
   }
-  if (!problems.empty()) throw InputError(std::move(problems));
+  return lists;
+}
 
-  std::set<std::string> excluded_groups, excluded_items;
-  if (profile) {
-    for (const auto& e : profile->exclusions)
-      (e.kind == Exclusion::Kind::Group ? excluded_groups : excluded_items).insert(e.id);
-  }
-
+// Layer, group and channel weights (model, then profile overrides); returns the profile's
+// item weights.
+std::map<std::string, double> set_weights(Instrument& inst, const Model& model, const Profile* profile) {
   for (const auto& layer : model.layers) inst.layer_weights[layer.id] = layer.weight;
   for (const auto& group : model.groups) inst.group_weights[group.id] = group.weight;
   for (const auto& channel : model.channels) inst.channel_weights[channel.id] = channel.weight;
-  inst.overall_target = model.target;
-
   std::map<std::string, double> item_weights;
-  if (profile) {
-    for (const auto& o : profile->weights) {
-      switch (o.kind) {
-        case Override::Kind::Layer: inst.layer_weights[o.id] = o.value; break;
-        case Override::Kind::Group: inst.group_weights[o.id] = o.value; break;
-        case Override::Kind::Channel: inst.channel_weights[o.id] = o.value; break;
-        case Override::Kind::Item: item_weights[o.id] = o.value; break;
-        case Override::Kind::Overall: break;
-      }
+  if (!profile) return item_weights;
+  for (const auto& o : profile->weights) {
+    switch (o.kind) {
+      case Override::Kind::Layer: inst.layer_weights[o.id] = o.value; break;
+      case Override::Kind::Group: inst.group_weights[o.id] = o.value; break;
+      case Override::Kind::Channel: inst.channel_weights[o.id] = o.value; break;
+      case Override::Kind::Item: item_weights[o.id] = o.value; break;
+      case Override::Kind::Overall: break;
     }
   }
+  return item_weights;
+}
 
-  // Targets cascade overall → layer → group: each takes the most specific value set for it
-  // (profile first, then model), else its parent's effective target. So a profile that lowers
-  // a layer's target lowers the targets of that layer's groups that have none of their own.
+// Targets cascade overall → layer → group: each takes the most specific value set for it
+// (profile first, then model), else its parent's effective target. So a profile that lowers
+// a layer's target lowers the targets of that layer's groups that have none of their own.
+void set_targets(Instrument& inst, const Model& model, const Profile* profile) {
+  inst.overall_target = model.target;
   std::map<std::string, double> profile_layer_targets, profile_group_targets;
   if (profile) {
     for (const auto& o : profile->targets) {
@@ -126,9 +124,17 @@ Instrument build(const Catalog& catalog, const Profile* profile,
     double inherited = lookup(inst.layer_targets, group.layer, inst.overall_target);
     inst.group_targets[group.id] = lookup(profile_group_targets, group.id, group.target.value_or(inherited));
   }
+}
 
-  // Items in model order: group, then channel (model order, "all" first), then checklist and
-  // file order. Sorted into (group, channel) buckets in one pass, in checklist and file order.
+// Items in model order: group, then channel (model order, "all" first), then checklist and
+// file order. Sorted into (group, channel) buckets in one pass, in checklist and file order.
+void scope_items(Instrument& inst, const Model& model, const Profile* profile, const std::vector<const Checklist*>& lists,
+                 const std::map<std::string, double>& item_weights) {
+  std::set<std::string> excluded_groups, excluded_items;
+  if (profile) {
+    for (const auto& e : profile->exclusions)
+      (e.kind == Exclusion::Kind::Group ? excluded_groups : excluded_items).insert(e.id);
+  }
   std::map<std::pair<std::string, std::string>, std::vector<const Item*>> sections;
   for (const Checklist* list : lists)
     for (const auto& item : list->items) sections[{item.group, item.channel}].push_back(&item);
@@ -152,6 +158,24 @@ Instrument build(const Catalog& catalog, const Profile* profile,
       }
     }
   }
+}
+
+Instrument build(const Catalog& catalog, const Profile* profile,
+                 const std::vector<std::string>& checklist_ids,
+                 const std::vector<std::string>& channel_ids, const Location& where) {
+  const Model& model = catalog.model;
+  std::vector<Diagnostic> problems;
+  Instrument inst;
+  inst.model = &model;
+  inst.profile = profile;
+  inst.checklists = checklist_ids;
+  inst.channels = scope_channels(model, channel_ids, where, problems);
+  std::vector<const Checklist*> lists = scope_checklists(catalog, checklist_ids, where, problems);
+  if (!problems.empty()) throw InputError(std::move(problems));
+
+  std::map<std::string, double> item_weights = set_weights(inst, model, profile);
+  set_targets(inst, model, profile);
+  scope_items(inst, model, profile, lists, item_weights);
   return inst;
 }
 }  // namespace

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/scoring_plan.h"
+
 namespace cjb {
 
 const char* to_string(ItemStatus status) {
@@ -56,73 +58,6 @@ std::vector<std::string> Scorecard::critical_failures() const {
 
 namespace {
 
-// Running sums of one section, enough to recompute its score after changing one item.
-struct SectionSums {
-  double weighted = 0;  // Σ w·s over answered items
-  double weights = 0;   // Σ w over answered items
-  int critical_failures = 0;
-};
-
-std::optional<double> section_score(const SectionSums& sums, double cap) {
-  if (sums.weights <= 0) return std::nullopt;
-  double score = sums.weighted / sums.weights;
-  if (sums.critical_failures > 0) score = std::min(score, cap);
-  return score;
-}
-
-// The roll-up from section scores to the overall score, kept as index tables so that the
-// action plan can re-run one branch of it (one section → its group → its layer → overall)
-// without recomputing the rest. Each mean sums in the same order as the full roll-up, so a
-// partial re-run gives bit-for-bit the numbers a full re-scoring would.
-struct Rollup {
-  const Scorecard* card;
-  std::vector<double> section_weights;  // channel weight of each section
-  std::vector<size_t> section_group;    // group index of each section
-  std::vector<size_t> group_layer;      // layer index of each group
-
-  Rollup(const Instrument& instrument, const Scorecard& scorecard) : card(&scorecard) {
-    section_weights.reserve(card->sections.size());
-    for (const auto& s : card->sections) section_weights.push_back(instrument.channel_weight(s.channel));
-    section_group.assign(card->sections.size(), 0);
-    for (size_t g = 0; g < card->groups.size(); ++g)
-      for (size_t s : card->groups[g].sections) section_group[s] = g;
-    group_layer.assign(card->groups.size(), 0);
-    for (size_t l = 0; l < card->layers.size(); ++l)
-      for (size_t g : card->layers[l].groups) group_layer[g] = l;
-  }
-
-  std::optional<double> group_score(size_t g, const std::vector<std::optional<double>>& sections) const {
-    std::vector<std::pair<std::optional<double>, double>> values;
-    values.reserve(card->groups[g].sections.size());
-    for (size_t s : card->groups[g].sections) values.emplace_back(sections[s], section_weights[s]);
-    return weighted_mean(values);
-  }
-  std::optional<double> layer_score(size_t l, const std::vector<std::optional<double>>& groups) const {
-    std::vector<std::pair<std::optional<double>, double>> values;
-    values.reserve(card->layers[l].groups.size());
-    for (size_t g : card->layers[l].groups) values.emplace_back(groups[g], card->groups[g].weight);
-    return weighted_mean(values);
-  }
-  std::vector<std::optional<double>> group_scores(const std::vector<std::optional<double>>& sections) const {
-    std::vector<std::optional<double>> out;
-    out.reserve(card->groups.size());
-    for (size_t g = 0; g < card->groups.size(); ++g) out.push_back(group_score(g, sections));
-    return out;
-  }
-  std::vector<std::optional<double>> layer_scores(const std::vector<std::optional<double>>& groups) const {
-    std::vector<std::optional<double>> out;
-    out.reserve(card->layers.size());
-    for (size_t l = 0; l < card->layers.size(); ++l) out.push_back(layer_score(l, groups));
-    return out;
-  }
-  std::optional<double> overall(const std::vector<std::optional<double>>& layers) const {
-    std::vector<std::pair<std::optional<double>, double>> values;
-    values.reserve(card->layers.size());
-    for (size_t l = 0; l < card->layers.size(); ++l) values.emplace_back(layers[l], card->layers[l].weight);
-    return weighted_mean(values);
-  }
-};
-
 void fill_figure(Figure& f, std::optional<double> score, double target, const Model& model) {
   f.score = score;
   f.target = target;
@@ -146,165 +81,165 @@ void order_actions(std::vector<Action>& actions) {
   });
 }
 
-Scorecard score_assessment(const Instrument& instrument, const Assessment& assessment,
-                           const ScoringOptions& options) {
-  const Model& model = *instrument.model;
-  Scorecard card;
-  card.instrument = &instrument;
-  card.assessment = &assessment;
-  card.critical_cap = model.critical_cap;
-  card.evidence = options.evidence;
+namespace {
 
+using SectionSums = ScoringPlan::SectionSums;
+using Scores = std::vector<std::optional<double>>;
+
+// The scores of every level of the roll-up, kept so that the action plan can re-run one
+// branch of it (one section → its group → its layer → overall) without recomputing the rest.
+struct RolledUp {
+  Scores sections, groups, layers;
+  std::optional<double> overall;
+};
+
+// How one item stands: its response, status, level and score.
+ItemResult item_result(const ScoringPlan::PlannedItem& planned, const Response* response, const std::string& date) {
+  const Item& item = *planned.item;
+  ItemResult result;
+  result.item = &item;
+  result.id = item.id;
+  result.group = item.group;
+  result.channel = item.channel;
+  result.weight = planned.weight;
+  result.max_level = planned.max_level;
+  result.critical = item.critical;
+  result.response = response;
+  if (!response) return result;
+  if (const auto& waiver = response->waiver) {
+    result.waiver_expired = waiver->expired_on(date);
+    result.status = result.waiver_expired ? ItemStatus::Unanswered : ItemStatus::Waived;
+  } else if (response->na) {
+    result.status = ItemStatus::NotApplicable;
+  } else if (response->level) {
+    result.status = ItemStatus::Answered;
+    result.level = response->level;
+    result.score = item_score(*result.level, planned.max_level);
+  }
+  return result;
+}
+
+// Items and their sections: statuses, counts, critical failures and each section's sums.
+std::vector<SectionSums> score_items(const ScoringPlan& plan, const Assessment& assessment, Scorecard& card) {
   // Keys view the responses' own ids: no copies (the assessment outlives this function).
   std::unordered_map<std::string_view, const Response*> responses;
   responses.reserve(assessment.responses.size());
   for (const auto& r : assessment.responses) responses.emplace(r.item, &r);
 
-  // Items, and the sections they fall in (instrument order is group, then channel).
-  std::vector<SectionSums> sums;
-  std::vector<size_t> item_section;
-  item_section.reserve(instrument.items.size());
-  card.items.reserve(instrument.items.size());
-  for (const auto& scoped : instrument.items) {
-    const Item& item = *scoped.item;
-    if (options.evidence && item.evidence_kind != options.evidence) continue;
-    ItemResult result;
-    result.item = &item;
-    result.id = item.id;
-    result.group = item.group;
-    result.channel = item.channel;
-    result.weight = scoped.weight;
-    result.max_level = scoped.max_level;
-    result.critical = item.critical;
-    auto it = responses.find(item.id);
-    if (it != responses.end()) {
-      result.response = it->second;
-      if (const auto& waiver = it->second->waiver) {
-        result.waiver_expired = waiver->expired_on(assessment.meta.date);
-        result.status = result.waiver_expired ? ItemStatus::Unanswered : ItemStatus::Waived;
-      } else if (it->second->na) {
-        result.status = ItemStatus::NotApplicable;
-      } else if (it->second->level) {
-        result.status = ItemStatus::Answered;
-        result.level = it->second->level;
-        result.score = 100.0 * *result.level / scoped.max_level;
-      }
-    }
-    if (card.sections.empty() || card.sections.back().group != item.group || card.sections.back().channel != item.channel) {
-      SectionResult section;
-      section.group = item.group;
-      section.channel = item.channel;
-      card.sections.push_back(section);
-      sums.emplace_back();
-    }
-    SectionResult& section = card.sections.back();
-    SectionSums& s = sums.back();
+  std::vector<SectionSums> sums(plan.sections().size());
+  card.sections.reserve(plan.sections().size());
+  for (const auto& section : plan.sections()) {
+    SectionResult result;
+    result.group = std::string(section.group);
+    result.channel = std::string(section.channel);
+    card.sections.push_back(std::move(result));
+  }
+  card.items.reserve(plan.items().size());
+  for (const auto& planned : plan.items()) {
+    auto found = responses.find(planned.item->id);
+    ItemResult result = item_result(planned, found == responses.end() ? nullptr : found->second, assessment.meta.date);
+    SectionResult& section = card.sections[planned.section];
     if (result.status != ItemStatus::NotApplicable && result.status != ItemStatus::Waived) ++section.applicable;
     if (result.status == ItemStatus::Answered) {
       ++section.answered;
-      s.weighted += result.weight * *result.score;
-      s.weights += result.weight;
-      if (result.critical && *result.level == 0) {
-        ++s.critical_failures;
-        section.critical_failures.push_back(item.id);
-      }
+      sums[planned.section].add(planned, *result.level);
+      if (result.critical && *result.level == 0) section.critical_failures.push_back(result.id);
     }
-    if (result.status == ItemStatus::Unanswered) card.unanswered.push_back(item.id);
-    if (result.response && result.response->waiver) card.waivers.push_back(item.id);
-    item_section.push_back(card.sections.size() - 1);
+    if (result.status == ItemStatus::Unanswered) card.unanswered.push_back(result.id);
+    if (result.response && result.response->waiver) card.waivers.push_back(result.id);
     card.items.push_back(std::move(result));
   }
   for (size_t i = 0; i < card.sections.size(); ++i) {
-    card.sections[i].score = section_score(sums[i], model.critical_cap);
+    card.sections[i].score = plan.section_score(sums[i]);
     if (sums[i].weights > 0) card.sections[i].uncapped = sums[i].weighted / sums[i].weights;
   }
+  return sums;
+}
 
-  // Groups and layers in model order, only those with sections.
-  std::unordered_map<std::string_view, std::vector<size_t>> sections_of_group;
-  for (size_t s = 0; s < card.sections.size(); ++s) sections_of_group[card.sections[s].group].push_back(s);
-  for (const auto& layer : model.layers) {
-    LayerResult lr;
-    lr.id = layer.id;
-    lr.weight = instrument.layer_weight(layer.id);
-    for (const auto& group_id : layer.groups) {
-      auto found = sections_of_group.find(group_id);
-      if (found == sections_of_group.end()) continue;
-      GroupResult gr;
-      gr.id = group_id;
-      gr.layer = layer.id;
-      gr.weight = instrument.group_weight(group_id);
-      gr.sections = found->second;
-      lr.groups.push_back(card.groups.size());
-      card.groups.push_back(std::move(gr));
-    }
-    if (!lr.groups.empty()) card.layers.push_back(std::move(lr));
-  }
+// Groups and layers with their figures, and the overall figure.
+RolledUp roll_up(const ScoringPlan& plan, Scorecard& card) {
+  const Model& model = plan.model();
+  RolledUp scores;
+  for (const auto& s : card.sections) scores.sections.push_back(s.score);
+  for (size_t g = 0; g < plan.groups().size(); ++g) scores.groups.push_back(plan.group_score(g, scores.sections));
+  for (size_t l = 0; l < plan.layers().size(); ++l) scores.layers.push_back(plan.layer_score(l, scores.groups));
+  scores.overall = plan.overall_score(scores.layers);
 
-  Rollup rollup(instrument, card);
-  std::vector<std::optional<double>> section_scores;
-  for (const auto& s : card.sections) section_scores.push_back(s.score);
-  auto group_scores = rollup.group_scores(section_scores);
-  auto layer_scores = rollup.layer_scores(group_scores);
-  auto overall = rollup.overall(layer_scores);
-
-  for (size_t g = 0; g < card.groups.size(); ++g) {
-    auto& gr = card.groups[g];
+  for (size_t g = 0; g < plan.groups().size(); ++g) {
+    const auto& planned = plan.groups()[g];
+    GroupResult& gr = card.groups.emplace_back();
+    gr.id = std::string(planned.id);
+    gr.layer = std::string(planned.layer);
+    gr.weight = planned.weight;
+    gr.sections = planned.sections;
     for (size_t s : gr.sections) {
       gr.figure.answered += card.sections[s].answered;
       gr.figure.applicable += card.sections[s].applicable;
     }
-    fill_figure(gr.figure, group_scores[g], instrument.group_target(gr.id), model);
+    fill_figure(gr.figure, scores.groups[g], planned.target, model);
   }
-  for (size_t l = 0; l < card.layers.size(); ++l) {
-    auto& lr = card.layers[l];
+  for (size_t l = 0; l < plan.layers().size(); ++l) {
+    const auto& planned = plan.layers()[l];
+    LayerResult& lr = card.layers.emplace_back();
+    lr.id = std::string(planned.id);
+    lr.weight = planned.weight;
+    lr.groups = planned.groups;
     for (size_t g : lr.groups) {
       lr.figure.answered += card.groups[g].figure.answered;
       lr.figure.applicable += card.groups[g].figure.applicable;
     }
-    fill_figure(lr.figure, layer_scores[l], instrument.layer_target(lr.id), model);
+    fill_figure(lr.figure, scores.layers[l], planned.target, model);
     card.overall.answered += lr.figure.answered;
     card.overall.applicable += lr.figure.applicable;
   }
-  fill_figure(card.overall, overall, instrument.overall_target, model);
+  fill_figure(card.overall, scores.overall, plan.overall_target(), model);
+  return scores;
+}
 
+// Action plan: raise one answered item to its max, re-apply the cap, re-run its branch of the
+// roll-up (docs/scoring.md, "Action plan").
+void plan_actions(const ScoringPlan& plan, const std::vector<SectionSums>& sums, RolledUp scores, Scorecard& card) {
+  for (size_t i = 0; i < card.items.size(); ++i) {
+    const ItemResult& item = card.items[i];
+    if (item.status != ItemStatus::Answered || *item.level >= item.max_level) continue;
+    size_t s = plan.items()[i].section;
+    SectionSums raised = sums[s];
+    raised.weighted += item.weight * (100.0 - *item.score);
+    if (item.critical && *item.level == 0) --raised.critical_failures;
+    // Only this section's branch of the roll-up changes: its group, its layer, the overall.
+    size_t g = plan.sections()[s].group_index, l = plan.groups()[g].layer_index;
+    std::optional<double> group_before = scores.groups[g], layer_before = scores.layers[l];
+    scores.sections[s] = plan.section_score(raised);
+    scores.groups[g] = plan.group_score(g, scores.sections);
+    scores.layers[l] = plan.layer_score(l, scores.groups);
+    auto after = plan.overall_score(scores.layers);
+    scores.sections[s] = card.sections[s].score;
+    scores.groups[g] = group_before;
+    scores.layers[l] = layer_before;
+    card.actions.push_back({item.id, *after - *scores.overall, item.critical && *item.level == 0});
+  }
+  order_actions(card.actions);
+}
+
+}  // namespace
+
+Scorecard score_assessment(const Instrument& instrument, const Assessment& assessment,
+                           const ScoringOptions& options) {
+  const ScoringPlan plan(instrument, options.evidence);
+  Scorecard card;
+  card.instrument = &instrument;
+  card.assessment = &assessment;
+  card.critical_cap = plan.critical_cap();
+  card.evidence = options.evidence;
+
+  std::vector<SectionSums> sums = score_items(plan, assessment, card);
+  RolledUp scores = roll_up(plan, card);
   // Channel scores: weighted (group weights) mean of the channel's journey sections.
-  for (const auto& channel : instrument.channels) {
-    ChannelResult cr;
-    cr.id = channel;
-    cr.weight = instrument.channel_weight(channel);
-    std::vector<std::pair<std::optional<double>, double>> values;
-    for (const auto& group : card.groups) {
-      if (group.layer != kJourney) continue;
-      for (size_t s : group.sections)
-        if (card.sections[s].channel == channel) values.emplace_back(card.sections[s].score, group.weight);
-    }
-    cr.score = weighted_mean(values);
-    card.channels.push_back(cr);
+  for (size_t c = 0; c < plan.channels().size(); ++c) {
+    const auto& channel = plan.channels()[c];
+    card.channels.push_back({std::string(instrument.channels[c]), channel.weight, plan.channel_score(c, scores.sections)});
   }
-
-  // Action plan: raise one answered item to its max, re-apply the cap, re-run the roll-up.
-  if (options.actions && overall) {
-    for (size_t i = 0; i < card.items.size(); ++i) {
-      const ItemResult& item = card.items[i];
-      if (item.status != ItemStatus::Answered || *item.level >= item.max_level) continue;
-      size_t s = item_section[i];
-      SectionSums raised = sums[s];
-      raised.weighted += item.weight * (100.0 - *item.score);
-      if (item.critical && *item.level == 0) --raised.critical_failures;
-      // Only this section's branch of the roll-up changes: its group, its layer, the overall.
-      section_scores[s] = section_score(raised, model.critical_cap);
-      size_t g = rollup.section_group[s], l = rollup.group_layer[g];
-      std::optional<double> group_before = group_scores[g], layer_before = layer_scores[l];
-      group_scores[g] = rollup.group_score(g, section_scores);
-      layer_scores[l] = rollup.layer_score(l, group_scores);
-      auto after = rollup.overall(layer_scores);
-      section_scores[s] = card.sections[s].score;
-      group_scores[g] = group_before;
-      layer_scores[l] = layer_before;
-      card.actions.push_back({item.id, *after - *overall, item.critical && *item.level == 0});
-    }
-    order_actions(card.actions);
-  }
+  if (options.actions && scores.overall) plan_actions(plan, sums, std::move(scores), card);
   return card;
 }
 

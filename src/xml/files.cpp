@@ -30,20 +30,9 @@ FileKind detect_kind(const Source& source) {
   throw InputError(source.locate(root), fmt::format("unknown root element <{}> (expected <model>, <checklist>, <profile> or <assessment>)", name));
 }
 
-Model parse_model(const Source& source) {
-  Reader r(source);
-  pugi::xml_node root = r.root("model");
-  r.allow(root, {"id", "version", "critical-cap", "target"}, {"title", "description", "channels", "scales", "bands", "layers", "transitions", "service-standards"});
-  r.at_most_once(root, {"title", "description", "channels", "scales", "bands", "layers", "transitions", "service-standards"});
-  Model m;
-  m.where = r.at(root);
-  m.id = r.required_id(root, "id", "the model's id");
-  m.version = r.optional(root, "version");
-  m.critical_cap = r.required_number(root, "critical-cap", "the score cap of a section with a critical failure, e.g. 40");
-  m.target = r.number(root, "target", 75);
-  m.title = r.child_text(root, "title");
-  m.description = r.child_text(root, "description");
+namespace {
 
+void read_channels(Reader& r, pugi::xml_node root, Model& m) {
   pugi::xml_node channels = r.required_child(root, "channels");
   r.allow(channels, {}, {"channel"});
   for (auto c : channels.children("channel")) {
@@ -55,7 +44,9 @@ Model parse_model(const Source& source) {
     ch.weight = r.number(c, "weight", 1);
     m.channels.push_back(ch);
   }
+}
 
+void read_scales(Reader& r, pugi::xml_node root, Model& m) {
   pugi::xml_node scales = r.required_child(root, "scales");
   r.allow(scales, {}, {"scale"});
   for (auto s : scales.children("scale")) {
@@ -75,7 +66,9 @@ Model parse_model(const Source& source) {
     }
     m.scales.push_back(scale);
   }
+}
 
+void read_bands(Reader& r, pugi::xml_node root, Model& m) {
   pugi::xml_node bands = r.required_child(root, "bands");
   r.allow(bands, {}, {"band"});
   for (auto b : bands.children("band")) {
@@ -88,7 +81,29 @@ Model parse_model(const Source& source) {
     band.colour = r.required(b, "colour", "a colour written #RRGGBB");
     m.bands.push_back(band);
   }
+}
 
+// A <group> of a layer: journey touchpoints name their channels, other groups hold "all".
+Group read_group(Reader& r, pugi::xml_node g, const Layer& layer) {
+  r.allow(g, {"id", "label", "weight", "target", "channels"}, {"description"});
+  r.at_most_once(g, {"description"});
+  Group group;
+  group.where = r.at(g);
+  group.id = r.required_id(g, "id", "a group id");
+  group.label = r.optional(g, "label", group.id);
+  group.layer = layer.id;
+  group.description = r.child_text(g, "description");
+  group.weight = r.number(g, "weight", 1);
+  group.target = r.optional_number(g, "target");
+  if (layer.id == kJourney) {
+    group.channels = r.id_list(g, "channels", r.required(g, "channels", "the channels the touchpoint exists in, e.g. \"physical online\""));
+  } else {
+    group.channels = g.attribute("channels") ? r.id_list(g, "channels", g.attribute("channels").value()) : std::vector<std::string>{kAllChannels};
+  }
+  return group;
+}
+
+void read_layers(Reader& r, pugi::xml_node root, Model& m) {
   pugi::xml_node layers = r.required_child(root, "layers");
   r.allow(layers, {}, {"layer"});
   for (auto l : layers.children("layer")) {
@@ -102,55 +117,65 @@ Model parse_model(const Source& source) {
     layer.weight = r.number(l, "weight", 1);
     layer.target = r.optional_number(l, "target");
     for (auto g : l.children("group")) {
-      r.allow(g, {"id", "label", "weight", "target", "channels"}, {"description"});
-      r.at_most_once(g, {"description"});
-      Group group;
-      group.where = r.at(g);
-      group.id = r.required_id(g, "id", "a group id");
-      group.label = r.optional(g, "label", group.id);
-      group.layer = layer.id;
-      group.description = r.child_text(g, "description");
-      group.weight = r.number(g, "weight", 1);
-      group.target = r.optional_number(g, "target");
-      if (layer.id == kJourney) {
-        group.channels = r.id_list(g, "channels", r.required(g, "channels", "the channels the touchpoint exists in, e.g. \"physical online\""));
-      } else {
-        group.channels = g.attribute("channels") ? r.id_list(g, "channels", g.attribute("channels").value()) : std::vector<std::string>{kAllChannels};
-      }
+      Group group = read_group(r, g, layer);
       layer.groups.push_back(group.id);
       m.groups.push_back(group);
     }
     m.layers.push_back(layer);
   }
+}
 
-  if (pugi::xml_node transitions = root.child("transitions")) {
-    r.allow(transitions, {}, {"transition"});
-    for (auto t : transitions.children("transition")) {
-      r.allow(t, {"from", "from-channel", "to", "to-channel", "label"}, {});
-      Transition tr;
-      tr.where = r.at(t);
-      tr.from_group = r.required_id(t, "from", "a touchpoint id");
-      tr.from_channel = r.required_id(t, "from-channel", "a channel id");
-      tr.to_group = r.required_id(t, "to", "a touchpoint id");
-      tr.to_channel = r.required_id(t, "to-channel", "a channel id");
-      tr.label = r.optional(t, "label");
-      m.transitions.push_back(tr);
-    }
+void read_transitions(Reader& r, pugi::xml_node transitions, Model& m) {
+  r.allow(transitions, {}, {"transition"});
+  for (auto t : transitions.children("transition")) {
+    r.allow(t, {"from", "from-channel", "to", "to-channel", "label"}, {});
+    Transition tr;
+    tr.where = r.at(t);
+    tr.from_group = r.required_id(t, "from", "a touchpoint id");
+    tr.from_channel = r.required_id(t, "from-channel", "a channel id");
+    tr.to_group = r.required_id(t, "to", "a touchpoint id");
+    tr.to_channel = r.required_id(t, "to-channel", "a channel id");
+    tr.label = r.optional(t, "label");
+    m.transitions.push_back(tr);
   }
-  if (pugi::xml_node standards = root.child("service-standards")) {
-    r.allow(standards, {}, {"standard"});
-    for (auto t : standards.children("standard")) {
-      r.allow(t, {"id", "priority", "channel", "minutes", "label"}, {});
-      ServiceStandard st;
-      st.where = r.at(t);
-      st.id = r.required(t, "id", "a standard id such as urgent");
-      st.priority = r.optional(t, "priority");
-      st.channel = r.optional(t, "channel");
-      st.minutes = r.required_number(t, "minutes", "the time to a first response in minutes, e.g. 60");
-      st.label = r.optional(t, "label", st.id);
-      m.service_standards.push_back(st);
-    }
+}
+
+void read_service_standards(Reader& r, pugi::xml_node standards, Model& m) {
+  r.allow(standards, {}, {"standard"});
+  for (auto t : standards.children("standard")) {
+    r.allow(t, {"id", "priority", "channel", "minutes", "label"}, {});
+    ServiceStandard st;
+    st.where = r.at(t);
+    st.id = r.required(t, "id", "a standard id such as urgent");
+    st.priority = r.optional(t, "priority");
+    st.channel = r.optional(t, "channel");
+    st.minutes = r.required_number(t, "minutes", "the time to a first response in minutes, e.g. 60");
+    st.label = r.optional(t, "label", st.id);
+    m.service_standards.push_back(st);
   }
+}
+
+}  // namespace
+
+Model parse_model(const Source& source) {
+  Reader r(source);
+  pugi::xml_node root = r.root("model");
+  r.allow(root, {"id", "version", "critical-cap", "target"}, {"title", "description", "channels", "scales", "bands", "layers", "transitions", "service-standards"});
+  r.at_most_once(root, {"title", "description", "channels", "scales", "bands", "layers", "transitions", "service-standards"});
+  Model m;
+  m.where = r.at(root);
+  m.id = r.required_id(root, "id", "the model's id");
+  m.version = r.optional(root, "version");
+  m.critical_cap = r.required_number(root, "critical-cap", "the score cap of a section with a critical failure, e.g. 40");
+  m.target = r.number(root, "target", 75);
+  m.title = r.child_text(root, "title");
+  m.description = r.child_text(root, "description");
+  read_channels(r, root, m);
+  read_scales(r, root, m);
+  read_bands(r, root, m);
+  read_layers(r, root, m);
+  if (pugi::xml_node transitions = root.child("transitions")) read_transitions(r, transitions, m);
+  if (pugi::xml_node standards = root.child("service-standards")) read_service_standards(r, standards, m);
   r.throw_if_problems();
   return m;
 }
@@ -252,6 +277,84 @@ void read_source(Reader& r, pugi::xml_node x, Response& response) {
 }
 }  // namespace
 
+namespace {
+
+// A profile's <scope>: channels, evidence, checklists and exclusions. A profile that extends
+// another inherits its scope, so that channels and checklists are then optional.
+void read_profile_scope(Reader& r, pugi::xml_node scope, bool inherits, Profile& p) {
+  r.allow(scope, {"channels", "evidence"}, {"checklist", "exclude"});
+  if (!inherits || scope.attribute("channels"))
+    p.channels = r.id_list(scope, "channels", r.required(scope, "channels", "the journey channels in scope, e.g. \"physical online\""));
+  p.evidence = evidence_kind(r, scope);
+  for (auto c : scope.children("checklist")) {
+    r.allow(c, {"ref"}, {});
+    p.checklists.push_back(r.required_id(c, "ref", "a checklist id"));
+  }
+  if (p.checklists.empty() && !inherits) r.problem(scope, "<scope> has no <checklist> (expected at least one)");
+  for (auto e : scope.children("exclude")) {
+    r.allow(e, {"group", "item", "reason"}, {});
+    Exclusion x;
+    x.where = r.at(e);
+    x.reason = r.optional(e, "reason");
+    bool group = e.attribute("group"), item = e.attribute("item");
+    if (group == item) {
+      r.problem(e, "<exclude> names neither or both of 'group' and 'item' (expected exactly one)");
+      continue;
+    }
+    x.kind = group ? Exclusion::Kind::Group : Exclusion::Kind::Item;
+    x.id = r.optional_id(e, group ? "group" : "item");
+    p.exclusions.push_back(x);
+  }
+}
+
+// <weights> or <targets>: each child names exactly one of layer, group, channel, item (targets
+// also overall="N").
+void read_overrides(Reader& r, pugi::xml_node parent, const char* element, std::vector<Override>& out, bool overall_allowed) {
+  if (!parent) return;
+  r.allow(parent, {}, {element});
+  for (auto o : parent.children(element)) {
+    if (overall_allowed) r.allow(o, {"overall", "layer", "group", "channel", "item", "value"}, {});
+    else r.allow(o, {"layer", "group", "channel", "item", "value"}, {});
+    Override x;
+    x.where = r.at(o);
+    if (overall_allowed && o.attribute("overall")) {
+      x.kind = Override::Kind::Overall;
+      x.value = r.number(o, "overall", 0);
+      out.push_back(x);
+      continue;
+    }
+    int named = 0;
+    for (auto [attr, kind] : {std::pair{"layer", Override::Kind::Layer}, std::pair{"group", Override::Kind::Group},
+                              std::pair{"channel", Override::Kind::Channel}, std::pair{"item", Override::Kind::Item}}) {
+      if (o.attribute(attr)) {
+        ++named;
+        x.kind = kind;
+        x.id = r.optional_id(o, attr);
+      }
+    }
+    if (named != 1) {
+      r.problem(o, fmt::format("<{}> names {} of layer, group, channel, item (expected exactly one)", element, named));
+      continue;
+    }
+    x.value = r.required_number(o, "value", "a number");
+    out.push_back(x);
+  }
+}
+
+void read_standard_overrides(Reader& r, pugi::xml_node standards, Profile& p) {
+  r.allow(standards, {}, {"standard"});
+  for (auto t : standards.children("standard")) {
+    r.allow(t, {"id", "minutes"}, {});
+    StandardOverride o;
+    o.where = r.at(t);
+    o.id = r.required(t, "id", "the id of one of the model's service standards");
+    o.minutes = r.required_number(t, "minutes", "the time to a first response in minutes");
+    p.service_standards.push_back(o);
+  }
+}
+
+}  // namespace
+
 Profile parse_profile(const Source& source) {
   Reader r(source);
   pugi::xml_node root = r.root("profile");
@@ -265,79 +368,13 @@ Profile parse_profile(const Source& source) {
   p.extends = r.optional_id(root, "extends");
   p.title = r.required_child_text(root, "title", "the profile's title");
   p.description = r.child_text(root, "description");
-  // A profile that extends another inherits its scope: <scope>, its channels and its
-  // checklists are then optional (core/profile_extension.h).
+  // A profile that extends another inherits its scope (core/profile_extension.h).
   const bool inherits = !p.extends.empty();
   pugi::xml_node scope = inherits ? root.child("scope") : r.required_child(root, "scope");
-  if (scope) {
-    r.allow(scope, {"channels", "evidence"}, {"checklist", "exclude"});
-    if (!inherits || scope.attribute("channels"))
-      p.channels = r.id_list(scope, "channels", r.required(scope, "channels", "the journey channels in scope, e.g. \"physical online\""));
-    p.evidence = evidence_kind(r, scope);
-    for (auto c : scope.children("checklist")) {
-      r.allow(c, {"ref"}, {});
-      p.checklists.push_back(r.required_id(c, "ref", "a checklist id"));
-    }
-    if (p.checklists.empty() && !inherits) r.problem(scope, "<scope> has no <checklist> (expected at least one)");
-    for (auto e : scope.children("exclude")) {
-      r.allow(e, {"group", "item", "reason"}, {});
-      Exclusion x;
-      x.where = r.at(e);
-      x.reason = r.optional(e, "reason");
-      bool group = e.attribute("group"), item = e.attribute("item");
-      if (group == item) {
-        r.problem(e, "<exclude> names neither or both of 'group' and 'item' (expected exactly one)");
-        continue;
-      }
-      x.kind = group ? Exclusion::Kind::Group : Exclusion::Kind::Item;
-      x.id = r.optional_id(e, group ? "group" : "item");
-      p.exclusions.push_back(x);
-    }
-  }
-  auto read_overrides = [&](pugi::xml_node parent, const char* element, std::vector<Override>& out, bool overall_allowed) {
-    if (!parent) return;
-    r.allow(parent, {}, {element});
-    for (auto o : parent.children(element)) {
-      if (overall_allowed) r.allow(o, {"overall", "layer", "group", "channel", "item", "value"}, {});
-      else r.allow(o, {"layer", "group", "channel", "item", "value"}, {});
-      Override x;
-      x.where = r.at(o);
-      if (overall_allowed && o.attribute("overall")) {
-        x.kind = Override::Kind::Overall;
-        x.value = r.number(o, "overall", 0);
-        out.push_back(x);
-        continue;
-      }
-      int named = 0;
-      for (auto [attr, kind] : {std::pair{"layer", Override::Kind::Layer}, std::pair{"group", Override::Kind::Group},
-                                std::pair{"channel", Override::Kind::Channel}, std::pair{"item", Override::Kind::Item}}) {
-        if (o.attribute(attr)) {
-          ++named;
-          x.kind = kind;
-          x.id = r.optional_id(o, attr);
-        }
-      }
-      if (named != 1) {
-        r.problem(o, fmt::format("<{}> names {} of layer, group, channel, item (expected exactly one)", element, named));
-        continue;
-      }
-      x.value = r.required_number(o, "value", "a number");
-      out.push_back(x);
-    }
-  };
-  read_overrides(root.child("weights"), "weight", p.weights, false);
-  read_overrides(root.child("targets"), "target", p.targets, true);
-  if (pugi::xml_node standards = root.child("service-standards")) {
-    r.allow(standards, {}, {"standard"});
-    for (auto t : standards.children("standard")) {
-      r.allow(t, {"id", "minutes"}, {});
-      StandardOverride o;
-      o.where = r.at(t);
-      o.id = r.required(t, "id", "the id of one of the model's service standards");
-      o.minutes = r.required_number(t, "minutes", "the time to a first response in minutes");
-      p.service_standards.push_back(o);
-    }
-  }
+  if (scope) read_profile_scope(r, scope, inherits, p);
+  read_overrides(r, root.child("weights"), "weight", p.weights, false);
+  read_overrides(r, root.child("targets"), "target", p.targets, true);
+  if (pugi::xml_node standards = root.child("service-standards")) read_standard_overrides(r, standards, p);
   r.throw_if_problems();
   return p;
 }
@@ -364,6 +401,89 @@ Waiver read_waiver(Reader& r, pugi::xml_node w, const std::string& item) {
   return waiver;
 }
 
+void read_subject(Reader& r, pugi::xml_node subject, Subject& out) {
+  r.allow(subject, {"retailer", "site", "site-id", "sector", "region", "format"}, {"tag"});
+  out.retailer = r.required(subject, "retailer", "the retailer's name");
+  out.site = r.required(subject, "site", "the site's name, e.g. a store or the web shop");
+  out.site_id = r.optional_id(subject, "site-id");
+  out.sector = r.optional(subject, "sector");
+  out.region = r.optional(subject, "region");
+  out.format = r.optional(subject, "format");
+  for (auto t : subject.children("tag")) {
+    r.allow(t, {}, {});
+    std::string tag = collapse_whitespace(t.text().get());
+    if (tag.empty()) r.problem(t, "<tag> is empty (expected a word such as high-street)");
+    else out.tags.push_back(tag);
+  }
+}
+
+void read_meta(Reader& r, pugi::xml_node meta, Meta& out) {
+  r.allow(meta, {"assessor", "date", "method"}, {});
+  out.assessor = r.optional(meta, "assessor");
+  out.date = r.required(meta, "date", "the date of the assessment, YYYY-MM-DD");
+  out.method = r.optional(meta, "method");
+  if (!out.date.empty() && !is_iso_date(out.date))
+    r.problem(meta, fmt::format("date '{}' is not a date (expected YYYY-MM-DD)", out.date));
+}
+
+void read_assessment_scope(Reader& r, pugi::xml_node scope, Scope& out) {
+  r.allow(scope, {"model", "profile", "channels"}, {"checklist"});
+  out.where = r.at(scope);
+  out.model = r.required_id(scope, "model", "the id of the model, e.g. cjb-retail");
+  out.profile = r.optional_id(scope, "profile");
+  out.channels = r.id_list(scope, "channels", r.optional(scope, "channels"));
+  for (auto c : scope.children("checklist")) {
+    r.allow(c, {"ref"}, {});
+    out.checklists.push_back(r.required_id(c, "ref", "a checklist id"));
+  }
+  if (out.profile.empty() && out.checklists.empty())
+    r.problem(scope, "<scope> names no profile and no checklist (expected profile=\"ID\" or <checklist ref=\"ID\"/>)");
+  if (out.profile.empty() && out.channels.empty())
+    r.problem(scope, "<scope> names no channels (expected channels=\"physical\", \"online\" or \"physical online\")");
+}
+
+// A response's <note>s and <evidence>: text, or a photo when it names a file.
+void read_notes_and_evidence(Reader& r, pugi::xml_node x, Response& response) {
+  for (auto n : x.children("note")) {
+    r.allow(n, {}, {});
+    response.note += (response.note.empty() ? "" : "\n") + trim(n.text().get());
+  }
+  for (auto e : x.children("evidence")) {
+    r.allow(e, {"file"}, {});
+    if (e.attribute("file")) {
+      std::string file = trim(e.attribute("file").value());
+      if (file.empty())
+        r.problem(e, fmt::format("<evidence> of '{}' has an empty file=\"\" (expected a path such as photos/fire-exit.jpg)", response.item));
+      else
+        response.photos.push_back({file, trim(e.text().get()), r.at(e)});
+    } else {
+      response.evidence += (response.evidence.empty() ? "" : "\n") + trim(e.text().get());
+    }
+  }
+}
+
+// One <response>: exactly one of a level, na="true" or a waiver.
+Response read_response(Reader& r, pugi::xml_node x) {
+  r.allow(x, {"item", "level", "na", "source", "observed-level"}, {"note", "evidence", "waiver"});
+  r.at_most_once(x, {"waiver"});
+  Response response;
+  response.where = r.at(x);
+  response.item = r.required_id(x, "item", "the id of the item answered");
+  response.na = r.boolean(x, "na", false);
+  response.level = r.optional_integer(x, "level");
+  read_source(r, x, response);
+  if (pugi::xml_node w = x.child("waiver")) response.waiver = read_waiver(r, w, response.item);
+  if (response.waiver && (x.attribute("level") || response.na))
+    r.problem(x, fmt::format("response to '{}' has both a waiver and {} (expected one of them: a waived item has no answer)",
+                             response.item, response.na ? "na=\"true\"" : "a level"));
+  else if (x.attribute("level") && response.na)
+    r.problem(x, fmt::format("response to '{}' has both a level and na=\"true\" (expected one of them)", response.item));
+  else if (!x.attribute("level") && !response.na && !response.waiver)
+    r.problem(x, fmt::format("response to '{}' has no level (expected level=\"N\" or na=\"true\")", response.item));
+  read_notes_and_evidence(r, x, response);
+  return response;
+}
+
 }  // namespace
 
 Assessment parse_assessment(const Source& source) {
@@ -374,86 +494,12 @@ Assessment parse_assessment(const Source& source) {
   Assessment a;
   a.where = r.at(root);
   a.id = r.required_id(root, "id", "the assessment's id");
-
-  pugi::xml_node subject = r.required_child(root, "subject");
-  if (subject) {
-    r.allow(subject, {"retailer", "site", "site-id", "sector", "region", "format"}, {"tag"});
-    a.subject.retailer = r.required(subject, "retailer", "the retailer's name");
-    a.subject.site = r.required(subject, "site", "the site's name, e.g. a store or the web shop");
-    a.subject.site_id = r.optional_id(subject, "site-id");
-    a.subject.sector = r.optional(subject, "sector");
-    a.subject.region = r.optional(subject, "region");
-    a.subject.format = r.optional(subject, "format");
-    for (auto t : subject.children("tag")) {
-      r.allow(t, {}, {});
-      std::string tag = collapse_whitespace(t.text().get());
-      if (tag.empty()) r.problem(t, "<tag> is empty (expected a word such as high-street)");
-      else a.subject.tags.push_back(tag);
-    }
-  }
-  pugi::xml_node meta = r.required_child(root, "meta");
-  if (meta) {
-    r.allow(meta, {"assessor", "date", "method"}, {});
-    a.meta.assessor = r.optional(meta, "assessor");
-    a.meta.date = r.required(meta, "date", "the date of the assessment, YYYY-MM-DD");
-    a.meta.method = r.optional(meta, "method");
-    if (!a.meta.date.empty() && !is_iso_date(a.meta.date))
-      r.problem(meta, fmt::format("date '{}' is not a date (expected YYYY-MM-DD)", a.meta.date));
-  }
-  pugi::xml_node scope = r.required_child(root, "scope");
-  if (scope) {
-    r.allow(scope, {"model", "profile", "channels"}, {"checklist"});
-    a.scope.where = r.at(scope);
-    a.scope.model = r.required_id(scope, "model", "the id of the model, e.g. cjb-retail");
-    a.scope.profile = r.optional_id(scope, "profile");
-    a.scope.channels = r.id_list(scope, "channels", r.optional(scope, "channels"));
-    for (auto c : scope.children("checklist")) {
-      r.allow(c, {"ref"}, {});
-      a.scope.checklists.push_back(r.required_id(c, "ref", "a checklist id"));
-    }
-    if (a.scope.profile.empty() && a.scope.checklists.empty())
-      r.problem(scope, "<scope> names no profile and no checklist (expected profile=\"ID\" or <checklist ref=\"ID\"/>)");
-    if (a.scope.profile.empty() && a.scope.channels.empty())
-      r.problem(scope, "<scope> names no channels (expected channels=\"physical\", \"online\" or \"physical online\")");
-  }
-  pugi::xml_node responses = r.required_child(root, "responses");
-  if (responses) {
+  if (pugi::xml_node subject = r.required_child(root, "subject")) read_subject(r, subject, a.subject);
+  if (pugi::xml_node meta = r.required_child(root, "meta")) read_meta(r, meta, a.meta);
+  if (pugi::xml_node scope = r.required_child(root, "scope")) read_assessment_scope(r, scope, a.scope);
+  if (pugi::xml_node responses = r.required_child(root, "responses")) {
     r.allow(responses, {}, {"response"});
-    for (auto x : responses.children("response")) {
-      r.allow(x, {"item", "level", "na", "source", "observed-level"}, {"note", "evidence", "waiver"});
-      r.at_most_once(x, {"waiver"});
-      Response response;
-      response.where = r.at(x);
-      response.item = r.required_id(x, "item", "the id of the item answered");
-      response.na = r.boolean(x, "na", false);
-      response.level = r.optional_integer(x, "level");
-      read_source(r, x, response);
-      if (pugi::xml_node w = x.child("waiver")) response.waiver = read_waiver(r, w, response.item);
-      if (response.waiver && (x.attribute("level") || response.na))
-        r.problem(x, fmt::format("response to '{}' has both a waiver and {} (expected one of them: a waived item has no answer)",
-                                 response.item, response.na ? "na=\"true\"" : "a level"));
-      else if (x.attribute("level") && response.na)
-        r.problem(x, fmt::format("response to '{}' has both a level and na=\"true\" (expected one of them)", response.item));
-      else if (!x.attribute("level") && !response.na && !response.waiver)
-        r.problem(x, fmt::format("response to '{}' has no level (expected level=\"N\" or na=\"true\")", response.item));
-      for (auto n : x.children("note")) {
-        r.allow(n, {}, {});
-        response.note += (response.note.empty() ? "" : "\n") + trim(n.text().get());
-      }
-      for (auto e : x.children("evidence")) {
-        r.allow(e, {"file"}, {});
-        if (e.attribute("file")) {
-          std::string file = trim(e.attribute("file").value());
-          if (file.empty())
-            r.problem(e, fmt::format("<evidence> of '{}' has an empty file=\"\" (expected a path such as photos/fire-exit.jpg)", response.item));
-          else
-            response.photos.push_back({file, trim(e.text().get()), r.at(e)});
-        } else {
-          response.evidence += (response.evidence.empty() ? "" : "\n") + trim(e.text().get());
-        }
-      }
-      a.responses.push_back(response);
-    }
+    for (auto x : responses.children("response")) a.responses.push_back(read_response(r, x));
   }
   r.throw_if_problems();
   return a;

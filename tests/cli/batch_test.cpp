@@ -1,14 +1,13 @@
-// The fast batch path of `cjb benchmark` against the reference: BenchmarkScorer against
-// score_assessment, and the fast scan against the full reader, on the real and the mini data.
+// The fast batch path of `cjb benchmark` against the reference: the fast scan against the full
+// reader (BenchmarkScorer against score_assessment is in tests/core/benchmark_scorer_test.cpp).
 
 #include "cli/batch.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdint>
-
 #include "core/benchmark.h"
 #include "core/scoring.h"
+#include "core/same_scores.h"
 #include "support.h"
 #include "xml/catalog_loader.h"
 #include "xml/files.h"
@@ -16,82 +15,7 @@
 namespace cjb::cli {
 namespace {
 
-void expect_same_scores(const BenchmarkEntry& a, const BenchmarkEntry& b) {
-  // Exact equality: the fast scorer sums in the same order as score_assessment.
-  EXPECT_EQ(a.overall, b.overall);
-  EXPECT_EQ(a.answered, b.answered);
-  EXPECT_EQ(a.applicable, b.applicable);
-  for (auto member : {&BenchmarkEntry::layers, &BenchmarkEntry::groups, &BenchmarkEntry::channels}) {
-    const auto& x = a.*member;
-    const auto& y = b.*member;
-    ASSERT_EQ(x.size(), y.size());
-    for (size_t i = 0; i < x.size(); ++i) {
-      EXPECT_EQ(x[i].id, y[i].id);
-      EXPECT_EQ(x[i].order, y[i].order);
-      EXPECT_EQ(x[i].score, y[i].score) << x[i].id;
-    }
-  }
-  // The heat map's cells and the critical findings too.
-  ASSERT_EQ(a.touchpoints.size(), b.touchpoints.size());
-  for (size_t i = 0; i < a.touchpoints.size(); ++i) {
-    EXPECT_EQ(a.touchpoints[i].group, b.touchpoints[i].group);
-    EXPECT_EQ(a.touchpoints[i].channel, b.touchpoints[i].channel);
-    EXPECT_EQ(a.touchpoints[i].score, b.touchpoints[i].score) << a.touchpoints[i].group << " " << a.touchpoints[i].channel;
-  }
-  EXPECT_EQ(a.critical_failures, b.critical_failures);
-}
-
-// Random answers for every item of every profile: levels (0 included, so critical caps
-// happen), N/A, unanswered, and the two extremes (all N/A, nothing answered).
-void check_scorer_on(const Catalog& catalog) {
-  std::uint64_t state = 7;
-  auto next = [&state] {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return static_cast<int>(state >> 33);
-  };
-  ASSERT_FALSE(catalog.profiles.empty());
-  for (const auto& profile : catalog.profiles) {
-    Instrument instrument = resolve_profile(catalog, profile);
-    BenchmarkScorer scorer(instrument);
-    for (int round = 0; round < 40; ++round) {
-      Assessment a;
-      a.id = "random";
-      std::vector<int> answers(instrument.items.size(), BenchmarkScorer::kUnanswered);
-      for (size_t i = 0; i < instrument.items.size(); ++i) {
-        int dice = next() % 10;
-        if (round == 38) dice = 0;  // everything N/A
-        if (round == 39) dice = 1;  // nothing answered
-        if (dice == 1) continue;
-        Response r;
-        r.item = instrument.items[i].item->id;
-        if (dice == 0) {
-          r.na = true;
-          answers[i] = BenchmarkScorer::kNotApplicable;
-        } else {
-          r.level = next() % (instrument.items[i].max_level + 1);
-          answers[i] = *r.level;
-        }
-        a.responses.push_back(r);
-      }
-      ScoringOptions options;
-      options.actions = false;
-      Scorecard card = score_assessment(instrument, a, options);
-      BenchmarkEntry reference = extract_entry(card);
-      BenchmarkEntry fast;
-      scorer.score(answers, fast);
-      SCOPED_TRACE(profile.id + " round " + std::to_string(round));
-      expect_same_scores(fast, reference);
-    }
-  }
-}
-
-TEST(BenchmarkScorer, EqualsScoreAssessmentOnTheRealChecklists) {
-  check_scorer_on(xml::load_catalog(test::source_dir()));
-}
-
-TEST(BenchmarkScorer, EqualsScoreAssessmentOnTheMiniData) {
-  check_scorer_on(xml::load_catalog(test::source_path("tests/data/mini")));
-}
+using test::expect_same_scores;
 
 class FastPath : public ::testing::Test {
  protected:

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "support.h"
 #include "xml/catalog_loader.h"
 #include "xml/files.h"

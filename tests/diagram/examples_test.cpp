@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
-#include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 #include "diagram/journey_render.h"
 #include "support.h"
 #include "xml/catalog_loader.h"
@@ -20,13 +20,13 @@ class ExampleDiagram : public ::testing::TestWithParam<const char*> {
 };
 
 TEST_P(ExampleDiagram, GoldenDot) {
-  auto scored = cli::score_file(catalog(), test::source_path(std::string("examples/") + GetParam() + ".xml"));
+  auto scored = pipeline::score_file(catalog(), test::source_path(std::string("examples/") + GetParam() + ".xml"));
   JourneyGraph graph = build_journey_graph(scored->card, {.drivers = true});
   test::expect_golden(render_journey(graph, DiagramFormat::Dot), std::string("diagram/") + GetParam() + ".dot");
 }
 
 TEST_P(ExampleDiagram, SvgHasEveryTouchpointOnce) {
-  auto scored = cli::score_file(catalog(), test::source_path(std::string("examples/") + GetParam() + ".xml"));
+  auto scored = pipeline::score_file(catalog(), test::source_path(std::string("examples/") + GetParam() + ".xml"));
   JourneyGraph graph = build_journey_graph(scored->card);
   std::string svg = render_journey(graph, DiagramFormat::Svg);
   EXPECT_EQ(svg, render_journey(graph, DiagramFormat::Svg));

@@ -1,6 +1,6 @@
 // Bad assessments: each refused with file:line:col, what is wrong and what was expected.
 
-#include "cli/scored.h"
+#include "pipeline/scored_assessment.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include "xml/catalog_loader.h"
 #include "xml/files.h"
 
-namespace cjb::cli {
+namespace cjb::pipeline {
 namespace {
 
 class ScoredAssessmentInput : public ::testing::Test {
@@ -137,5 +137,96 @@ TEST_F(ScoredAssessmentInput, MissingFileNamesThePath) {
   }
 }
 
+// check_loaded: the instrument and every problem, nothing thrown for bad responses.
+TEST_F(ScoredAssessmentInput, CheckLoadedListsTheProblemsWithoutThrowing) {
+  Assessment bad = xml::parse_assessment(assessment("    <response item=\"X-NOPE-01\" level=\"1\"/>\n"
+                                                    "    <response item=\"L-VIS-01\" level=\"9\"/>\n"), "a.xml");
+  CheckedAssessment checked = check_loaded(*catalog_, bad);
+  ASSERT_EQ(checked.problems.size(), 2u);
+  EXPECT_EQ(checked.problems[0].to_string(), "a.xml:7:5: error: unknown item 'X-NOPE-01' (expected an item id of the checklists in scope)");
+  EXPECT_EQ(checked.problems[1].to_string(), "a.xml:8:5: error: level 9 is outside the scale of item 'L-VIS-01' (expected 0 to 4)");
+  EXPECT_EQ(checked.instrument.items.size(), resolve_scope(*catalog_, bad.scope).items.size());
+  EXPECT_FALSE(checked.instrument.items.empty());
+
+  Assessment good = xml::parse_assessment(assessment("    <response item=\"L-VIS-01\" level=\"3\"/>\n"), "a.xml");
+  EXPECT_TRUE(check_loaded(*catalog_, good).problems.empty());
+}
+
+TEST_F(ScoredAssessmentInput, CheckLoadedThrowsForAScopeThatCannotBeResolved) {
+  Assessment lost = xml::parse_assessment(assessment("", R"(<scope model="cjb-retail" profile="big-store"/>)"), "a.xml");
+  try {
+    check_loaded(*catalog_, lost);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "a.xml:5:3: error: profile 'big-store' cannot be found (expected one of: mini-omnichannel, mini-store)");
+  }
+}
+
+TEST_F(ScoredAssessmentInput, CheckedInstrumentThrowsEveryProblem) {
+  Assessment bad = xml::parse_assessment(assessment("    <response item=\"X-NOPE-01\" level=\"1\"/>\n"
+                                                    "    <response item=\"L-VIS-02\" level=\"2\"/>\n"), "a.xml");
+  try {
+    checked_instrument(*catalog_, bad);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "a.xml:7:5: error: unknown item 'X-NOPE-01' (expected an item id of the checklists in scope)\n"
+                           "a.xml:8:5: error: level 2 is outside the scale of item 'L-VIS-02' (expected 0 to 1)");
+  }
+  Assessment good = xml::parse_assessment(assessment("    <response item=\"L-VIS-01\" level=\"3\"/>\n"), "a.xml");
+  EXPECT_FALSE(checked_instrument(*catalog_, good).items.empty());
+}
+
+// The benchmark's full path: an instrument resolved once, each file checked and scored against it.
+TEST_F(ScoredAssessmentInput, CheckAndScoreAgainstAResolvedInstrument) {
+  Assessment good = xml::parse_assessment(assessment("    <response item=\"L-VIS-01\" level=\"3\"/>\n"), "a.xml");
+  Instrument instrument = resolve_scope(*catalog_, good.scope);
+  Scorecard card = check_and_score(*catalog_, instrument, good, ScoringOptions{.actions = false});
+  EXPECT_DOUBLE_EQ(*card.find_item("L-VIS-01")->score, 75);
+  EXPECT_TRUE(card.actions.empty());
+
+  Assessment bad = xml::parse_assessment(assessment("    <response item=\"L-VIS-01\" level=\"5\"/>\n"), "a.xml");
+  EXPECT_THROW(check_and_score(*catalog_, instrument, bad), InputError);
+}
+
+// Several files: every problem of every file in one error, in the order the files were given.
+class ScoredAssessmentFiles : public ScoredAssessmentInput {
+ protected:
+  std::string write(const std::string& name, const std::string& text) {
+    std::string path = dir_ + "/" + name;
+    test::write_text(path, text);
+    return path;
+  }
+  std::string dir_ = test::temp_dir("scored-assessment-files");
+};
+
+TEST_F(ScoredAssessmentFiles, ScoreAllScoresEveryFileInOrder) {
+  std::string first = write("first.xml", assessment("    <response item=\"L-VIS-01\" level=\"3\"/>\n"));
+  std::string second = write("second.xml", assessment("    <response item=\"L-VIS-01\" level=\"1\"/>\n"));
+  auto scored = score_all(*catalog_, {first, second});
+  ASSERT_EQ(scored.size(), 2u);
+  EXPECT_DOUBLE_EQ(*scored[0]->card.find_item("L-VIS-01")->score, 75);
+  EXPECT_DOUBLE_EQ(*scored[1]->card.find_item("L-VIS-01")->score, 25);
+}
+
+TEST_F(ScoredAssessmentFiles, ScoreAllAndLoadCheckedReportTheProblemsOfEveryFile) {
+  std::string good = write("good.xml", assessment("    <response item=\"L-VIS-01\" level=\"3\"/>\n"));
+  std::string bad = write("bad.xml", assessment("    <response item=\"L-VIS-01\" level=\"7\"/>\n"));
+  std::string broken = write("broken.xml", "<assessment id=\"t\">\n  <subject");
+  const std::string expected_bad = bad + ":7:5: error: level 7 is outside the scale of item 'L-VIS-01' (expected 0 to 4)";
+  for (int loader = 0; loader < 2; ++loader) {
+    SCOPED_TRACE(loader == 0 ? "score_all" : "load_checked");
+    try {
+      if (loader == 0) score_all(*catalog_, {bad, good, broken});
+      else load_checked(*catalog_, {bad, good, broken});
+      FAIL() << "expected an InputError";
+    } catch (const InputError& e) {
+      ASSERT_EQ(e.diagnostics().size(), 2u) << e.what();
+      EXPECT_EQ(e.diagnostics()[0].to_string(), expected_bad);
+      EXPECT_EQ(e.diagnostics()[1].where.file, broken);
+    }
+  }
+  EXPECT_EQ(load_checked(*catalog_, {good, good}).size(), 2u);
+}
+
 }  // namespace
-}  // namespace cjb::cli
+}  // namespace cjb::pipeline
