@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/civil_time.h"
 #include "core/error.h"
 #include "diagram/escape.h"
 #include "diagram/graphviz.h"
@@ -531,23 +532,8 @@ std::string render_journey(const JourneyGraph& graph, DiagramFormat format, cons
 }
 
 std::string with_pdf_creation_time(std::string pdf, long long seconds_since_1970) {
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm), without the C library's
-  // time zone state.
-  long long days = seconds_since_1970 / 86400, rest = seconds_since_1970 % 86400;
-  if (rest < 0) {
-    rest += 86400;
-    --days;
-  }
-  days += 719468;
-  long long era = (days >= 0 ? days : days - 146096) / 146097;
-  long long day_of_era = days - era * 146097;
-  long long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  long long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  long long mp = (5 * day_of_year + 2) / 153;
-  long long day = day_of_year - (153 * mp + 2) / 5 + 1;
-  long long month = mp < 10 ? mp + 3 : mp - 9;
-  long long year = year_of_era + era * 400 + (month <= 2);
-  std::string stamp = fmt::format("D:{:04}{:02}{:02}{:02}{:02}{:02}Z", year, month, day, rest / 3600, rest / 60 % 60, rest % 60);
+  CivilTime t = civil_from_seconds(seconds_since_1970);
+  std::string stamp = fmt::format("D:{:04}{:02}{:02}{:02}{:02}{:02}Z", t.year, t.month, t.day, t.hour, t.minute, t.second);
 
   const std::string key = "/CreationDate (";
   size_t at = pdf.find(key);
