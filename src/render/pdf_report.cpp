@@ -981,6 +981,91 @@ class PdfWriter {
     return height * std::min(content_width() / layout.width, (bottom() - kTopMargin - 40) / height) + 10;
   }
 
+  // One link of the diagram: its spline, an arrow head, and its number in a circle (transitions).
+  void diagram_edge(const diagram::LaidOutEdge& edge, const diagram::DiagramStyle& style) {
+    cairo_t* cr = file_.context();
+    std::string ink_colour = edge.kind == diagram::EdgeKind::Journey      ? style.journey_edge
+                             : edge.kind == diagram::EdgeKind::Transition ? style.transition_edge
+                                                                          : style.driver_edge;
+    colour(ink_colour);
+    cairo_set_line_width(cr, edge.kind == diagram::EdgeKind::Journey ? 1.3 : 1.6);
+    if (edge.kind != diagram::EdgeKind::Journey) {
+      double dash[] = {5, 3.5};
+      cairo_set_dash(cr, dash, 2, 0);
+    }
+    cairo_move_to(cr, edge.spline[0].x, edge.spline[0].y);
+    for (size_t i = 1; i + 2 < edge.spline.size(); i += 3)
+      cairo_curve_to(cr, edge.spline[i].x, edge.spline[i].y, edge.spline[i + 1].x, edge.spline[i + 1].y, edge.spline[i + 2].x,
+                     edge.spline[i + 2].y);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+    if (edge.arrow_tip) {
+      // A head from the spline's end to the tip, as wide as two thirds of its length.
+      const diagram::Point& end = edge.spline.back();
+      double dx = edge.arrow_tip->x - end.x, dy = edge.arrow_tip->y - end.y;
+      double length = std::hypot(dx, dy);
+      if (length > 0.1) {
+        double nx = -dy / length * length / 3, ny = dx / length * length / 3;
+        cairo_move_to(cr, edge.arrow_tip->x, edge.arrow_tip->y);
+        cairo_line_to(cr, end.x + nx, end.y + ny);
+        cairo_line_to(cr, end.x - nx, end.y - ny);
+        cairo_close_path(cr);
+        cairo_fill(cr);
+      }
+    }
+    if (edge.label_centre && !edge.label.empty()) {
+      colour("#FFFFFF");
+      cairo_arc(cr, edge.label_centre->x, edge.label_centre->y, 8, 0, 2 * kPi);
+      cairo_fill_preserve(cr);
+      colour(ink_colour);
+      cairo_set_line_width(cr, 1.2);
+      cairo_stroke(cr);
+      LayoutPtr number = text_layout(edge.label, {8, true, false, ink_colour, PANGO_ALIGN_CENTER}, 16, 1);
+      show(number.get(), edge.label_centre->x - 8, edge.label_centre->y - height_of(number.get()) / 2, ink_colour);
+    }
+  }
+
+  // One node of the diagram: a box in its band's colour, the label, score, band and a critical tag.
+  void diagram_node(const diagram::Box& box, const diagram::JourneyNode& node, const diagram::DiagramStyle& style) {
+    cairo_t* cr = file_.context();
+    colour(node.fill);
+    rounded(box.x, box.y, box.width, box.height, 8);
+    cairo_fill_preserve(cr);
+    bool critical = node.critical_failure();
+    colour(critical ? style.critical : style.node_border);
+    cairo_set_line_width(cr, critical ? 3 : 0.8);
+    cairo_stroke(cr);
+    // Label lines, the score, the band and a critical tag, centred as one block.
+    std::string label;
+    for (const auto& line : node.label_lines) label += (label.empty() ? "" : "\n") + line;
+    if (label.empty()) label = node.label;
+    double inner = box.width - 8;
+    LayoutPtr name = text_layout(label, {style.font_size, false, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 4);
+    LayoutPtr score = text_layout(node.score_text, {style.score_font_size, true, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 1);
+    LayoutPtr band = text_layout(node.band_label, {style.font_size * 0.8, false, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 1);
+    double tag_h = critical ? 12 : 0;
+    double total = height_of(name.get()) + (node.score_text.empty() ? 0 : height_of(score.get())) +
+                   (node.band_label.empty() ? 0 : height_of(band.get())) + tag_h;
+    double y = box.y + (box.height - total) / 2;
+    show(name.get(), box.x + 4, y, node.text_colour);
+    y += height_of(name.get());
+    if (!node.score_text.empty()) {
+      show(score.get(), box.x + 4, y, node.text_colour);
+      y += height_of(score.get());
+    }
+    if (!node.band_label.empty()) {
+      show(band.get(), box.x + 4, y, node.text_colour);
+      y += height_of(band.get());
+    }
+    if (critical) {
+      colour("#FFFFFF");
+      rounded(box.x + box.width / 2 - 32, y + 1, 64, 10, 3);
+      cairo_fill(cr);
+      LayoutPtr tag = text_layout("! CRITICAL", {6.5, true, false, style.critical, PANGO_ALIGN_CENTER}, 64, 1);
+      show(tag.get(), box.x + box.width / 2 - 32, y + 1 + (10 - height_of(tag.get())) / 2, style.critical);
+    }
+  }
+
   void journey_diagram(const diagram::JourneyLayout& layout) {
     const diagram::DiagramStyle& style = layout.style;
     double top = layout.header.y + layout.header.height;
@@ -1003,89 +1088,10 @@ class PdfWriter {
       show(caption.get(), lane.caption.x, lane.caption.y + (lane.caption.height - height_of(caption.get())) / 2, style.ink);
     }
 
-    for (const auto& edge : layout.edges) {
-      if (edge.spline.size() < 4) continue;
-      std::string ink_colour = edge.kind == diagram::EdgeKind::Journey      ? style.journey_edge
-                               : edge.kind == diagram::EdgeKind::Transition ? style.transition_edge
-                                                                            : style.driver_edge;
-      colour(ink_colour);
-      cairo_set_line_width(cr, edge.kind == diagram::EdgeKind::Journey ? 1.3 : 1.6);
-      if (edge.kind != diagram::EdgeKind::Journey) {
-        double dash[] = {5, 3.5};
-        cairo_set_dash(cr, dash, 2, 0);
-      }
-      cairo_move_to(cr, edge.spline[0].x, edge.spline[0].y);
-      for (size_t i = 1; i + 2 < edge.spline.size(); i += 3)
-        cairo_curve_to(cr, edge.spline[i].x, edge.spline[i].y, edge.spline[i + 1].x, edge.spline[i + 1].y, edge.spline[i + 2].x,
-                       edge.spline[i + 2].y);
-      cairo_stroke(cr);
-      cairo_set_dash(cr, nullptr, 0, 0);
-      if (edge.arrow_tip) {
-        // A head from the spline's end to the tip, as wide as two thirds of its length.
-        const diagram::Point& end = edge.spline.back();
-        double dx = edge.arrow_tip->x - end.x, dy = edge.arrow_tip->y - end.y;
-        double length = std::hypot(dx, dy);
-        if (length > 0.1) {
-          double nx = -dy / length * length / 3, ny = dx / length * length / 3;
-          cairo_move_to(cr, edge.arrow_tip->x, edge.arrow_tip->y);
-          cairo_line_to(cr, end.x + nx, end.y + ny);
-          cairo_line_to(cr, end.x - nx, end.y - ny);
-          cairo_close_path(cr);
-          cairo_fill(cr);
-        }
-      }
-      if (edge.label_centre && !edge.label.empty()) {
-        colour("#FFFFFF");
-        cairo_arc(cr, edge.label_centre->x, edge.label_centre->y, 8, 0, 2 * kPi);
-        cairo_fill_preserve(cr);
-        colour(ink_colour);
-        cairo_set_line_width(cr, 1.2);
-        cairo_stroke(cr);
-        LayoutPtr number = text_layout(edge.label, {8, true, false, ink_colour, PANGO_ALIGN_CENTER}, 16, 1);
-        show(number.get(), edge.label_centre->x - 8, edge.label_centre->y - height_of(number.get()) / 2, ink_colour);
-      }
-    }
-
-    for (size_t i = 0; i < layout.nodes.size() && i < layout.graph.nodes.size(); ++i) {
-      const diagram::Box& box = layout.nodes[i].box;
-      const diagram::JourneyNode& node = layout.graph.nodes[i];
-      colour(node.fill);
-      rounded(box.x, box.y, box.width, box.height, 8);
-      cairo_fill_preserve(cr);
-      bool critical = node.critical_failure();
-      colour(critical ? style.critical : style.node_border);
-      cairo_set_line_width(cr, critical ? 3 : 0.8);
-      cairo_stroke(cr);
-      // Label lines, the score, the band and a critical tag, centred as one block.
-      std::string label;
-      for (const auto& line : node.label_lines) label += (label.empty() ? "" : "\n") + line;
-      if (label.empty()) label = node.label;
-      double inner = box.width - 8;
-      LayoutPtr name = text_layout(label, {style.font_size, false, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 4);
-      LayoutPtr score = text_layout(node.score_text, {style.score_font_size, true, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 1);
-      LayoutPtr band = text_layout(node.band_label, {style.font_size * 0.8, false, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 1);
-      double tag_h = critical ? 12 : 0;
-      double total = height_of(name.get()) + (node.score_text.empty() ? 0 : height_of(score.get())) +
-                     (node.band_label.empty() ? 0 : height_of(band.get())) + tag_h;
-      double y = box.y + (box.height - total) / 2;
-      show(name.get(), box.x + 4, y, node.text_colour);
-      y += height_of(name.get());
-      if (!node.score_text.empty()) {
-        show(score.get(), box.x + 4, y, node.text_colour);
-        y += height_of(score.get());
-      }
-      if (!node.band_label.empty()) {
-        show(band.get(), box.x + 4, y, node.text_colour);
-        y += height_of(band.get());
-      }
-      if (critical) {
-        colour("#FFFFFF");
-        rounded(box.x + box.width / 2 - 32, y + 1, 64, 10, 3);
-        cairo_fill(cr);
-        LayoutPtr tag = text_layout("! CRITICAL", {6.5, true, false, style.critical, PANGO_ALIGN_CENTER}, 64, 1);
-        show(tag.get(), box.x + box.width / 2 - 32, y + 1 + (10 - height_of(tag.get())) / 2, style.critical);
-      }
-    }
+    for (const auto& edge : layout.edges)
+      if (edge.spline.size() >= 4) diagram_edge(edge, style);
+    for (size_t i = 0; i < layout.nodes.size() && i < layout.graph.nodes.size(); ++i)
+      diagram_node(layout.nodes[i].box, layout.graph.nodes[i], style);
     cairo_restore(cr);
     pango_cairo_update_context(cr, pango_.get());
     y_ += height * scale + 6;

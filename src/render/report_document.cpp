@@ -142,6 +142,18 @@ struct Builder {
   Section summary(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    s.blocks.push_back(key_figures());
+    s.blocks.push_back(Paragraph{verdict(), false});
+    s.blocks.push_back(Heading{"Scores against target", 2});
+    s.blocks.push_back(scores_table());
+    if (inputs.previous) previous_change(s);
+    strengths_and_gaps(s);
+    critical_failure_list(s);
+    return s;
+  }
+
+  // Overall, each layer, completeness and the count of critical failures.
+  KeyFigures key_figures() const {
     KeyFigures figures;
     auto figure_of = [&](const std::string& label, const Figure& f) {
       std::string detail = fmt::format("{} · target {}", band_label(f), score_text(f.target));
@@ -155,27 +167,32 @@ struct Builder {
     figures.figures.push_back({"Critical failures", std::to_string(failures.size()),
                                failures.empty() ? "none found" : "critical items at level 0",
                                failures.empty() ? "" : kCriticalInk});
-    s.blocks.push_back(std::move(figures));
+    return figures;
+  }
 
-    std::string verdict;
+  // The overall score in one paragraph: against target, the weakest layer, how much was answered.
+  std::string verdict() const {
+    std::string text;
     if (!card.overall.score) {
-      verdict = "No item was answered, so there is no overall score yet.";
+      text = "No item was answered, so there is no overall score yet.";
     } else if (card.overall.gap && *card.overall.gap > 0) {
-      verdict = fmt::format("The overall score is {} ({}), {} points below the target of {}.", score_text(card.overall.score),
-                            band_label(card.overall), score_text(card.overall.gap), score_text(card.overall.target));
+      text = fmt::format("The overall score is {} ({}), {} points below the target of {}.", score_text(card.overall.score),
+                         band_label(card.overall), score_text(card.overall.gap), score_text(card.overall.target));
     } else {
-      verdict = fmt::format("The overall score is {} ({}), meeting the target of {}.", score_text(card.overall.score),
-                            band_label(card.overall), score_text(card.overall.target));
+      text = fmt::format("The overall score is {} ({}), meeting the target of {}.", score_text(card.overall.score),
+                         band_label(card.overall), score_text(card.overall.target));
     }
     const LayerResult* weakest = nullptr;
     for (const auto& layer : card.layers)
       if (layer.figure.score && (!weakest || *layer.figure.score < *weakest->figure.score)) weakest = &layer;
     if (weakest && card.layers.size() > 1)
-      verdict += fmt::format(" The weakest layer is {} at {}.", labels.layer(weakest->id), score_text(weakest->figure.score));
-    verdict += fmt::format(" {} of {} applicable items were answered ({}).", card.overall.answered, card.overall.applicable,
-                           percent_text(card.overall.completeness));
-    s.blocks.push_back(Paragraph{verdict, false});
+      text += fmt::format(" The weakest layer is {} at {}.", labels.layer(weakest->id), score_text(weakest->figure.score));
+    text += fmt::format(" {} of {} applicable items were answered ({}).", card.overall.answered, card.overall.applicable,
+                        percent_text(card.overall.completeness));
+    return text;
+  }
 
+  Table scores_table() const {
     Table table;
     table.header = {"Scope", "Score", "Band", "Target", "Gap", "Complete"};
     table.align = {Align::Left, Align::Right, Align::Left, Align::Right, Align::Right, Align::Right};
@@ -187,11 +204,11 @@ struct Builder {
     };
     row("Overall", card.overall, true);
     for (const auto& layer : card.layers) row(labels.layer(layer.id), layer.figure, false);
-    s.blocks.push_back(Heading{"Scores against target", 2});
-    s.blocks.push_back(std::move(table));
+    return table;
+  }
 
-    if (inputs.previous) previous_change(s);
-
+  // The three strongest groups and the five biggest gaps.
+  void strengths_and_gaps(Section& s) const {
     auto groups = scored_groups();
     std::stable_sort(groups.begin(), groups.end(), [](auto* a, auto* b) { return *a->figure.score > *b->figure.score; });
     BulletList strengths;
@@ -213,7 +230,10 @@ struct Builder {
     s.blocks.push_back(Heading{"Biggest gaps", 2});
     if (gaps.items.empty()) s.blocks.push_back(Paragraph{groups.empty() ? "No group has a score yet." : "Every scored group meets its target.", true});
     else s.blocks.push_back(std::move(gaps));
+  }
 
+  void critical_failure_list(Section& s) const {
+    auto failures = card.critical_failures();
     s.blocks.push_back(Heading{"Critical failures", 2});
     if (failures.empty()) {
       s.blocks.push_back(Paragraph{"None: no critical item was answered at level 0.", false});
@@ -227,7 +247,6 @@ struct Builder {
       }
       s.blocks.push_back(std::move(list));
     }
-    return s;
   }
 
   // The groups furthest below target, largest gap first (ties in model order), at most n.
