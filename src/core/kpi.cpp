@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/civil_time.h"
 #include "core/error.h"
 #include "core/statistics.h"
 
@@ -81,20 +82,8 @@ std::optional<double> parse_local_time(std::string_view text) {
 }
 
 std::string format_local_time(double minutes) {
-  // Howard Hinnant's civil_from_days.
-  long whole = static_cast<long>(std::floor(minutes));
-  long z = whole >= 0 ? whole / 1440 : -((-whole + 1439) / 1440);
-  long minute_of_day = whole - z * 1440;
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1;
-  long m = mp + (mp < 10 ? 3 : -9);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", y + (m <= 2), m, d, minute_of_day / 60, minute_of_day % 60);
+  CivilTime t = civil_from_seconds(static_cast<long long>(std::floor(minutes)) * 60);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute);
 }
 
 std::optional<double> response_minutes(const Contact& c) {

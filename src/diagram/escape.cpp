@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "util/markup.h"
 #include "util/utf8.h"
 
 namespace cjb::diagram {
@@ -12,12 +13,8 @@ std::string escape(std::string_view text, bool attribute) {
   std::string out;
   out.reserve(text.size());
   for (char32_t c : utf8::decode_all(text)) {
+    if (util::append_entity(out, c)) continue;
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
       // Graphviz expands backslash escapes in both kinds of text (\N is the node's name, \\ a
       // backslash), but decodes entities first in attributes and after in HTML labels.
       case '\\': out += attribute ? "\\\\" : "&#92;"; break;

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "core/journey_view.h"
 #include "util/utf8.h"
 
 namespace cjb::diagram {
@@ -31,26 +31,6 @@ std::vector<LegendEntry> band_legend(const Model& model) {
     legend.push_back({band.id, band.label, model.band_range(i), band.colour});
   }
   return legend;
-}
-
-// Lanes and columns shared by the scored and the blank graph: one lane per channel in scope,
-// one column per touchpoint that has a section in any lane.
-struct Frame {
-  std::vector<std::string> columns;
-  std::map<std::string, int> column_of;
-};
-
-Frame frame_of(const Model& model, const std::set<std::pair<std::string, std::string>>& sections) {
-  Frame frame;
-  for (const Group& group : model.groups) {
-    if (group.layer != kJourney) continue;
-    bool present = false;
-    for (const auto& [g, c] : sections) present = present || g == group.id;
-    if (!present) continue;
-    frame.column_of[group.id] = static_cast<int>(frame.columns.size());
-    frame.columns.push_back(group.id);
-  }
-  return frame;
 }
 
 JourneyNode touchpoint_node(const Group& group, const std::string& channel, int column) {
@@ -109,19 +89,14 @@ void add_journey_edges(JourneyGraph& graph) {
   }
 }
 
-void add_transitions(JourneyGraph& graph, const Model& model) {
+void add_transitions(JourneyGraph& graph, const JourneyView& view) {
   int number = 0;
-  for (const Transition& t : model.transitions) {
-    std::string from = node_id(t.from_group, t.from_channel), to = node_id(t.to_group, t.to_channel);
-    if (!graph.find_node(from) || !graph.find_node(to)) continue;
-    graph.edges.push_back({from, to, EdgeKind::Transition, t.label, ++number});
-  }
+  for (const Transition* t : view.transitions)
+    graph.edges.push_back({node_id(t->from_group, t->from_channel), node_id(t->to_group, t->to_channel), EdgeKind::Transition, t->label, ++number});
 }
 
 // Driver rows: one lane per layer (leadership, enablers) holding the groups in scope.
-void add_driver_lanes(JourneyGraph& graph, const Model& model, const std::set<std::string>& groups_in_scope,
-                      const std::map<std::string, std::optional<double>>& scores,
-                      const std::map<std::string, int>& item_counts, bool blank) {
+void add_driver_lanes(JourneyGraph& graph, const Model& model, const JourneyView& view, bool blank) {
   std::vector<JourneyLane> lanes;
   for (const char* layer_id : {kLeadership, kEnablers}) {
     const Layer* layer = model.find_layer(layer_id);
@@ -129,9 +104,9 @@ void add_driver_lanes(JourneyGraph& graph, const Model& model, const std::set<st
     JourneyLane lane{layer->id, layer->label, true, {}};
     int column = 0;
     for (const auto& group_id : layer->groups) {
-      if (!groups_in_scope.count(group_id)) continue;
+      auto driver = std::find_if(view.drivers.begin(), view.drivers.end(), [&](const JourneyDriver& d) { return d.group == group_id; });
       const Group* group = model.find_group(group_id);
-      if (!group) continue;
+      if (driver == view.drivers.end() || !group) continue;
       JourneyNode node;
       node.id = node_id(group->id, kAllChannels);
       node.kind = NodeKind::Driver;
@@ -141,10 +116,8 @@ void add_driver_lanes(JourneyGraph& graph, const Model& model, const std::set<st
       node.column = column++;
       node.label = group->label;
       node.label_lines = wrap_words(group->label, 14);
-      auto count = item_counts.find(group->id);
-      node.items = count == item_counts.end() ? 0 : count->second;
-      auto score = scores.find(group->id);
-      colour_node(node, model, score == scores.end() ? std::nullopt : score->second, blank);
+      node.items = driver->items;
+      colour_node(node, model, driver->score, blank);
       node.tooltip = tooltip_of(node, "", blank);
       lane.nodes.push_back(graph.nodes.size());
       graph.nodes.push_back(std::move(node));
@@ -154,18 +127,14 @@ void add_driver_lanes(JourneyGraph& graph, const Model& model, const std::set<st
   graph.lanes.insert(graph.lanes.begin(), lanes.begin(), lanes.end());
 }
 
-// Links each driver group to the touchpoints whose chosen items name it as a driver; the edge
+// Links each driver group to the touchpoints whose gap items name it as a driver; the edge
 // label lists those items.
-void add_driver_edges(JourneyGraph& graph, const std::set<std::string>& driver_groups,
-                      const std::function<std::vector<const Item*>(const JourneyNode&)>& items_of) {
+void add_driver_edges(JourneyGraph& graph, const JourneyView& view) {
   for (const auto& lane : graph.lanes) {
     if (lane.drivers) continue;
     for (size_t index : lane.nodes) {
       const JourneyNode& node = graph.nodes[index];
-      std::map<std::string, std::vector<std::string>> driven;  // driver → item ids
-      for (const Item* item : items_of(node))
-        for (const auto& driver : item->drivers)
-          if (driver_groups.count(driver)) driven[driver].push_back(item->id);
+      auto driven = drivers_named_by(view.find_cell(node.group, node.channel)->gap_items);  // driver → item ids
       for (const auto& driver_lane : graph.lanes) {
         if (!driver_lane.drivers) continue;
         for (size_t d : driver_lane.nodes) {
@@ -240,84 +209,59 @@ std::string text_colour_on(const std::string& background) {
   return with_light > with_dark ? light : dark;
 }
 
-JourneyGraph build_journey_graph(const Scorecard& card, const JourneyOptions& options) {
-  const Instrument& instrument = *card.instrument;
-  const Model& model = *instrument.model;
-  const Assessment& assessment = *card.assessment;
+namespace {
 
+// The touchpoint lanes, edges, driver rows and legend of a journey view; the scored and the
+// blank graph differ only in titles and in what a touchpoint node shows.
+void add_journey(JourneyGraph& graph, const Model& model, const JourneyView& view, const JourneyOptions& options) {
+  graph.drivers = options.drivers;
+  graph.columns = view.touchpoints;
+  for (const auto& view_lane : view.lanes) {
+    if (!view_lane.has_cells()) continue;
+    const Channel* channel = model.find_channel(view_lane.channel);
+    JourneyLane lane{view_lane.channel, channel ? channel->label : view_lane.channel, false, {}};
+    for (size_t column = 0; column < view_lane.cells.size(); ++column) {
+      const JourneyViewCell& cell = view_lane.cells[column];
+      if (!cell.in_scope) continue;
+      JourneyNode node = touchpoint_node(*model.find_group(cell.group), cell.channel, static_cast<int>(column));
+      const SectionResult* section = cell.section;
+      colour_node(node, model, section ? section->score : std::nullopt, graph.blank);
+      if (section) {
+        node.critical_failures = section->critical_failures;
+        if (section->applicable > 0) node.completeness = static_cast<double>(section->answered) / section->applicable;
+        node.low_completeness = node.completeness && *node.completeness < kLowCompleteness;
+      }
+      node.items = cell.items;
+      node.tooltip = tooltip_of(node, lane.label, graph.blank);
+      lane.nodes.push_back(graph.nodes.size());
+      graph.nodes.push_back(std::move(node));
+    }
+    graph.lanes.push_back(std::move(lane));
+  }
+  add_journey_edges(graph);
+  add_transitions(graph, view);
+  if (options.drivers) {
+    add_driver_lanes(graph, model, view, graph.blank);
+    // Scored: a touchpoint below its target links to the drivers of its weakest answered items
+    // (its critical failures when it has any): where its gap comes from. Blank: to every driver
+    // its items name.
+    add_driver_edges(graph, view);
+  }
+  graph.legend = band_legend(model);
+  add_notes(graph);
+}
+
+}  // namespace
+
+JourneyGraph build_journey_graph(const Scorecard& card, const JourneyOptions& options) {
+  const Assessment& assessment = *card.assessment;
   JourneyGraph graph;
   graph.title = assessment.subject.retailer;
   std::vector<std::string> sub;
   for (const auto& part : {assessment.subject.site, assessment.meta.date})
     if (!part.empty()) sub.push_back(part);
   for (const auto& part : sub) graph.subtitle += (graph.subtitle.empty() ? "" : " · ") + part;
-  graph.drivers = options.drivers;
-
-  std::set<std::pair<std::string, std::string>> section_keys;
-  for (const auto& s : card.sections) section_keys.emplace(s.group, s.channel);
-  Frame frame = frame_of(model, section_keys);
-  graph.columns = frame.columns;
-
-  std::map<std::pair<std::string, std::string>, int> item_counts;
-  for (const auto& item : card.items) ++item_counts[{item.group, item.channel}];
-
-  for (const auto& channel_id : instrument.channels) {
-    const Channel* channel = model.find_channel(channel_id);
-    JourneyLane lane{channel_id, channel ? channel->label : channel_id, false, {}};
-    for (const auto& group_id : frame.columns) {
-      const SectionResult* section = card.find_section(group_id, channel_id);
-      if (!section) continue;
-      JourneyNode node = touchpoint_node(*model.find_group(group_id), channel_id, frame.column_of[group_id]);
-      colour_node(node, model, section->score, false);
-      node.critical_failures = section->critical_failures;
-      if (section->applicable > 0) node.completeness = static_cast<double>(section->answered) / section->applicable;
-      node.low_completeness = node.completeness && *node.completeness < kLowCompleteness;
-      node.items = item_counts[{group_id, channel_id}];
-      node.tooltip = tooltip_of(node, lane.label, false);
-      lane.nodes.push_back(graph.nodes.size());
-      graph.nodes.push_back(std::move(node));
-    }
-    if (!lane.nodes.empty()) graph.lanes.push_back(std::move(lane));
-  }
-
-  add_journey_edges(graph);
-  add_transitions(graph, model);
-
-  if (options.drivers) {
-    std::set<std::string> driver_groups;
-    std::map<std::string, std::optional<double>> scores;
-    std::map<std::string, int> counts;
-    for (const auto& g : card.groups) {
-      if (g.layer != kLeadership && g.layer != kEnablers) continue;
-      driver_groups.insert(g.id);
-      scores[g.id] = g.figure.score;
-      counts[g.id] = item_counts[{g.id, kAllChannels}];
-    }
-    add_driver_lanes(graph, model, driver_groups, scores, counts, false);
-
-    // A touchpoint below its target links to the drivers of its weakest answered items (its
-    // critical failures when it has any): where its gap comes from.
-    add_driver_edges(graph, driver_groups, [&](const JourneyNode& node) {
-      std::vector<const Item*> items;
-      if (!node.score || *node.score >= instrument.group_target(node.group)) return items;
-      if (node.critical_failure()) {
-        for (const auto& id : node.critical_failures) items.push_back(card.find_item(id)->item);
-        return items;
-      }
-      std::optional<double> lowest;
-      for (const auto& item : card.items) {
-        if (item.group != node.group || item.channel != node.channel || !item.score) continue;
-        if (lowest && *item.score > *lowest) continue;
-        if (lowest && *item.score < *lowest) items.clear();
-        lowest = item.score;
-        items.push_back(item.item);
-      }
-      return items;
-    });
-  }
-
-  graph.legend = band_legend(model);
-  add_notes(graph);
+  add_journey(graph, *card.instrument->model, journey_view(card), options);
   return graph;
 }
 
@@ -325,58 +269,9 @@ JourneyGraph build_blank_journey_graph(const Instrument& instrument, const Journ
   const Model& model = *instrument.model;
   JourneyGraph graph;
   graph.blank = true;
-  graph.drivers = options.drivers;
   graph.title = model.title;
   graph.subtitle = instrument.profile ? instrument.profile->title : "";
-
-  std::set<std::pair<std::string, std::string>> section_keys;
-  std::map<std::pair<std::string, std::string>, int> item_counts;
-  for (const auto& scoped : instrument.items) {
-    section_keys.emplace(scoped.item->group, scoped.item->channel);
-    ++item_counts[{scoped.item->group, scoped.item->channel}];
-  }
-  Frame frame = frame_of(model, section_keys);
-  graph.columns = frame.columns;
-
-  for (const auto& channel_id : instrument.channels) {
-    const Channel* channel = model.find_channel(channel_id);
-    JourneyLane lane{channel_id, channel ? channel->label : channel_id, false, {}};
-    for (const auto& group_id : frame.columns) {
-      if (!section_keys.count({group_id, channel_id})) continue;
-      JourneyNode node = touchpoint_node(*model.find_group(group_id), channel_id, frame.column_of[group_id]);
-      colour_node(node, model, std::nullopt, true);
-      node.items = item_counts[{group_id, channel_id}];
-      node.tooltip = tooltip_of(node, lane.label, true);
-      lane.nodes.push_back(graph.nodes.size());
-      graph.nodes.push_back(std::move(node));
-    }
-    if (!lane.nodes.empty()) graph.lanes.push_back(std::move(lane));
-  }
-  add_journey_edges(graph);
-  add_transitions(graph, model);
-
-  if (options.drivers) {
-    std::set<std::string> driver_groups;
-    std::map<std::string, int> counts;
-    for (const auto& [key, count] : item_counts) {
-      const Group* group = model.find_group(key.first);
-      if (group && (group->layer == kLeadership || group->layer == kEnablers)) {
-        driver_groups.insert(key.first);
-        counts[key.first] += count;
-      }
-    }
-    add_driver_lanes(graph, model, driver_groups, {}, counts, true);
-    // Without scores every item counts: a touchpoint links to every driver its items name.
-    add_driver_edges(graph, driver_groups, [&](const JourneyNode& node) {
-      std::vector<const Item*> items;
-      for (const auto& scoped : instrument.items)
-        if (scoped.item->group == node.group && scoped.item->channel == node.channel) items.push_back(scoped.item);
-      return items;
-    });
-  }
-
-  graph.legend = band_legend(model);
-  add_notes(graph);
+  add_journey(graph, model, blank_journey_view(instrument), options);
   return graph;
 }
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/civil_time.h"
 #include "core/error.h"
 #include "diagram/escape.h"
 #include "diagram/graphviz.h"
@@ -184,14 +185,8 @@ int drawn_column(const JourneyNode& node, int per_row) {
 // they are drawn after layout instead, as curves under the nodes (links_drawn_after_layout).
 enum class Links { AsEdges, DrawnAfterLayout };
 
-// The journey as a Graphviz graph. Columns are ranks (rankdir LR): invisible edges give every
-// node the rank of its column, and heavy zero-length edges between the lanes keep a column's
-// nodes one above the other, in lane order.
-gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, Links links) {
-  const DiagramStyle& style = options.style;
-  gv::Graph g("journey");
-  Agraph_t* root = g.get();
-
+// Graph, node and edge defaults: fonts, sizes and colours of the style, and the header label.
+void set_defaults(gv::Graph& g, const JourneyGraph& graph, const DiagramStyle& style) {
   g.set_default(AGRAPH, "rankdir", "LR");
   g.set_default(AGRAPH, "fontname", style.font);
   g.set_default(AGRAPH, "bgcolor", "#FFFFFF");
@@ -201,7 +196,7 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, L
   g.set_default(AGRAPH, "outputorder", "edgesfirst");
   g.set_default(AGRAPH, "labelloc", "t");
   g.set_default(AGRAPH, "labeljust", "l");
-  g.set_html(root, "label", header_label(graph, style));
+  g.set_html(g.get(), "label", header_label(graph, style));
 
   // gvContext() declares this default for every graph made after it in the process: declare it
   // always, so the DOT text does not depend on whether a context was made before.
@@ -222,57 +217,42 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, L
   g.set_default(AGEDGE, "color", style.journey_edge);
   g.set_default(AGEDGE, "penwidth", "1.2");
   g.set_default(AGEDGE, "arrowsize", "0.7");
+}
 
-  std::map<std::string, Agnode_t*> nodes;
-  std::vector<Agnode_t*> captions;
-  const int per_row = columns_per_row(graph, options);
-  const std::vector<Row> rows = rows_of(graph, options);
-  for (const Row& row : rows) {
-    const JourneyLane& lane = *row.lane;
-    // No clusters: dot does not keep clusters in the order that flat edges ask for. The lane's
-    // band is drawn behind it after layout (lane_bands).
-    Agnode_t* caption = g.add_node(root, caption_name(row.name()));
-    g.set(caption, "shape", "plaintext");
-    g.set(caption, "style", "");
-    g.set(caption, "width", "1.0");
-    g.set(caption, "height", "0.5");
-    g.set(caption, "group", row.name());
-    g.set(caption, "id", svg_id("caption-" + row.name()));
-    g.set_html(caption, "label", font(12, style.ink, escape_html_label(lane.label), true));
-    captions.push_back(caption);
+// The caption node that starts a row: the lane's name, at rank 0.
+Agnode_t* add_caption(gv::Graph& g, const Row& row, const JourneyLane& lane, const DiagramStyle& style) {
+  Agnode_t* caption = g.add_node(g.get(), caption_name(row.name()));
+  g.set(caption, "shape", "plaintext");
+  g.set(caption, "style", "");
+  g.set(caption, "width", "1.0");
+  g.set(caption, "height", "0.5");
+  g.set(caption, "group", row.name());
+  g.set(caption, "id", svg_id("caption-" + row.name()));
+  g.set_html(caption, "label", font(12, style.ink, escape_html_label(lane.label), true));
+  return caption;
+}
 
-    Agnode_t* previous = caption;
-    int previous_column = -1;
-    for (size_t index : row.nodes) {
-      const JourneyNode& node = graph.nodes[index];
-      Agnode_t* n = g.add_node(root, node.id);
-      nodes[node.id] = n;
-      std::string kind = node.kind == NodeKind::Driver ? "driver" : "touchpoint";
-      g.set(n, "id", svg_id(kind + "-" + node.group + "-" + node.channel));
-      g.set(n, "class", svg_id(kind) + (node.band_id.empty() ? "" : " band-" + svg_id(node.band_id)));
-      g.set(n, "group", row.name());
-      g.set(n, "fillcolor", node.fill);
-      g.set(n, "tooltip", escape_attribute(node.tooltip));
-      g.set_html(n, "label", node_label(graph, node, style));
-      if (node.critical_failure()) {
-        g.set(n, "color", style.critical);
-        g.set(n, "penwidth", "3");
-      }
-      // Rank = column + 1 (the captions hold rank 0): an invisible edge from the caption to the
-      // row's first node, then the journey edges (or, in a driver row, invisible ones) whose
-      // minimum length is the number of columns they span.
-      int column = drawn_column(node, per_row);
-      if (previous == caption || lane.drivers) {
-        Agedge_t* e = g.add_edge(root, previous, n);
-        g.set(e, "style", "invis");
-        g.set(e, "minlen", fmt::format("{}", column - previous_column));
-      }
-      previous = n;
-      previous_column = column;
-    }
+// A touchpoint or driver node: its box in the band's colour, its label, tooltip and SVG id.
+Agnode_t* add_journey_node(gv::Graph& g, const JourneyGraph& graph, const JourneyNode& node, const Row& row, const DiagramStyle& style) {
+  Agnode_t* n = g.add_node(g.get(), node.id);
+  std::string kind = node.kind == NodeKind::Driver ? "driver" : "touchpoint";
+  g.set(n, "id", svg_id(kind + "-" + node.group + "-" + node.channel));
+  g.set(n, "class", svg_id(kind) + (node.band_id.empty() ? "" : " band-" + svg_id(node.band_id)));
+  g.set(n, "group", row.name());
+  g.set(n, "fillcolor", node.fill);
+  g.set(n, "tooltip", escape_attribute(node.tooltip));
+  g.set_html(n, "label", node_label(graph, node, style));
+  if (node.critical_failure()) {
+    g.set(n, "color", style.critical);
+    g.set(n, "penwidth", "3");
   }
+  return n;
+}
 
-  // Columns: each node sits at the rank of its column, above the same column of the next row.
+// Columns: each node sits at the rank of its column, above the same column of the next row.
+void stack_columns(gv::Graph& g, const JourneyGraph& graph, const std::vector<Row>& rows, const std::vector<Agnode_t*>& captions,
+                   std::map<std::string, Agnode_t*>& nodes, int per_row) {
+  Agraph_t* root = g.get();
   for (size_t l = 1; l < captions.size(); ++l) {
     Agedge_t* e = g.add_edge(root, captions[l - 1], captions[l]);
     g.set(e, "style", "invis");
@@ -289,6 +269,91 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, L
       g.set(e, "minlen", "0");
       g.set(e, "weight", "10");
     }
+}
+
+// The SVG id of a link, by which the layout finds it again (lay_out_journey).
+std::string edge_id(const JourneyEdge& edge) {
+  switch (edge.kind) {
+    case EdgeKind::Journey: return svg_id("journey-" + edge.from + "-" + edge.to);
+    case EdgeKind::Transition: return svg_id(fmt::format("transition-{}", edge.number));
+    case EdgeKind::Driver: break;
+  }
+  return svg_id("driver-" + edge.from + "-" + edge.to);
+}
+
+// A journey link, a transition (dashed, numbered) or a driver link.
+void add_link(gv::Graph& g, const JourneyGraph& graph, const JourneyEdge& edge, const std::map<std::string, Agnode_t*>& nodes,
+              const DiagramStyle& style) {
+  Agraph_t* root = g.get();
+  Agnode_t* tail = nodes.at(edge.from);
+  Agnode_t* head = nodes.at(edge.to);
+  Agedge_t* e = g.add_edge(root, tail, head);
+  switch (edge.kind) {
+    case EdgeKind::Journey:
+      g.set(e, "id", edge_id(edge));
+      g.set(e, "minlen", fmt::format("{}", graph.find_node(edge.to)->column - graph.find_node(edge.from)->column));
+      break;
+    case EdgeKind::Transition:
+      g.set(e, "id", edge_id(edge));
+      g.set(e, "constraint", "false");
+      g.set(e, "color", style.transition_edge);
+      g.set(e, "style", "dashed");
+      g.set(e, "penwidth", "1.4");
+      g.set(e, "arrowsize", "0.8");
+      g.set_html(e, "xlabel", font(9, style.transition_edge, fmt::format("{}", edge.number), true));
+      g.set(e, "tooltip", escape_attribute(fmt::format("{}. {}", edge.number, edge.label)));
+      break;
+    case EdgeKind::Driver:
+      g.set(e, "id", edge_id(edge));
+      g.set(e, "constraint", "false");
+      g.set(e, "color", style.driver_edge);
+      g.set(e, "penwidth", "0.8");
+      g.set(e, "arrowsize", "0.5");
+      g.set(e, "tooltip", escape_attribute("Drives " + edge.label));
+      break;
+  }
+}
+
+// The journey as a Graphviz graph. Columns are ranks (rankdir LR): invisible edges give every
+// node the rank of its column, and heavy zero-length edges between the lanes keep a column's
+// nodes one above the other, in lane order.
+gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, Links links) {
+  const DiagramStyle& style = options.style;
+  gv::Graph g("journey");
+  Agraph_t* root = g.get();
+  set_defaults(g, graph, style);
+
+  std::map<std::string, Agnode_t*> nodes;
+  std::vector<Agnode_t*> captions;
+  const int per_row = columns_per_row(graph, options);
+  const std::vector<Row> rows = rows_of(graph, options);
+  for (const Row& row : rows) {
+    const JourneyLane& lane = *row.lane;
+    // No clusters: dot does not keep clusters in the order that flat edges ask for. The lane's
+    // band is drawn behind it after layout (lane_bands).
+    Agnode_t* caption = add_caption(g, row, lane, style);
+    captions.push_back(caption);
+    Agnode_t* previous = caption;
+    int previous_column = -1;
+    for (size_t index : row.nodes) {
+      const JourneyNode& node = graph.nodes[index];
+      Agnode_t* n = add_journey_node(g, graph, node, row, style);
+      nodes[node.id] = n;
+      // Rank = column + 1 (the captions hold rank 0): an invisible edge from the caption to the
+      // row's first node, then the journey edges (or, in a driver row, invisible ones) whose
+      // minimum length is the number of columns they span.
+      int column = drawn_column(node, per_row);
+      if (previous == caption || lane.drivers) {
+        Agedge_t* e = g.add_edge(root, previous, n);
+        g.set(e, "style", "invis");
+        g.set(e, "minlen", fmt::format("{}", column - previous_column));
+      }
+      previous = n;
+      previous_column = column;
+    }
+  }
+
+  stack_columns(g, graph, rows, captions, nodes, per_row);
 
   for (const auto& edge : graph.edges) {
     if (edge.kind != EdgeKind::Journey && links == Links::DrawnAfterLayout) continue;
@@ -296,33 +361,7 @@ gv::Graph build_graph(const JourneyGraph& graph, const RenderOptions& options, L
     if (edge.kind == EdgeKind::Journey &&
         graph.find_node(edge.from)->column / per_row != graph.find_node(edge.to)->column / per_row)
       continue;
-    Agnode_t* tail = nodes.at(edge.from);
-    Agnode_t* head = nodes.at(edge.to);
-    Agedge_t* e = g.add_edge(root, tail, head);
-    switch (edge.kind) {
-      case EdgeKind::Journey:
-        g.set(e, "id", svg_id("journey-" + edge.from + "-" + edge.to));
-        g.set(e, "minlen", fmt::format("{}", graph.find_node(edge.to)->column - graph.find_node(edge.from)->column));
-        break;
-      case EdgeKind::Transition:
-        g.set(e, "id", svg_id(fmt::format("transition-{}", edge.number)));
-        g.set(e, "constraint", "false");
-        g.set(e, "color", style.transition_edge);
-        g.set(e, "style", "dashed");
-        g.set(e, "penwidth", "1.4");
-        g.set(e, "arrowsize", "0.8");
-        g.set_html(e, "xlabel", font(9, style.transition_edge, fmt::format("{}", edge.number), true));
-        g.set(e, "tooltip", escape_attribute(fmt::format("{}. {}", edge.number, edge.label)));
-        break;
-      case EdgeKind::Driver:
-        g.set(e, "id", svg_id("driver-" + edge.from + "-" + edge.to));
-        g.set(e, "constraint", "false");
-        g.set(e, "color", style.driver_edge);
-        g.set(e, "penwidth", "0.8");
-        g.set(e, "arrowsize", "0.5");
-        g.set(e, "tooltip", escape_attribute("Drives " + edge.label));
-        break;
-    }
+    add_link(g, graph, edge, nodes, style);
   }
   return g;
 }
@@ -531,23 +570,8 @@ std::string render_journey(const JourneyGraph& graph, DiagramFormat format, cons
 }
 
 std::string with_pdf_creation_time(std::string pdf, long long seconds_since_1970) {
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm), without the C library's
-  // time zone state.
-  long long days = seconds_since_1970 / 86400, rest = seconds_since_1970 % 86400;
-  if (rest < 0) {
-    rest += 86400;
-    --days;
-  }
-  days += 719468;
-  long long era = (days >= 0 ? days : days - 146096) / 146097;
-  long long day_of_era = days - era * 146097;
-  long long year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  long long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  long long mp = (5 * day_of_year + 2) / 153;
-  long long day = day_of_year - (153 * mp + 2) / 5 + 1;
-  long long month = mp < 10 ? mp + 3 : mp - 9;
-  long long year = year_of_era + era * 400 + (month <= 2);
-  std::string stamp = fmt::format("D:{:04}{:02}{:02}{:02}{:02}{:02}Z", year, month, day, rest / 3600, rest / 60 % 60, rest % 60);
+  CivilTime t = civil_from_seconds(seconds_since_1970);
+  std::string stamp = fmt::format("D:{:04}{:02}{:02}{:02}{:02}{:02}Z", t.year, t.month, t.day, t.hour, t.minute, t.second);
 
   const std::string key = "/CreationDate (";
   size_t at = pdf.find(key);
@@ -559,6 +583,60 @@ std::string with_pdf_creation_time(std::string pdf, long long seconds_since_1970
   return pdf;
 }
 
+namespace {
+
+// Graphviz's coordinates (points, y up, from its bounding box) turned into the layout's (points,
+// y down, from the top left corner with the pad around the drawing).
+struct Frame {
+  double left, top, pad;
+
+  Point point(double x, double y) const { return Point{x - left + pad, top - y + pad}; }
+  Box box_around(double x, double y, double width, double height) const {
+    Point centre = point(x, y);
+    return Box{centre.x - width / 2, centre.y - height / 2, width, height};
+  }
+  Box node_box(Agnode_t* n) const {
+    auto pos = numbers_in(attribute(n, "pos"));
+    double width = std::strtod(attribute(n, "width").c_str(), nullptr) * 72;
+    double height = std::strtod(attribute(n, "height").c_str(), nullptr) * 72;
+    return pos.size() == 2 ? box_around(pos[0], pos[1], width, height) : Box{};
+  }
+};
+
+// An edge as drawn: its spline and arrow tip from the Graphviz edge with its id, and for a
+// transition the centre of its numbered badge.
+LaidOutEdge laid_out_edge(const JourneyEdge& edge, const std::map<std::string, Agedge_t*>& edges_by_id, Agraph_t* g, const Frame& frame) {
+  LaidOutEdge out;
+  out.from = edge.from;
+  out.to = edge.to;
+  out.kind = edge.kind;
+  auto found = edges_by_id.find(edge_id(edge));
+  if (found != edges_by_id.end()) {
+    std::string pos = attribute(found->second, "pos");
+    pos = pos.substr(0, pos.find(';'));  // the first spline is the whole edge here
+    std::istringstream words(pos);
+    std::string word;
+    while (words >> word) {
+      bool end = word.rfind("e,", 0) == 0, start = word.rfind("s,", 0) == 0;
+      auto xy = numbers_in(end || start ? word.substr(2) : word);
+      if (xy.size() != 2) continue;
+      if (end) out.arrow_tip = frame.point(xy[0], xy[1]);
+      else if (!start) out.spline.push_back(frame.point(xy[0], xy[1]));
+    }
+  }
+  if (edge.kind == EdgeKind::Transition) {
+    std::string badge_name = fmt::format("badge:{}", edge.number);
+    if (Agnode_t* badge = agnode(g, const_cast<char*>(badge_name.c_str()), 0)) {
+      auto centre = numbers_in(attribute(badge, "pos"));
+      if (centre.size() == 2) out.label_centre = frame.point(centre[0], centre[1]);
+      out.label = fmt::format("{}", edge.number);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& options) {
   gv::Layout layout = lay_out(graph, options);
   layout.render("dot");  // attaches pos, width, height and bb as attributes
@@ -569,25 +647,14 @@ JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& op
   result.style = options.style;
   auto bb = numbers_in(attribute(g, "bb"));
   if (bb.size() != 4) throw Error("cjb: Graphviz laid out the diagram without a bounding box");
-  const double pad = kPad * 72;
-  result.width = bb[2] - bb[0] + 2 * pad;
-  result.height = bb[3] - bb[1] + 2 * pad;
-  auto to_point = [&](double x, double y) { return Point{x - bb[0] + pad, bb[3] - y + pad}; };
-  auto box_around = [&](double x, double y, double width, double height) {
-    Point centre = to_point(x, y);
-    return Box{centre.x - width / 2, centre.y - height / 2, width, height};
-  };
-  auto node_box = [&](Agnode_t* n) {
-    auto pos = numbers_in(attribute(n, "pos"));
-    double width = std::strtod(attribute(n, "width").c_str(), nullptr) * 72;
-    double height = std::strtod(attribute(n, "height").c_str(), nullptr) * 72;
-    return pos.size() == 2 ? box_around(pos[0], pos[1], width, height) : Box{};
-  };
+  const Frame frame{bb[0], bb[3], kPad * 72};
+  result.width = bb[2] - bb[0] + 2 * frame.pad;
+  result.height = bb[3] - bb[1] + 2 * frame.pad;
 
   auto header = numbers_in(attribute(g, "lp"));
   if (header.size() == 2)
-    result.header = box_around(header[0], header[1], std::strtod(attribute(g, "lwidth").c_str(), nullptr) * 72,
-                               std::strtod(attribute(g, "lheight").c_str(), nullptr) * 72);
+    result.header = frame.box_around(header[0], header[1], std::strtod(attribute(g, "lwidth").c_str(), nullptr) * 72,
+                                     std::strtod(attribute(g, "lheight").c_str(), nullptr) * 72);
   result.header.height -= kHeaderSpacer;
 
   const std::vector<Row> rows = rows_of(graph, options);
@@ -595,15 +662,15 @@ JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& op
   for (size_t l = 0; l < rows.size(); ++l) {
     const JourneyLane& lane = *rows[l].lane;
     LaidOutLane out{lane.id, lane.label, lane.drivers, rows[l].row, {}, {}};
-    Point top_left = to_point(bands[l].left, bands[l].top);
+    Point top_left = frame.point(bands[l].left, bands[l].top);
     out.band = Box{top_left.x, top_left.y, bands[l].right - bands[l].left, bands[l].top - bands[l].bottom};
     if (Agnode_t* caption = agnode(g, const_cast<char*>(caption_name(rows[l].name()).c_str()), 0))
-      out.caption = node_box(caption);
+      out.caption = frame.node_box(caption);
     result.lanes.push_back(std::move(out));
   }
   for (const auto& node : graph.nodes) {
     Agnode_t* n = agnode(g, const_cast<char*>(node.id.c_str()), 0);
-    result.nodes.push_back({node.id, n ? node_box(n) : Box{}});
+    result.nodes.push_back({node.id, n ? frame.node_box(n) : Box{}});
   }
 
   // The drawn edges, matched by their ends and kind (an id attribute set when building).
@@ -613,38 +680,7 @@ JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& op
       std::string id = attribute(e, "id");
       if (!id.empty()) edges_by_id[id] = e;
     }
-  for (const auto& edge : graph.edges) {
-    LaidOutEdge out;
-    out.from = edge.from;
-    out.to = edge.to;
-    out.kind = edge.kind;
-    std::string id = edge.kind == EdgeKind::Journey      ? svg_id("journey-" + edge.from + "-" + edge.to)
-                     : edge.kind == EdgeKind::Transition ? svg_id(fmt::format("transition-{}", edge.number))
-                                                         : svg_id("driver-" + edge.from + "-" + edge.to);
-    auto found = edges_by_id.find(id);
-    if (found != edges_by_id.end()) {
-      std::string pos = attribute(found->second, "pos");
-      pos = pos.substr(0, pos.find(';'));  // the first spline is the whole edge here
-      std::istringstream words(pos);
-      std::string word;
-      while (words >> word) {
-        bool end = word.rfind("e,", 0) == 0, start = word.rfind("s,", 0) == 0;
-        auto xy = numbers_in(end || start ? word.substr(2) : word);
-        if (xy.size() != 2) continue;
-        if (end) out.arrow_tip = to_point(xy[0], xy[1]);
-        else if (!start) out.spline.push_back(to_point(xy[0], xy[1]));
-      }
-    }
-    if (edge.kind == EdgeKind::Transition) {
-      std::string badge_name = fmt::format("badge:{}", edge.number);
-      if (Agnode_t* badge = agnode(g, const_cast<char*>(badge_name.c_str()), 0)) {
-        auto centre = numbers_in(attribute(badge, "pos"));
-        if (centre.size() == 2) out.label_centre = to_point(centre[0], centre[1]);
-        out.label = fmt::format("{}", edge.number);
-      }
-    }
-    result.edges.push_back(std::move(out));
-  }
+  for (const auto& edge : graph.edges) result.edges.push_back(laid_out_edge(edge, edges_by_id, g, frame));
   return result;
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <map>
 
 #include <cairo-pdf.h>
@@ -10,18 +9,11 @@
 
 #include "diagram/journey_layout.h"
 #include "render/label_placement.h"
+#include "render/pdf_file.h"
 #include "render/pdf_handles.h"
 #include "render/photo.h"
 
 namespace cjb::render {
-
-std::string pdf_date(long long seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
-                     utc.tm_min, utc.tm_sec);
-}
 
 namespace {
 
@@ -42,11 +34,6 @@ Rgb rgb(const std::string& hex) {
   return {part(0), part(1), part(2)};
 }
 
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 struct TextStyle {
   double size = 9.5;
   bool bold = false;
@@ -59,21 +46,11 @@ struct TextStyle {
 class PdfWriter {
  public:
   // total_pages: the page count shown as "Page N of M"; 0 when not yet known (first pass).
-  PdfWriter(const Document& doc, const PdfOptions& options, int total_pages = 0) : doc_(doc), options_(options), total_pages_(total_pages) {
-    width_ = options.paper == Paper::Letter ? 612 : 595.276;
-    height_ = options.paper == Paper::Letter ? 792 : 841.89;
-    surface_ = make_pdf_surface(append_bytes, &bytes_, width_, height_);
-    cr_ = make_context(surface_.get());
-    pango_ = make_pango_context(cr_.get());
-    cairo_surface_t* s = surface_.get();
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
-    if (!doc.author.empty()) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc.author.c_str());
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "cjb");
-    if (options.timestamp) {
-      std::string date = pdf_date(*options.timestamp);
-      cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-      cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-    }
+  PdfWriter(const Document& doc, const PdfOptions& options, int total_pages = 0)
+      : doc_(doc), options_(options), file_(options.paper, {doc.title, doc.author, options.timestamp}), total_pages_(total_pages) {
+    width_ = file_.width();
+    height_ = file_.height();
+    pango_ = make_pango_context(cr());
   }
 
   std::string render() {
@@ -91,15 +68,12 @@ class PdfWriter {
     }
     if (page_open_) {
       footer();
-      cairo_show_page(cr_.get());
+      file_.show_page();
     }
-    check_status(cairo_status(cr_.get()), "drawing");
-    cr_.reset();
-    cairo_surface_finish(surface_.get());
-    check_status(cairo_surface_status(surface_.get()), "writing");
-    surface_.reset();
-    return std::move(bytes_);
+    return file_.finish();
   }
+
+  cairo_t* cr() { return file_.context(); }
 
   // Pages drawn by render().
   int pages() const { return page_; }
@@ -145,14 +119,14 @@ class PdfWriter {
 
   void colour(const std::string& hex, double alpha = 1) {
     Rgb c = rgb(hex);
-    cairo_set_source_rgba(cr_.get(), c.r, c.g, c.b, alpha);
+    cairo_set_source_rgba(cr(), c.r, c.g, c.b, alpha);
   }
 
   void show(PangoLayout* layout, double x, double y, const std::string& hex) {
     colour(hex.empty() ? ink() : hex);
-    cairo_move_to(cr_.get(), x, y);
-    pango_cairo_show_layout(cr_.get(), layout);
-    cairo_new_path(cr_.get());  // no current point left behind for the next shape to join
+    cairo_move_to(cr(), x, y);
+    pango_cairo_show_layout(cr(), layout);
+    cairo_new_path(cr());  // no current point left behind for the next shape to join
   }
 
   // Draws text at (x, y) wrapped at width; returns its height.
@@ -171,12 +145,12 @@ class PdfWriter {
 
   void rect(double x, double y, double w, double h, const std::string& fill, double alpha = 1) {
     colour(fill, alpha);
-    cairo_rectangle(cr_.get(), x, y, w, h);
-    cairo_fill(cr_.get());
+    cairo_rectangle(cr(), x, y, w, h);
+    cairo_fill(cr());
   }
 
   void rounded(double x, double y, double w, double h, double r) {
-    cairo_t* cr = cr_.get();
+    cairo_t* cr = file_.context();
     r = std::min({r, w / 2, h / 2});
     cairo_new_sub_path(cr);
     cairo_arc(cr, x + w - r, y + r, r, -kPi / 2, 0);
@@ -188,10 +162,10 @@ class PdfWriter {
 
   void rule(double x1, double x2, double y, const std::string& hex, double width = 0.5) {
     colour(hex);
-    cairo_set_line_width(cr_.get(), width);
-    cairo_move_to(cr_.get(), x1, y);
-    cairo_line_to(cr_.get(), x2, y);
-    cairo_stroke(cr_.get());
+    cairo_set_line_width(cr(), width);
+    cairo_move_to(cr(), x1, y);
+    cairo_line_to(cr(), x2, y);
+    cairo_stroke(cr());
   }
 
   // ---- pages ------------------------------------------------------------------------------
@@ -199,7 +173,7 @@ class PdfWriter {
   void new_page() {
     if (page_open_) {
       footer();
-      cairo_show_page(cr_.get());
+      file_.show_page();
     }
     ++page_;
     page_open_ = true;
@@ -257,7 +231,7 @@ class PdfWriter {
     double box_w = 170, box_h = 150;
     colour(c.band_colour);
     rounded(kSideMargin, top, box_w, box_h, 8);
-    cairo_fill(cr_.get());
+    cairo_fill(cr());
     double by = top + 14;
     by += text("Overall score", {9.5, false, false, c.band_ink, PANGO_ALIGN_CENTER}, kSideMargin, by, box_w) + 2;
     by += text(c.score, {40, true, false, c.band_ink, PANGO_ALIGN_CENTER}, kSideMargin, by, box_w) + 2;
@@ -290,7 +264,7 @@ class PdfWriter {
     rule(kSideMargin, width_ - kSideMargin, fy2, doc_.style.colour("rule"));
     if (!doc_.author.empty()) text(doc_.author, {10, true, false, primary()}, kSideMargin, fy2 + 10, w);
     text(c.note, {8, false, false, muted()}, kSideMargin, fy2 + 27, w);
-    cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, doc_.cover.kicker.c_str(), "page=1", CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    file_.add_outline(doc_.cover.kicker, "page=1");
   }
 
   // A section starts a new page, unless the page it would leave is less than half full: then it
@@ -340,7 +314,7 @@ class PdfWriter {
     if (follows_on(section)) y_ += kSectionGap;
     else new_page();
     std::string dest = fmt::format("page={} pos=[{} {}]", page_, kSideMargin, y_);
-    cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, section.title.c_str(), dest.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    file_.add_outline(section.title, dest);
     double w = content_width();
     TextStyle label{8, true, false, doc_.style.colour("accent")};
     y_ += text(fmt::format("{:02}", number), label, kSideMargin, y_, w) + 2;
@@ -485,8 +459,8 @@ class PdfWriter {
       ensure(height + with);
       colour(doc_.style.colour("accent"));
       double baseline = static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE;
-      cairo_arc(cr_.get(), kSideMargin + 4, y_ + baseline - body() * 0.32, 1.8, 0, 2 * kPi);
-      cairo_fill(cr_.get());
+      cairo_arc(cr(), kSideMargin + 4, y_ + baseline - body() * 0.32, 1.8, 0, 2 * kPi);
+      cairo_fill(cr());
       show(layout.get(), kSideMargin + 14, y_, ink());
       y_ += height + 4;
     }
@@ -542,7 +516,7 @@ class PdfWriter {
     for (size_t i = 0; i < thumbs.size(); ++i) {
       const Thumbnail& t = thumbs[i];
       y += kThumbGap;
-      cairo_t* cr = cr_.get();
+      cairo_t* cr = file_.context();
       cairo_save(cr);
       cairo_translate(cr, x, y);
       cairo_scale(cr, t.width / cairo_image_surface_get_width(t.surface.get()), t.height / cairo_image_surface_get_height(t.surface.get()));
@@ -614,7 +588,7 @@ class PdfWriter {
       if (cell && !cell->fill.empty()) {
         colour(cell->fill);
         rounded(x + 2, y_ + 2, widths[i] - 4, height_of(row.cells[i].get()) + 2 * kCellPadY - 4, 3);
-        cairo_fill(cr_.get());
+        cairo_fill(cr());
         indent += 2;
       }
       std::string ink_colour = cell && !cell->ink.empty() ? cell->ink : ink();
@@ -728,7 +702,7 @@ class PdfWriter {
       }
       colour(e.colour);
       rounded(x, y_ + 1.5, 10, 8, 2);
-      cairo_fill(cr_.get());
+      cairo_fill(cr());
       show(layout.get(), x + 14, y_, muted());
       x += 14 + w + 14;
     }
@@ -792,7 +766,7 @@ class PdfWriter {
     double radius = radar_radius();
     double height = 2 * radius + 70 + 30;
     ensure(height);
-    cairo_t* cr = cr_.get();
+    cairo_t* cr = file_.context();
     double cx = kSideMargin + content_width() / 2, cy = y_ + radius + 34;
     const std::string& grid = doc_.style.colour("rule");
     cairo_set_line_width(cr, 0.5);
@@ -860,7 +834,7 @@ class PdfWriter {
       total += 22 + width_of(labels.back().get()) + 16;
     }
     double x = kSideMargin + (content_width() - total) / 2;
-    cairo_t* cr = cr_.get();
+    cairo_t* cr = file_.context();
     for (size_t i = 0; i < series.size(); ++i) {
       colour(series[i].colour);
       cairo_set_line_width(cr, 1.6);
@@ -887,10 +861,10 @@ class PdfWriter {
     for (size_t i = 0; i < parts.size(); ++i) {
       if (parts[i].own_page && y_ > kTopMargin + 1) new_page();
       else ensure(parts[i].height + (i + 1 == parts.size() && !f.caption.empty() ? 20 : 0));
-      cairo_save(cr_.get());
-      f.pdf->draw(i, cr_.get(), doc_.style, kSideMargin, y_, content_width(), page);
-      cairo_restore(cr_.get());
-      cairo_new_path(cr_.get());
+      cairo_save(cr());
+      f.pdf->draw(i, cr(), doc_.style, kSideMargin, y_, content_width(), page);
+      cairo_restore(cr());
+      cairo_new_path(cr());
       y_ += parts[i].height;
     }
     if (!f.caption.empty()) y_ += text(f.caption, {body() - 1, false, true, muted()}, kSideMargin, y_ + 2, content_width()) + 10;
@@ -899,7 +873,7 @@ class PdfWriter {
   void bars(const BarChart& chart) {
     double label_w = 150, value_w = 36, row_h = 15;
     double area_x = kSideMargin + label_w + 6, area_w = content_width() - label_w - 6 - value_w;
-    cairo_t* cr = cr_.get();
+    cairo_t* cr = file_.context();
     // A chart that fits on a page is kept whole; a longer one continues on the next page, its
     // caption kept with the first bars.
     double whole = 26 + chart.bars.size() * row_h + 40;
@@ -946,7 +920,7 @@ class PdfWriter {
     if (n == 0 || lanes == 0) return;
     double label_w = 190, row_h = 24;
     double lane_w = std::min(110.0, (content_width() - label_w) / lanes);
-    cairo_t* cr = cr_.get();
+    cairo_t* cr = file_.context();
     ensure(20 + n * row_h + 10);
     for (size_t l = 0; l < lanes; ++l) {
       LayoutPtr t = text_layout(map.lanes[l].label, {8.5, true, false, primary(), PANGO_ALIGN_CENTER}, lane_w, 1);
@@ -1007,6 +981,91 @@ class PdfWriter {
     return height * std::min(content_width() / layout.width, (bottom() - kTopMargin - 40) / height) + 10;
   }
 
+  // One link of the diagram: its spline, an arrow head, and its number in a circle (transitions).
+  void diagram_edge(const diagram::LaidOutEdge& edge, const diagram::DiagramStyle& style) {
+    cairo_t* cr = file_.context();
+    std::string ink_colour = edge.kind == diagram::EdgeKind::Journey      ? style.journey_edge
+                             : edge.kind == diagram::EdgeKind::Transition ? style.transition_edge
+                                                                          : style.driver_edge;
+    colour(ink_colour);
+    cairo_set_line_width(cr, edge.kind == diagram::EdgeKind::Journey ? 1.3 : 1.6);
+    if (edge.kind != diagram::EdgeKind::Journey) {
+      double dash[] = {5, 3.5};
+      cairo_set_dash(cr, dash, 2, 0);
+    }
+    cairo_move_to(cr, edge.spline[0].x, edge.spline[0].y);
+    for (size_t i = 1; i + 2 < edge.spline.size(); i += 3)
+      cairo_curve_to(cr, edge.spline[i].x, edge.spline[i].y, edge.spline[i + 1].x, edge.spline[i + 1].y, edge.spline[i + 2].x,
+                     edge.spline[i + 2].y);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, nullptr, 0, 0);
+    if (edge.arrow_tip) {
+      // A head from the spline's end to the tip, as wide as two thirds of its length.
+      const diagram::Point& end = edge.spline.back();
+      double dx = edge.arrow_tip->x - end.x, dy = edge.arrow_tip->y - end.y;
+      double length = std::hypot(dx, dy);
+      if (length > 0.1) {
+        double nx = -dy / length * length / 3, ny = dx / length * length / 3;
+        cairo_move_to(cr, edge.arrow_tip->x, edge.arrow_tip->y);
+        cairo_line_to(cr, end.x + nx, end.y + ny);
+        cairo_line_to(cr, end.x - nx, end.y - ny);
+        cairo_close_path(cr);
+        cairo_fill(cr);
+      }
+    }
+    if (edge.label_centre && !edge.label.empty()) {
+      colour("#FFFFFF");
+      cairo_arc(cr, edge.label_centre->x, edge.label_centre->y, 8, 0, 2 * kPi);
+      cairo_fill_preserve(cr);
+      colour(ink_colour);
+      cairo_set_line_width(cr, 1.2);
+      cairo_stroke(cr);
+      LayoutPtr number = text_layout(edge.label, {8, true, false, ink_colour, PANGO_ALIGN_CENTER}, 16, 1);
+      show(number.get(), edge.label_centre->x - 8, edge.label_centre->y - height_of(number.get()) / 2, ink_colour);
+    }
+  }
+
+  // One node of the diagram: a box in its band's colour, the label, score, band and a critical tag.
+  void diagram_node(const diagram::Box& box, const diagram::JourneyNode& node, const diagram::DiagramStyle& style) {
+    cairo_t* cr = file_.context();
+    colour(node.fill);
+    rounded(box.x, box.y, box.width, box.height, 8);
+    cairo_fill_preserve(cr);
+    bool critical = node.critical_failure();
+    colour(critical ? style.critical : style.node_border);
+    cairo_set_line_width(cr, critical ? 3 : 0.8);
+    cairo_stroke(cr);
+    // Label lines, the score, the band and a critical tag, centred as one block.
+    std::string label;
+    for (const auto& line : node.label_lines) label += (label.empty() ? "" : "\n") + line;
+    if (label.empty()) label = node.label;
+    double inner = box.width - 8;
+    LayoutPtr name = text_layout(label, {style.font_size, false, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 4);
+    LayoutPtr score = text_layout(node.score_text, {style.score_font_size, true, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 1);
+    LayoutPtr band = text_layout(node.band_label, {style.font_size * 0.8, false, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 1);
+    double tag_h = critical ? 12 : 0;
+    double total = height_of(name.get()) + (node.score_text.empty() ? 0 : height_of(score.get())) +
+                   (node.band_label.empty() ? 0 : height_of(band.get())) + tag_h;
+    double y = box.y + (box.height - total) / 2;
+    show(name.get(), box.x + 4, y, node.text_colour);
+    y += height_of(name.get());
+    if (!node.score_text.empty()) {
+      show(score.get(), box.x + 4, y, node.text_colour);
+      y += height_of(score.get());
+    }
+    if (!node.band_label.empty()) {
+      show(band.get(), box.x + 4, y, node.text_colour);
+      y += height_of(band.get());
+    }
+    if (critical) {
+      colour("#FFFFFF");
+      rounded(box.x + box.width / 2 - 32, y + 1, 64, 10, 3);
+      cairo_fill(cr);
+      LayoutPtr tag = text_layout("! CRITICAL", {6.5, true, false, style.critical, PANGO_ALIGN_CENTER}, 64, 1);
+      show(tag.get(), box.x + box.width / 2 - 32, y + 1 + (10 - height_of(tag.get())) / 2, style.critical);
+    }
+  }
+
   void journey_diagram(const diagram::JourneyLayout& layout) {
     const diagram::DiagramStyle& style = layout.style;
     double top = layout.header.y + layout.header.height;
@@ -1014,7 +1073,7 @@ class PdfWriter {
     if (layout.width <= 0 || height <= 0) return;
     double scale = std::min(content_width() / layout.width, (bottom() - kTopMargin - 40) / height);
     ensure(journey_diagram_height(layout));
-    cairo_t* cr = cr_.get();
+    cairo_t* cr = file_.context();
     cairo_save(cr);
     cairo_translate(cr, kSideMargin + (content_width() - layout.width * scale) / 2, y_);
     cairo_scale(cr, scale, scale);
@@ -1029,89 +1088,10 @@ class PdfWriter {
       show(caption.get(), lane.caption.x, lane.caption.y + (lane.caption.height - height_of(caption.get())) / 2, style.ink);
     }
 
-    for (const auto& edge : layout.edges) {
-      if (edge.spline.size() < 4) continue;
-      std::string ink_colour = edge.kind == diagram::EdgeKind::Journey      ? style.journey_edge
-                               : edge.kind == diagram::EdgeKind::Transition ? style.transition_edge
-                                                                            : style.driver_edge;
-      colour(ink_colour);
-      cairo_set_line_width(cr, edge.kind == diagram::EdgeKind::Journey ? 1.3 : 1.6);
-      if (edge.kind != diagram::EdgeKind::Journey) {
-        double dash[] = {5, 3.5};
-        cairo_set_dash(cr, dash, 2, 0);
-      }
-      cairo_move_to(cr, edge.spline[0].x, edge.spline[0].y);
-      for (size_t i = 1; i + 2 < edge.spline.size(); i += 3)
-        cairo_curve_to(cr, edge.spline[i].x, edge.spline[i].y, edge.spline[i + 1].x, edge.spline[i + 1].y, edge.spline[i + 2].x,
-                       edge.spline[i + 2].y);
-      cairo_stroke(cr);
-      cairo_set_dash(cr, nullptr, 0, 0);
-      if (edge.arrow_tip) {
-        // A head from the spline's end to the tip, as wide as two thirds of its length.
-        const diagram::Point& end = edge.spline.back();
-        double dx = edge.arrow_tip->x - end.x, dy = edge.arrow_tip->y - end.y;
-        double length = std::hypot(dx, dy);
-        if (length > 0.1) {
-          double nx = -dy / length * length / 3, ny = dx / length * length / 3;
-          cairo_move_to(cr, edge.arrow_tip->x, edge.arrow_tip->y);
-          cairo_line_to(cr, end.x + nx, end.y + ny);
-          cairo_line_to(cr, end.x - nx, end.y - ny);
-          cairo_close_path(cr);
-          cairo_fill(cr);
-        }
-      }
-      if (edge.label_centre && !edge.label.empty()) {
-        colour("#FFFFFF");
-        cairo_arc(cr, edge.label_centre->x, edge.label_centre->y, 8, 0, 2 * kPi);
-        cairo_fill_preserve(cr);
-        colour(ink_colour);
-        cairo_set_line_width(cr, 1.2);
-        cairo_stroke(cr);
-        LayoutPtr number = text_layout(edge.label, {8, true, false, ink_colour, PANGO_ALIGN_CENTER}, 16, 1);
-        show(number.get(), edge.label_centre->x - 8, edge.label_centre->y - height_of(number.get()) / 2, ink_colour);
-      }
-    }
-
-    for (size_t i = 0; i < layout.nodes.size() && i < layout.graph.nodes.size(); ++i) {
-      const diagram::Box& box = layout.nodes[i].box;
-      const diagram::JourneyNode& node = layout.graph.nodes[i];
-      colour(node.fill);
-      rounded(box.x, box.y, box.width, box.height, 8);
-      cairo_fill_preserve(cr);
-      bool critical = node.critical_failure();
-      colour(critical ? style.critical : style.node_border);
-      cairo_set_line_width(cr, critical ? 3 : 0.8);
-      cairo_stroke(cr);
-      // Label lines, the score, the band and a critical tag, centred as one block.
-      std::string label;
-      for (const auto& line : node.label_lines) label += (label.empty() ? "" : "\n") + line;
-      if (label.empty()) label = node.label;
-      double inner = box.width - 8;
-      LayoutPtr name = text_layout(label, {style.font_size, false, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 4);
-      LayoutPtr score = text_layout(node.score_text, {style.score_font_size, true, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 1);
-      LayoutPtr band = text_layout(node.band_label, {style.font_size * 0.8, false, false, node.text_colour, PANGO_ALIGN_CENTER}, inner, 1);
-      double tag_h = critical ? 12 : 0;
-      double total = height_of(name.get()) + (node.score_text.empty() ? 0 : height_of(score.get())) +
-                     (node.band_label.empty() ? 0 : height_of(band.get())) + tag_h;
-      double y = box.y + (box.height - total) / 2;
-      show(name.get(), box.x + 4, y, node.text_colour);
-      y += height_of(name.get());
-      if (!node.score_text.empty()) {
-        show(score.get(), box.x + 4, y, node.text_colour);
-        y += height_of(score.get());
-      }
-      if (!node.band_label.empty()) {
-        show(band.get(), box.x + 4, y, node.text_colour);
-        y += height_of(band.get());
-      }
-      if (critical) {
-        colour("#FFFFFF");
-        rounded(box.x + box.width / 2 - 32, y + 1, 64, 10, 3);
-        cairo_fill(cr);
-        LayoutPtr tag = text_layout("! CRITICAL", {6.5, true, false, style.critical, PANGO_ALIGN_CENTER}, 64, 1);
-        show(tag.get(), box.x + box.width / 2 - 32, y + 1 + (10 - height_of(tag.get())) / 2, style.critical);
-      }
-    }
+    for (const auto& edge : layout.edges)
+      if (edge.spline.size() >= 4) diagram_edge(edge, style);
+    for (size_t i = 0; i < layout.nodes.size() && i < layout.graph.nodes.size(); ++i)
+      diagram_node(layout.nodes[i].box, layout.graph.nodes[i], style);
     cairo_restore(cr);
     pango_cairo_update_context(cr, pango_.get());
     y_ += height * scale + 6;
@@ -1126,10 +1106,8 @@ class PdfWriter {
 
   const Document& doc_;
   const PdfOptions& options_;
-  double width_ = 0, height_ = 0;
-  std::string bytes_;  // before the surface: the surface writes into it until it is finished
-  SurfacePtr surface_;
-  CairoPtr cr_;
+  PdfFile file_;
+  double width_ = 0, height_ = 0;  // of a page
   PangoContextPtr pango_;
   std::map<std::string, FontDescriptionPtr> fonts_;
   std::map<std::string, std::shared_ptr<cairo_surface_t>> surfaces_;  // photos by path

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "render/paper.h"
 #include "render/report_document.h"
 
 namespace cjb::diagram {
@@ -15,8 +16,6 @@ struct JourneyLayout;
 namespace cjb::render {
 
 class PhotoCache;
-
-enum class Paper { A4, Letter };
 
 struct PdfOptions {
   Paper paper = Paper::A4;  // default A4
@@ -33,8 +32,5 @@ struct PdfOptions {
 
 // The PDF file's bytes. Throws cjb::Error when cairo fails.
 std::string render_pdf(const Document& document, const PdfOptions& options = {});
-
-// "2026-01-15T10:00:00Z" for seconds since 1970 (UTC), as cairo's PDF metadata expects.
-std::string pdf_date(long long seconds);
 
 }  // namespace cjb::render

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/journey_view.h"
 #include "render/format.h"
 
 namespace cjb::render {
@@ -141,6 +142,18 @@ struct Builder {
   Section summary(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
+    s.blocks.push_back(key_figures());
+    s.blocks.push_back(Paragraph{verdict(), false});
+    s.blocks.push_back(Heading{"Scores against target", 2});
+    s.blocks.push_back(scores_table());
+    if (inputs.previous) previous_change(s);
+    strengths_and_gaps(s);
+    critical_failure_list(s);
+    return s;
+  }
+
+  // Overall, each layer, completeness and the count of critical failures.
+  KeyFigures key_figures() const {
     KeyFigures figures;
     auto figure_of = [&](const std::string& label, const Figure& f) {
       std::string detail = fmt::format("{} · target {}", band_label(f), score_text(f.target));
@@ -154,27 +167,32 @@ struct Builder {
     figures.figures.push_back({"Critical failures", std::to_string(failures.size()),
                                failures.empty() ? "none found" : "critical items at level 0",
                                failures.empty() ? "" : kCriticalInk});
-    s.blocks.push_back(std::move(figures));
+    return figures;
+  }
 
-    std::string verdict;
+  // The overall score in one paragraph: against target, the weakest layer, how much was answered.
+  std::string verdict() const {
+    std::string text;
     if (!card.overall.score) {
-      verdict = "No item was answered, so there is no overall score yet.";
+      text = "No item was answered, so there is no overall score yet.";
     } else if (card.overall.gap && *card.overall.gap > 0) {
-      verdict = fmt::format("The overall score is {} ({}), {} points below the target of {}.", score_text(card.overall.score),
-                            band_label(card.overall), score_text(card.overall.gap), score_text(card.overall.target));
+      text = fmt::format("The overall score is {} ({}), {} points below the target of {}.", score_text(card.overall.score),
+                         band_label(card.overall), score_text(card.overall.gap), score_text(card.overall.target));
     } else {
-      verdict = fmt::format("The overall score is {} ({}), meeting the target of {}.", score_text(card.overall.score),
-                            band_label(card.overall), score_text(card.overall.target));
+      text = fmt::format("The overall score is {} ({}), meeting the target of {}.", score_text(card.overall.score),
+                         band_label(card.overall), score_text(card.overall.target));
     }
     const LayerResult* weakest = nullptr;
     for (const auto& layer : card.layers)
       if (layer.figure.score && (!weakest || *layer.figure.score < *weakest->figure.score)) weakest = &layer;
     if (weakest && card.layers.size() > 1)
-      verdict += fmt::format(" The weakest layer is {} at {}.", labels.layer(weakest->id), score_text(weakest->figure.score));
-    verdict += fmt::format(" {} of {} applicable items were answered ({}).", card.overall.answered, card.overall.applicable,
-                           percent_text(card.overall.completeness));
-    s.blocks.push_back(Paragraph{verdict, false});
+      text += fmt::format(" The weakest layer is {} at {}.", labels.layer(weakest->id), score_text(weakest->figure.score));
+    text += fmt::format(" {} of {} applicable items were answered ({}).", card.overall.answered, card.overall.applicable,
+                        percent_text(card.overall.completeness));
+    return text;
+  }
 
+  Table scores_table() const {
     Table table;
     table.header = {"Scope", "Score", "Band", "Target", "Gap", "Complete"};
     table.align = {Align::Left, Align::Right, Align::Left, Align::Right, Align::Right, Align::Right};
@@ -186,11 +204,11 @@ struct Builder {
     };
     row("Overall", card.overall, true);
     for (const auto& layer : card.layers) row(labels.layer(layer.id), layer.figure, false);
-    s.blocks.push_back(Heading{"Scores against target", 2});
-    s.blocks.push_back(std::move(table));
+    return table;
+  }
 
-    if (inputs.previous) previous_change(s);
-
+  // The three strongest groups and the five biggest gaps.
+  void strengths_and_gaps(Section& s) const {
     auto groups = scored_groups();
     std::stable_sort(groups.begin(), groups.end(), [](auto* a, auto* b) { return *a->figure.score > *b->figure.score; });
     BulletList strengths;
@@ -212,7 +230,10 @@ struct Builder {
     s.blocks.push_back(Heading{"Biggest gaps", 2});
     if (gaps.items.empty()) s.blocks.push_back(Paragraph{groups.empty() ? "No group has a score yet." : "Every scored group meets its target.", true});
     else s.blocks.push_back(std::move(gaps));
+  }
 
+  void critical_failure_list(Section& s) const {
+    auto failures = card.critical_failures();
     s.blocks.push_back(Heading{"Critical failures", 2});
     if (failures.empty()) {
       s.blocks.push_back(Paragraph{"None: no critical item was answered at level 0.", false});
@@ -226,7 +247,6 @@ struct Builder {
       }
       s.blocks.push_back(std::move(list));
     }
-    return s;
   }
 
   // The groups furthest below target, largest gap first (ties in model order), at most n.
@@ -458,48 +478,45 @@ struct Builder {
     return s;
   }
 
-  JourneyMap journey_map() const {
+  JourneyMap journey_map(const JourneyView& view) const {
     JourneyMap map;
     map.caption = "Touchpoints in journey order, one lane per channel, coloured by band";
-    for (const auto& g : card.groups)
-      if (g.layer == kJourney) {
-        map.touchpoints.push_back(g.id);
-        map.labels.push_back(labels.group(g.id));
-      }
-    for (const auto& channel : card.channels) {
-      JourneyLane lane{channel.id, labels.channel(channel.id), {}};
-      for (const auto& group : map.touchpoints) {
-        JourneyCell cell;
-        const SectionResult* sec = card.find_section(group, channel.id);
-        if (!sec) {
-          cell.in_scope = false;
-          cell.text = "";
-          cell.fill = "#FFFFFF";
-          cell.ink = "#5F6B73";
-        } else {
-          cell.score = sec->score;
-          cell.text = score_text(sec->score);
-          const Band* band = sec->score ? model.band_for(*sec->score) : nullptr;
-          cell.fill = band ? band->colour : kNotScoredFill;
-          cell.ink = ink_on(cell.fill);
-          cell.critical = !sec->critical_failures.empty();
-        }
-        lane.cells.push_back(std::move(cell));
-      }
+    map.touchpoints = view.touchpoints;
+    for (const auto& group : view.touchpoints) map.labels.push_back(labels.group(group));
+    for (const auto& view_lane : view.lanes) {
+      JourneyLane lane{view_lane.channel, labels.channel(view_lane.channel), {}};
+      for (const auto& view_cell : view_lane.cells) lane.cells.push_back(journey_cell(view_cell.section));
       map.lanes.push_back(std::move(lane));
     }
-    for (const auto& t : model.transitions) {
-      if (!card.find_section(t.from_group, t.from_channel) || !card.find_section(t.to_group, t.to_channel)) continue;
-      map.transitions.push_back(fmt::format("{}. {}: {} ({}) → {} ({})", map.transitions.size() + 1, t.label, labels.group(t.from_group), labels.channel(t.from_channel),
-                                            labels.group(t.to_group), labels.channel(t.to_channel)));
-    }
+    for (const Transition* t : view.transitions)
+      map.transitions.push_back(fmt::format("{}. {}: {} ({}) → {} ({})", map.transitions.size() + 1, t->label, labels.group(t->from_group),
+                                            labels.channel(t->from_channel), labels.group(t->to_group), labels.channel(t->to_channel)));
     return map;
+  }
+
+  // A touchpoint in one channel, coloured by band; blank where it is not in the channel.
+  JourneyCell journey_cell(const SectionResult* section) const {
+    JourneyCell cell;
+    if (!section) {
+      cell.in_scope = false;
+      cell.text = "";
+      cell.fill = "#FFFFFF";
+      cell.ink = "#5F6B73";
+      return cell;
+    }
+    cell.score = section->score;
+    cell.text = score_text(section->score);
+    const Band* band = section->score ? model.band_for(*section->score) : nullptr;
+    cell.fill = band ? band->colour : kNotScoredFill;
+    cell.ink = ink_on(cell.fill);
+    cell.critical = !section->critical_failures.empty();
+    return cell;
   }
 
   Section journey(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
-    JourneyMap map = journey_map();
+    JourneyMap map = journey_map(journey_view(card));
     if (map.touchpoints.empty() || map.lanes.empty()) {
       s.blocks.push_back(Paragraph{"No journey touchpoint is in the scope of this assessment.", false});
       return s;
@@ -518,61 +535,53 @@ struct Builder {
   Section drivers(const SectionSpec& spec) const {
     Section s{spec.id, spec.title, {}};
     if (!spec.intro.empty()) s.blocks.push_back(Paragraph{fill(spec.intro), false});
-    std::vector<const GroupResult*> touchpoints;
-    for (const auto& g : card.groups)
-      if (g.layer == kJourney && g.figure.score) touchpoints.push_back(&g);
-    std::stable_sort(touchpoints.begin(), touchpoints.end(), [](auto* a, auto* b) { return *a->figure.score < *b->figure.score; });
-    std::vector<const GroupResult*> weakest;
-    for (const auto* g : touchpoints)
-      if (weakest.size() < 5 && g->figure.gap && *g->figure.gap > 0) weakest.push_back(g);
-    if (weakest.empty())
-      for (size_t i = 0; i < touchpoints.size() && i < 3; ++i) weakest.push_back(touchpoints[i]);
-    if (weakest.empty()) {
+    JourneyView view = journey_view(card);
+    if (view.weakest.empty()) {
       s.blocks.push_back(Paragraph{"No touchpoint has a score yet, so no gap can be traced to its drivers.", false});
       return s;
     }
+    s.blocks.push_back(drivers_table(view.weakest));
+    if (view.driver_ranking.empty()) {
+      s.blocks.push_back(Paragraph{"The items of these touchpoints name no drivers.", true});
+      return s;
+    }
+    BulletList causes;
+    for (size_t i = 0; i < view.driver_ranking.size() && i < 3; ++i) {
+      const DriverTally& tally = view.driver_ranking[i];
+      const GroupResult* result = card.find_group(tally.driver);
+      std::string standing = result && result->figure.score
+                                 ? fmt::format("scores {} ({})", score_text(result->figure.score), band_label(result->figure))
+                                 : std::string("was not assessed");
+      size_t n = tally.touchpoints.size();
+      causes.items.push_back(fmt::format("{} {} and drives {} item{} in {} of the weakest touchpoint{}.", labels.group(tally.driver), standing,
+                                         tally.items, tally.items == 1 ? "" : "s", n, n == 1 ? "" : "s"));
+    }
+    s.blocks.push_back(Heading{"Where to look first", 3});
+    s.blocks.push_back(std::move(causes));
+    return s;
+  }
 
+  // One row per driver of each weakest touchpoint; the touchpoint and its score on its first row.
+  Table drivers_table(const std::vector<TouchpointDrivers>& weakest) const {
     Table table;
     table.header = {"Weakest touchpoint", "Score", "Driver area", "Layer", "Driver score", "Band", "Items"};
     table.align = {Align::Left, Align::Right, Align::Left, Align::Left, Align::Right, Align::Left, Align::Right};
     table.widths = {2.4, 0.9, 2.4, 1.2, 1.0, 1.3, 0.8};
-    struct Tally {
-      int items = 0;
-      std::set<std::string> touchpoints;
-    };
-    std::map<std::string, Tally> overall_tally;
-    bool any_driver = false;
-    for (const auto* tp : weakest) {
-      std::map<std::string, int> named;  // driver group → items of this touchpoint naming it
-      for (const auto& item : card.items)
-        if (item.group == tp->id)
-          for (const auto& d : item.item->drivers) ++named[d];
-      std::vector<std::pair<std::string, int>> order(named.begin(), named.end());
-      auto driver_score = [&](const std::string& id) -> std::optional<double> {
-        const GroupResult* g = card.find_group(id);
-        return g ? g->figure.score : std::nullopt;
-      };
-      std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-        if (a.second != b.second) return a.second > b.second;
-        auto sa = driver_score(a.first), sb = driver_score(b.first);
-        return sa.value_or(1000) < sb.value_or(1000);
-      });
+    for (const auto& [tp, named] : weakest) {
       bool first = true;
-      auto lead_cells = [&]() {
+      auto lead_cells = [&, tp = tp]() {
         std::vector<Cell> cells = {plain(first ? labels.group(tp->id) : "", first), plain(first ? score_text(tp->figure.score) : "", first)};
-        if (first) cells[1] = Cell{score_text(tp->figure.score), "", "", true, 0, ""};
         first = false;
         return cells;
       };
-      if (order.empty()) {
+      if (named.empty()) {
         auto row = lead_cells();
         row.insert(row.end(), {plain("no driver named"), plain(""), plain(""), plain(""), plain("")});
         table.rows.push_back(std::move(row));
         table.emphasised.push_back(false);
         continue;
       }
-      any_driver = true;
-      for (const auto& [driver, count] : order) {
+      for (const auto& [driver, count] : named) {
         const Group* dg = model.find_group(driver);
         const GroupResult* result = card.find_group(driver);
         auto row = lead_cells();
@@ -583,34 +592,9 @@ struct Builder {
         row.push_back(plain(std::to_string(count)));
         table.rows.push_back(std::move(row));
         table.emphasised.push_back(false);
-        overall_tally[driver].items += count;
-        overall_tally[driver].touchpoints.insert(tp->id);
       }
     }
-    s.blocks.push_back(std::move(table));
-    if (!any_driver) {
-      s.blocks.push_back(Paragraph{"The items of these touchpoints name no drivers.", true});
-      return s;
-    }
-    std::vector<std::pair<std::string, Tally>> ranked(overall_tally.begin(), overall_tally.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-      if (a.second.touchpoints.size() != b.second.touchpoints.size()) return a.second.touchpoints.size() > b.second.touchpoints.size();
-      return a.second.items > b.second.items;
-    });
-    BulletList causes;
-    for (size_t i = 0; i < ranked.size() && i < 3; ++i) {
-      const auto& [driver, tally] = ranked[i];
-      const GroupResult* result = card.find_group(driver);
-      std::string standing = result && result->figure.score
-                                 ? fmt::format("scores {} ({})", score_text(result->figure.score), band_label(result->figure))
-                                 : std::string("was not assessed");
-      size_t n = tally.touchpoints.size();
-      causes.items.push_back(fmt::format("{} {} and drives {} item{} in {} of the weakest touchpoint{}.", labels.group(driver), standing,
-                                         tally.items, tally.items == 1 ? "" : "s", n, n == 1 ? "" : "s"));
-    }
-    s.blocks.push_back(Heading{"Where to look first", 3});
-    s.blocks.push_back(std::move(causes));
-    return s;
+    return table;
   }
 
   // The exports by file name alone: a client's document shows no path of the machine that made it.

@@ -412,15 +412,14 @@ std::string render_html(const Document& d, const std::string& css, const std::st
   return out;
 }
 
-std::string render_svg_summary(const Document& d) {
-  const ReportStyle& style = d.style;
-  const double width = 1120, height = 800;
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += open_svg(width, height, d.title) + "\n";
-  out += "<title>" + esc(d.title) + "</title>\n";
-  out += fmt::format(R"(<rect x="0" y="0" width="{}" height="{}" fill="#FFFFFF"/>)", num(width), num(height)) + "\n";
+namespace {
 
-  // Cover facts across the top.
+constexpr double kSummaryWidth = 1120, kSummaryHeight = 800;
+
+// Cover facts across the top, the overall score in its band's colour on the right.
+void svg_summary_cover(std::string& out, const Document& d) {
+  const ReportStyle& style = d.style;
+  const double width = kSummaryWidth;
   const Cover& c = d.cover;
   const std::string& cover_ink = style.colour("cover_ink");
   out += fmt::format(R"(<rect x="0" y="0" width="{}" height="118" fill="{}"/>)", num(width), style.colour("cover_fill"));
@@ -440,8 +439,10 @@ std::string render_svg_summary(const Document& d) {
   out += fmt::format(R"(<text x="{}" y="81" font-size="12" font-weight="bold" text-anchor="middle" fill="{}">{}</text>)", num(width - 140), c.band_ink, esc(c.band));
   out += fmt::format(R"(<text x="{}" y="99" font-size="9.5" text-anchor="middle" fill="{}">{}</text>)", num(width - 140), c.band_ink,
                      esc(c.target_line)) + "\n";
+}
 
-  // The footnotes above the legend, at most five: one line each, cut to the page's width.
+// The footnotes above the legend, at most five: one line each, cut to the page's width.
+std::vector<std::string> svg_summary_footnotes(const Document& d) {
   std::vector<std::string> footnotes;
   for (const auto& line : d.footnotes) {
     if (footnotes.size() == 4 && d.footnotes.size() > 5) {
@@ -450,7 +451,12 @@ std::string render_svg_summary(const Document& d) {
     }
     footnotes.push_back(utf8::shorten(line, 190));
   }
-  // The scorecard of layers and groups on the left.
+  return footnotes;
+}
+
+// The scorecard of layers and groups on the left, rows down to bottom.
+void svg_summary_scorecard(std::string& out, const Document& d, double bottom) {
+  const ReportStyle& style = d.style;
   const Section* scorecard = d.find_section("scorecard");
   const Table* table = nullptr;
   if (scorecard)
@@ -475,7 +481,7 @@ std::string render_svg_summary(const Document& d) {
       if (row.size() < 5 || row[0].indent > 1) continue;  // layers and groups only, not channels
       bool em = r < table->emphasised.size() && table->emphasised[r];
       double row_h = em ? 19 : 16.5;
-      if (y + row_h > height - 40 - 18 * static_cast<double>(footnotes.size())) break;
+      if (y + row_h > bottom) break;
       if (em) out += fmt::format(R"(<rect x="30" y="{}" width="505" height="{}" fill="{}"/>)", num(y), num(row_h), style.colour("stripe"));
       std::string weight = em ? "bold" : "normal";
       double base = y + row_h - 5;
@@ -492,8 +498,11 @@ std::string render_svg_summary(const Document& d) {
       y += row_h;
     }
   }
+}
 
-  // Radar and journey heatmap on the right.
+// Radar and journey heatmap on the right.
+void svg_summary_charts(std::string& out, const Document& d) {
+  const ReportStyle& style = d.style;
   const Section* charts = d.find_section("charts");
   if (charts)
     for (const auto& b : charts->blocks)
@@ -511,8 +520,15 @@ std::string render_svg_summary(const Document& d) {
         out += "<g>" + journey_svg(*m, style, 570, 556, 450, h) + "</g>\n";
         break;
       }
+}
 
-  // Legend and consultancy along the bottom, the earlier plan followed up (--actions-file) above.
+// Legend and consultancy along the bottom, the footnotes (the earlier plan followed up with
+// --actions-file, waivers) above.
+void svg_summary_legend(std::string& out, const Document& d, const std::vector<std::string>& footnotes) {
+  const ReportStyle& style = d.style;
+  const double width = kSummaryWidth, height = kSummaryHeight;
+  const std::string& ink = style.colour("ink");
+  const std::string& muted = style.colour("muted");
   double lx = 30, ly = height - 22;
   for (size_t i = 0; i < footnotes.size(); ++i)
     out += fmt::format(R"(<text x="30" y="{}" font-size="10" fill="{}">{}</text>)", num(ly - 22 - 16 * static_cast<double>(footnotes.size() - 1 - i)),
@@ -525,6 +541,20 @@ std::string render_svg_summary(const Document& d) {
   }
   out += fmt::format(R"(<text x="{}" y="{}" font-size="9" text-anchor="end" fill="{}">{}</text>)", num(width - 30), num(ly), muted,
                      esc(d.footer_text)) + "\n";
+}
+
+}  // namespace
+
+std::string render_svg_summary(const Document& d) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += open_svg(kSummaryWidth, kSummaryHeight, d.title) + "\n";
+  out += "<title>" + esc(d.title) + "</title>\n";
+  out += fmt::format(R"(<rect x="0" y="0" width="{}" height="{}" fill="#FFFFFF"/>)", num(kSummaryWidth), num(kSummaryHeight)) + "\n";
+  svg_summary_cover(out, d);
+  std::vector<std::string> footnotes = svg_summary_footnotes(d);
+  svg_summary_scorecard(out, d, kSummaryHeight - 40 - 18 * static_cast<double>(footnotes.size()));
+  svg_summary_charts(out, d);
+  svg_summary_legend(out, d, footnotes);
   out += "</svg>\n";
   return out;
 }

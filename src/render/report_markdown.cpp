@@ -2,31 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "render/escape.h"
 #include "render/report_text.h"
 
 namespace cjb::render {
 
-std::string markdown_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
-        out += '\\';
-        out += c;
-        break;
-      case '\n': out += "<br>"; break;
-      case '\r': break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 namespace {
+
+// Report text keeps its line breaks, inside table cells too.
+std::string text_escape(const std::string& text) { return markdown_escape(text, MarkdownBreak::Html); }
 
 // A link target: spaces and brackets percent-encoded so the link does not end early.
 std::string link_target(const std::string& path) {
@@ -48,14 +32,14 @@ std::string photo_links(const Cell& cell, const std::string& base) {
       fs::path relative = fs::absolute(ref.path).lexically_normal().lexically_relative(fs::absolute(base).lexically_normal());
       if (!relative.empty()) target = relative.generic_string();
     }
-    out += fmt::format("<br>[Photo: {}]({})", markdown_escape(ref.caption.empty() ? ref.file : ref.caption), link_target(target));
+    out += fmt::format("<br>[Photo: {}]({})", text_escape(ref.caption.empty() ? ref.file : ref.caption), link_target(target));
   }
   return out;
 }
 
 void table_markdown(std::string& out, const Table& table, const std::string& photo_base = "") {
   out += "|";
-  for (const auto& h : table.header) out += " " + markdown_escape(h) + " |";
+  for (const auto& h : table.header) out += " " + text_escape(h) + " |";
   out += "\n|";
   for (size_t i = 0; i < table.header.size(); ++i) {
     Align a = i < table.align.size() ? table.align[i] : Align::Left;
@@ -66,12 +50,12 @@ void table_markdown(std::string& out, const Table& table, const std::string& pho
     bool strong = r < table.emphasised.size() && table.emphasised[r];
     out += "|";
     for (const auto& cell : table.rows[r]) {
-      std::string text = markdown_escape(cell.text);
+      std::string text = text_escape(cell.text);
       // Indent nested rows with non-breaking spaces (Markdown drops leading spaces in cells).
       std::string indent;
       for (int i = 0; i < cell.indent; ++i) indent += "\u00A0\u00A0\u00A0\u00A0";
       if ((strong || cell.bold) && !text.empty()) text = "**" + text + "**";
-      if (!cell.detail.empty()) text += "<br>*" + markdown_escape(cell.detail) + "*";
+      if (!cell.detail.empty()) text += "<br>*" + text_escape(cell.detail) + "*";
       text += photo_links(cell, photo_base);
       out += " " + indent + text + " |";
     }
@@ -82,11 +66,11 @@ void table_markdown(std::string& out, const Table& table, const std::string& pho
 
 void block_markdown(std::string& out, const Block& block, const std::string& photo_base) {
   if (auto* h = std::get_if<Heading>(&block)) {
-    out += std::string(static_cast<size_t>(h->level + 1), '#') + " " + markdown_escape(h->text) + "\n\n";
+    out += std::string(static_cast<size_t>(h->level + 1), '#') + " " + text_escape(h->text) + "\n\n";
   } else if (auto* p = std::get_if<Paragraph>(&block)) {
-    out += p->muted ? "*" + markdown_escape(p->text) + "*\n\n" : markdown_escape(p->text) + "\n\n";
+    out += p->muted ? "*" + text_escape(p->text) + "*\n\n" : text_escape(p->text) + "\n\n";
   } else if (auto* b = std::get_if<BulletList>(&block)) {
-    for (const auto& item : b->items) out += "- " + markdown_escape(item) + "\n";
+    for (const auto& item : b->items) out += "- " + text_escape(item) + "\n";
     out += "\n";
   } else if (auto* t = std::get_if<Table>(&block)) {
     table_markdown(out, *t, photo_base);
@@ -97,7 +81,7 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     for (const auto& f : k->figures) table.rows.push_back({text_cell(f.label), text_cell(f.value, true), text_cell(f.detail)});
     table_markdown(out, table);
   } else if (auto* radar = std::get_if<RadarChart>(&block)) {
-    out += "*" + markdown_escape(radar->caption) + "*\n\n";
+    out += "*" + text_escape(radar->caption) + "*\n\n";
     Table table;
     table.header = {"Group"};
     table.align = {Align::Left};
@@ -113,7 +97,7 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     }
     table_markdown(out, table);
   } else if (auto* bars = std::get_if<BarChart>(&block)) {
-    out += "*" + markdown_escape(bars->caption) + "*\n\n";
+    out += "*" + text_escape(bars->caption) + "*\n\n";
     Table table;
     table.header = {"Group", "Gap", ""};
     table.align = {Align::Left, Align::Right, Align::Left};
@@ -125,7 +109,7 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     }
     table_markdown(out, table);
   } else if (auto* map = std::get_if<JourneyMap>(&block)) {
-    out += "*" + markdown_escape(map->caption) + "*\n\n";
+    out += "*" + text_escape(map->caption) + "*\n\n";
     Table table;
     table.header = {"Touchpoint"};
     table.align = {Align::Left};
@@ -146,7 +130,7 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     std::string line = "Bands:";
     for (size_t i = 0; i < legend->entries.size(); ++i)
       line += fmt::format("{} {} ({})", i ? "," : "", legend->entries[i].label, legend->entries[i].range);
-    out += "*" + markdown_escape(line) + "*\n\n";
+    out += "*" + text_escape(line) + "*\n\n";
   }
 }
 
@@ -154,18 +138,18 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
 
 std::string render_markdown(const Document& d, const std::string& photo_base) {
   std::string out;
-  out += "# " + markdown_escape(d.cover.kicker) + "\n\n";
-  out += "**" + markdown_escape(d.cover.title) + "**";
-  if (!d.cover.subtitle.empty()) out += " — " + markdown_escape(d.cover.subtitle);
+  out += "# " + text_escape(d.cover.kicker) + "\n\n";
+  out += "**" + text_escape(d.cover.title) + "**";
+  if (!d.cover.subtitle.empty()) out += " — " + text_escape(d.cover.subtitle);
   out += "\n\n";
-  for (const auto& f : d.cover.facts) out += "- " + markdown_escape(f.label) + ": " + markdown_escape(f.value) + "\n";
+  for (const auto& f : d.cover.facts) out += "- " + text_escape(f.label) + ": " + text_escape(f.value) + "\n";
   out += "\n";
-  out += fmt::format("**Overall score: {} ({})** — {}\n\n", markdown_escape(d.cover.score), markdown_escape(d.cover.band),
-                     markdown_escape(d.cover.target_line));
-  if (!d.author.empty()) out += "*" + markdown_escape(d.author) + " · " + markdown_escape(d.cover.note) + "*\n\n";
+  out += fmt::format("**Overall score: {} ({})** — {}\n\n", text_escape(d.cover.score), text_escape(d.cover.band),
+                     text_escape(d.cover.target_line));
+  if (!d.author.empty()) out += "*" + text_escape(d.author) + " · " + text_escape(d.cover.note) + "*\n\n";
   for (const auto& section : d.sections) {
     if (section.id == "cover") continue;
-    out += "## " + markdown_escape(section.title) + "\n\n";
+    out += "## " + text_escape(section.title) + "\n\n";
     for (const auto& block : section.blocks) block_markdown(out, block, photo_base);
   }
   // One trailing newline.

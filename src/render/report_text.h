@@ -19,7 +19,4 @@ std::string render_markdown(const Document& document, const std::string& photo_b
 // legend). Pretty-printed with two spaces, keys in a fixed order.
 std::string render_report_json(const Document& document);
 
-// Markdown escaping of one piece of inline text (exposed for tests).
-std::string markdown_escape(const std::string& text);
-
 }  // namespace cjb::render

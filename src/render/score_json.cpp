@@ -57,16 +57,9 @@ Json waiver_json(const Waiver& waiver, bool expired) {
   return w;
 }
 
-}  // namespace
-
-std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
+Json subject_json(const Scorecard& card) {
   const Instrument& instrument = *card.instrument;
   const Assessment& assessment = *card.assessment;
-  const Model& model = *instrument.model;
-
-  Json doc;
-  doc["schema"] = kScoreSchema;
-
   Json subject;
   subject["id"] = assessment.id;
   subject["retailer"] = assessment.subject.retailer;
@@ -80,45 +73,40 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
   subject["tags"] = string_array(assessment.subject.tags);
   subject["assessor"] = assessment.meta.assessor;
   subject["method"] = assessment.meta.method;
-  subject["model"] = model.id;
+  subject["model"] = instrument.model->id;
   subject["profile"] = instrument.profile ? Json(instrument.profile->id) : Json(nullptr);
   subject["checklists"] = string_array(instrument.checklists);
-  doc["assessment"] = std::move(subject);
+  return subject;
+}
 
-  doc["critical_cap"] = plain_number(card.critical_cap);
+// A layer or a group: its id fields (given), weight, figure, label and band label, in contract order.
+Json figure_row(Json row, double weight, const Figure& figure, const std::string& label) {
+  row["weight"] = plain_number(weight);
+  add_figure(row, figure);
+  row["label"] = label;
+  add_band_label(row, figure);
+  return row;
+}
 
-  Json overall = Json::object();
-  add_figure(overall, card.overall);
-  add_band_label(overall, card.overall);
-  doc["overall"] = std::move(overall);
-
+Json layers_json(const Scorecard& card, const Model& model) {
   Json layers = Json::array();
   for (const auto& layer : card.layers) {
-    Json l;
-    l["id"] = layer.id;
-    l["weight"] = plain_number(layer.weight);
-    add_figure(l, layer.figure);
     const Layer* known = model.find_layer(layer.id);
-    l["label"] = known ? known->label : layer.id;
-    add_band_label(l, layer.figure);
-    layers.push_back(std::move(l));
+    layers.push_back(figure_row(Json{{"id", layer.id}}, layer.weight, layer.figure, known ? known->label : layer.id));
   }
-  doc["layers"] = std::move(layers);
+  return layers;
+}
 
+Json groups_json(const Scorecard& card, const Model& model) {
   Json groups = Json::array();
   for (const auto& group : card.groups) {
-    Json g;
-    g["id"] = group.id;
-    g["layer"] = group.layer;
-    g["weight"] = plain_number(group.weight);
-    add_figure(g, group.figure);
     const Group* known = model.find_group(group.id);
-    g["label"] = known ? known->label : group.id;
-    add_band_label(g, group.figure);
-    groups.push_back(std::move(g));
+    groups.push_back(figure_row(Json{{"id", group.id}, {"layer", group.layer}}, group.weight, group.figure, known ? known->label : group.id));
   }
-  doc["groups"] = std::move(groups);
+  return groups;
+}
 
+Json sections_json(const Scorecard& card) {
   Json sections = Json::array();
   for (const auto& section : card.sections) {
     Json s;
@@ -131,8 +119,10 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
     s["uncapped"] = optional_number(section.uncapped);
     sections.push_back(std::move(s));
   }
-  doc["sections"] = std::move(sections);
+  return sections;
+}
 
+Json channels_json(const Scorecard& card, const Model& model) {
   Json channels = Json::array();
   for (const auto& channel : card.channels) {
     Json c;
@@ -143,8 +133,12 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
     c["label"] = known ? known->label : channel.id;
     channels.push_back(std::move(c));
   }
-  doc["channels"] = std::move(channels);
+  return channels;
+}
 
+Json level_json(const ItemResult& item) { return item.level ? Json(*item.level) : Json(nullptr); }
+
+Json items_json(const Scorecard& card) {
   Json items = Json::array();
   for (const auto& item : card.items) {
     Json i;
@@ -155,15 +149,17 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
     i["max_level"] = item.max_level;
     i["critical"] = item.critical;
     i["status"] = to_string(item.status);
-    i["level"] = item.level ? Json(*item.level) : Json(nullptr);
+    i["level"] = level_json(item);
     i["score"] = optional_number(item.score);
     i["note"] = item.response ? item.response->note : std::string();
     i["evidence"] = item.response ? item.response->evidence : std::string();
     if (item.response && item.response->waiver) i["waiver"] = waiver_json(*item.response->waiver, item.waiver_expired);
     items.push_back(std::move(i));
   }
-  doc["items"] = std::move(items);
+  return items;
+}
 
+Json actions_json(const Scorecard& card) {
   std::unordered_map<std::string_view, const ItemResult*> items_by_id;
   for (const auto& item : card.items) items_by_id.emplace(item.id, &item);
   Json actions = Json::array();
@@ -176,27 +172,48 @@ std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
       const ItemResult* item = found->second;
       a["group"] = item->group;
       a["channel"] = item->channel;
-      a["level"] = item->level ? Json(*item->level) : Json(nullptr);
+      a["level"] = level_json(*item);
       a["max_level"] = item->max_level;
     }
     actions.push_back(std::move(a));
   }
-  doc["actions"] = std::move(actions);
+  return actions;
+}
 
+Json waivers_json(const Scorecard& card) {
+  Json waivers = Json::array();
+  for (const auto& id : card.waivers)
+    if (const ItemResult* item = card.find_item(id)) {
+      Json w;
+      w["item"] = id;
+      w.update(waiver_json(*item->response->waiver, item->waiver_expired));
+      waivers.push_back(std::move(w));
+    }
+  return waivers;
+}
+
+}  // namespace
+
+std::string score_json(const Scorecard& card, const ScoreJsonOptions& options) {
+  const Model& model = *card.instrument->model;
+  Json doc;
+  doc["schema"] = kScoreSchema;
+  doc["assessment"] = subject_json(card);
+  doc["critical_cap"] = plain_number(card.critical_cap);
+  Json overall = Json::object();
+  add_figure(overall, card.overall);
+  add_band_label(overall, card.overall);
+  doc["overall"] = std::move(overall);
+  doc["layers"] = layers_json(card, model);
+  doc["groups"] = groups_json(card, model);
+  doc["sections"] = sections_json(card);
+  doc["channels"] = channels_json(card, model);
+  doc["items"] = items_json(card);
+  doc["actions"] = actions_json(card);
   doc["unanswered"] = string_array(card.unanswered);
   doc["critical_failures"] = string_array(card.critical_failures());
   // Only when there are any: the contract's other outputs stay as they were (docs/scoring.md).
-  if (!card.waivers.empty()) {
-    Json waivers = Json::array();
-    for (const auto& id : card.waivers)
-      if (const ItemResult* item = card.find_item(id)) {
-        Json w;
-        w["item"] = id;
-        w.update(waiver_json(*item->response->waiver, item->waiver_expired));
-        waivers.push_back(std::move(w));
-      }
-    doc["waivers"] = std::move(waivers);
-  }
+  if (!card.waivers.empty()) doc["waivers"] = waivers_json(card);
 
   // Invalid UTF-8 cannot reach here (the XML reader refuses it); replace rather than throw anyway.
   return doc.dump(options.indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -40,14 +40,10 @@ std::vector<std::string> concat(std::vector<std::string> head, const std::vector
   return head;
 }
 
-}  // namespace
-
-std::string score_markdown(const Scorecard& card) {
+// The title and the assessment's facts.
+void header_markdown(std::string& out, const Scorecard& card, const Model& model) {
   const Instrument& instrument = *card.instrument;
   const Assessment& a = *card.assessment;
-  const Model& model = *instrument.model;
-  std::string out;
-
   out += fmt::format("# Scorecard: {} — {}\n\n", markdown_escape(a.subject.retailer), markdown_escape(a.subject.site));
   std::vector<std::string> channel_names;
   for (const auto& c : instrument.channels) channel_names.push_back(channel_label(model, c));
@@ -60,7 +56,10 @@ std::string score_markdown(const Scorecard& card) {
                                                    : "checklists " + markdown_escape(fmt::format("{}", fmt::join(instrument.checklists, ", ")))});
   out += markdown_row({"Channels", fmt::format("{}", fmt::join(channel_names, ", "))});
   out += markdown_row({"Critical cap", fmt::format("{}", card.critical_cap)});
+}
 
+// Overall, layers and groups against their targets.
+void overview_markdown(std::string& out, const Scorecard& card, const Model& model) {
   out += "\n## Overview\n\n";
   out += markdown_row({"Layer", "Score", "Band", "Target", "Gap", "Answered", "Completeness"});
   out += "| --- | ---: | --- | ---: | ---: | ---: | ---: |\n";
@@ -77,7 +76,10 @@ std::string score_markdown(const Scorecard& card) {
     const Layer* l = model.find_layer(group.layer);
     out += markdown_row(concat({markdown_escape(l ? l->label : group.layer), group_label(model, group.id)}, figure_cells(group.figure)));
   }
+}
 
+// Every section, then the channels.
+void sections_markdown(std::string& out, const Scorecard& card, const Model& model) {
   out += "\n## Sections\n\n";
   out += markdown_row({"Group", "Channel", "Score", "Band", "Answered", "Critical failures"});
   out += "| --- | --- | ---: | --- | ---: | --- |\n";
@@ -97,7 +99,9 @@ std::string score_markdown(const Scorecard& card) {
       out += markdown_row({channel_label(model, c.id), score_text(c.score), band_label(band)});
     }
   }
+}
 
+void critical_markdown(std::string& out, const Scorecard& card, const Model& model) {
   out += fmt::format("\n## Critical failures\n\nA critical item answered at level 0 caps its section at {}.\n\n",
                      card.critical_cap);
   std::vector<std::string> failures = card.critical_failures();
@@ -115,7 +119,9 @@ std::string score_markdown(const Scorecard& card) {
                            markdown_escape(item->item->text), item->response ? markdown_escape(item->response->note) : ""});
     }
   }
+}
 
+void actions_markdown(std::string& out, const Scorecard& card, const Model& model) {
   out += "\n## Action plan\n\nEvery answered item below its top level: critical failures first (fix now), then by the overall points gained when it reaches the top.\n\n";
   if (card.actions.empty()) {
     out += "None.\n";
@@ -133,7 +139,10 @@ std::string score_markdown(const Scorecard& card) {
                            fmt::format("+{:.2f}", card.actions[i].impact), markdown_escape(item->item->text)});
     }
   }
+}
 
+// Items still unanswered, and the waivers (only when there are any).
+void open_items_markdown(std::string& out, const Scorecard& card, const Model& model) {
   if (!card.unanswered.empty()) {
     out += fmt::format("\n## Unanswered\n\n{} item{} in scope still need{} a response.\n\n", card.unanswered.size(),
                        card.unanswered.size() == 1 ? "" : "s", card.unanswered.size() == 1 ? "s" : "");
@@ -155,6 +164,20 @@ std::string score_markdown(const Scorecard& card) {
                            item->waiver_expired ? "expired: scored as unanswered" : "in force"});
     }
   }
+}
+
+}  // namespace
+
+std::string score_markdown(const Scorecard& card) {
+  const Model& model = *card.instrument->model;
+  std::string out;
+
+  header_markdown(out, card, model);
+  overview_markdown(out, card, model);
+  sections_markdown(out, card, model);
+  critical_markdown(out, card, model);
+  actions_markdown(out, card, model);
+  open_items_markdown(out, card, model);
   return out;
 }
 

@@ -106,15 +106,11 @@ std::string level_text(const Model& model, const Item& item, int level) {
   return std::to_string(level);
 }
 
-}  // namespace
-
-std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& options) {
+// The title, the assessment and its scope.
+void header_text(std::string& out, const Painter& paint, const Scorecard& card) {
   const Instrument& instrument = *card.instrument;
   const Assessment& a = *card.assessment;
   const Model& model = *instrument.model;
-  Painter paint(options.colour);
-  std::string out;
-
   out += paint.bold(fmt::format("Scorecard: {} — {}", clean(a.subject.retailer), clean(a.subject.site))) + "\n";
   std::string who = a.meta.method.empty() ? std::string("assessed") : a.meta.method;
   if (!a.meta.assessor.empty()) who += " by " + a.meta.assessor;
@@ -125,7 +121,12 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
                                                : "checklists " + fmt::format("{}", fmt::join(instrument.checklists, ", ")));
   out += fmt::format("Scope: {} · channels: {} · critical cap {}\n\n", scope, fmt::join(channel_names, ", "),
                      card.critical_cap);
+}
 
+// Overall, each layer and its groups; journey groups by channel when there is a choice of channel.
+void figures_text(std::string& out, const Painter& paint, const Scorecard& card) {
+  const Instrument& instrument = *card.instrument;
+  const Model& model = *instrument.model;
   out += paint.dim(fmt::format("{} {:>6}  {} {:>6} {:>6} {:>8}", fit("", kLabelWidth), "score", fit("band", 12), "target",
                                "gap", "answered")) + "\n";
   out += figure_row(paint, "Overall", card.overall, true);
@@ -155,7 +156,10 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
       }
     }
   }
+}
 
+void channels_text(std::string& out, const Painter& paint, const Scorecard& card) {
+  const Model& model = *card.instrument->model;
   if (!card.channels.empty()) {
     out += "\n" + paint.bold("Channels (journey touchpoints only)") + "\n";
     for (const auto& channel : card.channels) {
@@ -164,7 +168,10 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
                          paint.band(band_label(band), band));
     }
   }
+}
 
+void critical_text(std::string& out, const Painter& paint, const Scorecard& card) {
+  const Model& model = *card.instrument->model;
   std::vector<std::string> failures = card.critical_failures();
   out += "\n" + paint.bold(fmt::format("Critical failures (the section scores at most {})", card.critical_cap)) + "\n";
   if (failures.empty()) out += "  none\n";
@@ -176,8 +183,12 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
                                  section ? cap_text(*section) : "")) + "\n";
     out += fmt::format("     {}\n", clean(item->item->text));
   }
+}
 
-  size_t shown = std::min(options.top_actions, card.actions.size());
+// The top actions, in the order of the report (core order_actions).
+void actions_text(std::string& out, const Painter& paint, const Scorecard& card, size_t top_actions) {
+  const Model& model = *card.instrument->model;
+  size_t shown = std::min(top_actions, card.actions.size());
   out += "\n" + paint.bold(fmt::format("Top actions ({} of {}; overall points gained by raising one item to its top level)",
                                        shown, card.actions.size())) + "\n";
   if (card.actions.empty()) out += "  none\n";
@@ -194,7 +205,10 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
     out += fmt::format("     {}\n", clean(item->item->text));
     if (item->response && !item->response->note.empty()) out += fmt::format("     found: {}\n", clean(item->response->note));
   }
+}
 
+// Items still unanswered, and every waiver.
+void open_items_text(std::string& out, const Painter& paint, const Scorecard& card) {
   if (!card.unanswered.empty()) {
     constexpr size_t kListed = 10;
     std::vector<std::string> listed(card.unanswered.begin(),
@@ -215,6 +229,20 @@ std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& op
       out += fmt::format("     {}\n", clean(w.justification));
     }
   }
+}
+
+}  // namespace
+
+std::string scorecard_text(const Scorecard& card, const ScorecardTextOptions& options) {
+  Painter paint(options.colour);
+  std::string out;
+
+  header_text(out, paint, card);
+  figures_text(out, paint, card);
+  channels_text(out, paint, card);
+  critical_text(out, paint, card);
+  actions_text(out, paint, card, options.top_actions);
+  open_items_text(out, paint, card);
   return out;
 }
 

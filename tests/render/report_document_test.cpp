@@ -73,7 +73,7 @@ TEST(ReportText, Helpers) {
   a.subject.site = "<x>";
   a.meta.date = "2026-01-15";
   EXPECT_EQ(fill_placeholders("{retailer}/{site}/{date}/{consultancy}/{other}", a, "C"), "A & B/<x>/2026-01-15/C/{other}");
-  EXPECT_EQ(markdown_escape("a|b *c* <script>&amp;\nx"), "a\\|b \\*c\\* &lt;script&gt;&amp;amp;<br>x");
+  EXPECT_EQ(markdown_escape("a|b *c* <script>&amp;\nx", MarkdownBreak::Html), "a\\|b \\*c\\* &lt;script&gt;&amp;amp;<br>x");
   EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
 

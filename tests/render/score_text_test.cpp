@@ -20,6 +20,13 @@ TEST(Markdown, UserTextCannotBecomeMarkupOrBreakATable) {
   EXPECT_EQ(markdown_escape("line\r\nbreak"), "line break");
   EXPECT_EQ(markdown_escape("Fish & chips"), "Fish &amp; chips");
   EXPECT_EQ(markdown_escape("a\tb\x1b[2J"), "a b?\\[2J");
+  // An image needs "![": the bracket is escaped, so '!' (a report's critical marker) stays as is.
+  EXPECT_EQ(markdown_escape("Wow! ![x](y)"), "Wow! !\\[x\\](y)");
+}
+
+TEST(Markdown, ReportTextKeepsItsLineBreaksAsBreaks) {
+  EXPECT_EQ(markdown_escape("one\r\ntwo\tthree\x07", MarkdownBreak::Html), "one<br>two three?");
+  EXPECT_EQ(markdown_escape("say \"hi\" & 'bye'", MarkdownBreak::Html), "say \"hi\" &amp; 'bye'");
 }
 
 class WorkedExampleRendering : public ::testing::Test {
