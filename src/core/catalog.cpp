@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 namespace cjb {
 
 const Checklist* Catalog::find_checklist(const std::string& id) const {
@@ -41,12 +43,6 @@ double lookup(const std::map<std::string, double>& values, const std::string& id
   return it == values.end() ? fallback : it->second;
 }
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string text;
-  for (const auto& p : parts) text += (text.empty() ? "" : ", ") + p;
-  return text;
-}
-
 // The scope's channels in model order; an unknown one is a problem.
 std::vector<std::string> scope_channels(const Model& model, const std::vector<std::string>& channel_ids, const Location& where,
                                         std::vector<Diagnostic>& problems) {
@@ -55,7 +51,7 @@ std::vector<std::string> scope_channels(const Model& model, const std::vector<st
     if (!model.find_channel(ch)) {
       std::vector<std::string> known;
       for (const auto& c : model.channels) known.push_back(c.id);
-      problems.push_back({where, fmt::format("unknown channel '{}' (expected one of: {})", ch, join(known))});
+      problems.push_back({where, fmt::format("unknown channel '{}' (expected one of: {})", ch, text::join(known, ", "))});
     }
     wanted_channels.insert(ch);
   }
@@ -74,7 +70,7 @@ std::vector<const Checklist*> scope_checklists(const Catalog& catalog, const std
     if (!list) {
       std::vector<std::string> known;
       for (const auto& c : catalog.checklists) known.push_back(c.id);
-      problems.push_back({where, fmt::format("checklist '{}' cannot be found (expected one of: {})", id, join(known))});
+      problems.push_back({where, fmt::format("checklist '{}' cannot be found (expected one of: {})", id, text::join(known, ", "))});
       continue;
     }
     lists.push_back(list);
@@ -195,7 +191,7 @@ Instrument resolve_scope(const Catalog& catalog, const Scope& scope) {
     if (!profile) {
       std::vector<std::string> known;
       for (const auto& p : catalog.profiles) known.push_back(p.id);
-      throw InputError(scope.where, fmt::format("profile '{}' cannot be found (expected one of: {})", scope.profile, join(known)));
+      throw InputError(scope.where, fmt::format("profile '{}' cannot be found (expected one of: {})", scope.profile, text::join(known, ", ")));
     }
     std::vector<std::string> channels = scope.channels.empty() ? profile->channels : scope.channels;
     std::vector<std::string> lists = scope.checklists.empty() ? profile->checklists : scope.checklists;

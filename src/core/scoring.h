@@ -111,7 +111,8 @@ struct ScoringOptions {
   std::optional<EvidenceKind> evidence = std::nullopt;
 };
 
-// Scores an assessment whose responses were checked (check_assessment) against the instrument.
+// Scores an assessment whose responses were checked (check_assessment) against the instrument,
+// over the instrument's ScoringPlan (core/scoring_plan.h), the one BenchmarkScorer reads too.
 // Responses to items outside the instrument are ignored. The scorecard points into both
 // arguments, which must outlive it.
 Scorecard score_assessment(const Instrument& instrument, const Assessment& assessment,
