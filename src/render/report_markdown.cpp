@@ -12,6 +12,18 @@ namespace {
 // Report text keeps its line breaks, inside table cells too.
 std::string text_escape(const std::string& text) { return markdown_escape(text, MarkdownBreak::Html); }
 
+// A table of names in a first column and one right-aligned column of figures per heading.
+Table figures_table(const std::string& first, const std::vector<std::string>& headings) {
+  Table table;
+  table.header = {first};
+  table.align = {Align::Left};
+  for (const auto& heading : headings) {
+    table.header.push_back(heading);
+    table.align.push_back(Align::Right);
+  }
+  return table;
+}
+
 // A link target: spaces and brackets percent-encoded so the link does not end early.
 std::string link_target(const std::string& path) {
   std::string out;
@@ -82,13 +94,9 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     table_markdown(out, table);
   } else if (auto* radar = std::get_if<RadarChart>(&block)) {
     out += "*" + text_escape(radar->caption) + "*\n\n";
-    Table table;
-    table.header = {"Group"};
-    table.align = {Align::Left};
-    for (const auto& s : radar->series) {
-      table.header.push_back(s.label);
-      table.align.push_back(Align::Right);
-    }
+    std::vector<std::string> series;
+    for (const auto& s : radar->series) series.push_back(s.label);
+    Table table = figures_table("Group", series);
     for (size_t i = 0; i < radar->axes.size(); ++i) {
       std::vector<Cell> row = {text_cell(radar->axes[i])};
       for (const auto& s : radar->series)
@@ -110,13 +118,9 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     table_markdown(out, table);
   } else if (auto* map = std::get_if<JourneyMap>(&block)) {
     out += "*" + text_escape(map->caption) + "*\n\n";
-    Table table;
-    table.header = {"Touchpoint"};
-    table.align = {Align::Left};
-    for (const auto& lane : map->lanes) {
-      table.header.push_back(lane.label);
-      table.align.push_back(Align::Right);
-    }
+    std::vector<std::string> lanes;
+    for (const auto& lane : map->lanes) lanes.push_back(lane.label);
+    Table table = figures_table("Touchpoint", lanes);
     for (size_t i = 0; i < map->labels.size(); ++i) {
       std::vector<Cell> row = {text_cell(fmt::format("{}. {}", i + 1, map->labels[i]))};
       for (const auto& lane : map->lanes) {
