@@ -12,14 +12,22 @@ namespace {
 // Report text keeps its line breaks, inside table cells too.
 std::string text_escape(const std::string& text) { return markdown_escape(text, MarkdownBreak::Html); }
 
-// A table of names in a first column and one right-aligned column of figures per heading.
-Table figures_table(const std::string& first, const std::vector<std::string>& headings) {
+// A grid: names down a first column, one right-aligned column of figures per heading, the cell
+// of row r and column c from cell_text(r, c).
+template <class CellText>
+Table grid_table(const std::string& first, const std::vector<std::string>& headings, const std::vector<std::string>& names,
+                 CellText cell_text) {
   Table table;
   table.header = {first};
   table.align = {Align::Left};
   for (const auto& heading : headings) {
     table.header.push_back(heading);
     table.align.push_back(Align::Right);
+  }
+  for (size_t r = 0; r < names.size(); ++r) {
+    std::vector<Cell> row = {text_cell(names[r])};
+    for (size_t c = 0; c < headings.size(); ++c) row.push_back(text_cell(cell_text(r, c)));
+    table.rows.push_back(std::move(row));
   }
   return table;
 }
@@ -96,13 +104,10 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     out += "*" + text_escape(radar->caption) + "*\n\n";
     std::vector<std::string> series;
     for (const auto& s : radar->series) series.push_back(s.label);
-    Table table = figures_table("Group", series);
-    for (size_t i = 0; i < radar->axes.size(); ++i) {
-      std::vector<Cell> row = {text_cell(radar->axes[i])};
-      for (const auto& s : radar->series)
-        row.push_back(text_cell(i < s.values.size() && s.values[i] ? fmt::format("{:.1f}", *s.values[i]) : "–"));
-      table.rows.push_back(std::move(row));
-    }
+    Table table = grid_table("Group", series, radar->axes, [&](size_t r, size_t c) {
+      const auto& values = radar->series[c].values;
+      return r < values.size() && values[r] ? fmt::format("{:.1f}", *values[r]) : std::string("–");
+    });
     table_markdown(out, table);
   } else if (auto* bars = std::get_if<BarChart>(&block)) {
     out += "*" + text_escape(bars->caption) + "*\n\n";
@@ -120,15 +125,12 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     out += "*" + text_escape(map->caption) + "*\n\n";
     std::vector<std::string> lanes;
     for (const auto& lane : map->lanes) lanes.push_back(lane.label);
-    Table table = figures_table("Touchpoint", lanes);
-    for (size_t i = 0; i < map->labels.size(); ++i) {
-      std::vector<Cell> row = {text_cell(fmt::format("{}. {}", i + 1, map->labels[i]))};
-      for (const auto& lane : map->lanes) {
-        const JourneyCell& c = lane.cells[i];
-        row.push_back(text_cell(c.in_scope ? c.text + (c.critical ? " !" : "") : "n/a"));
-      }
-      table.rows.push_back(std::move(row));
-    }
+    std::vector<std::string> names;
+    for (size_t i = 0; i < map->labels.size(); ++i) names.push_back(fmt::format("{}. {}", i + 1, map->labels[i]));
+    Table table = grid_table("Touchpoint", lanes, names, [&](size_t r, size_t c) {
+      const JourneyCell& cell = map->lanes[c].cells[r];
+      return cell.in_scope ? cell.text + (cell.critical ? " !" : "") : std::string("n/a");
+    });
     table_markdown(out, table);
   } else if (auto* legend = std::get_if<BandLegend>(&block)) {
     std::string line = "Bands:";
