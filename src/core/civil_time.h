@@ -1,7 +1,7 @@
 #pragma once
 // Seconds since 1970 (UTC) as a calendar date and time, without the C library's time zone state
 // (Howard Hinnant's civil_from_days): the one conversion behind every date a PDF carries
-// (SOURCE_DATE_EPOCH, docs/reliability.md) and the KPI times of core/kpi.h.
+// (SOURCE_DATE_EPOCH, docs/reports.md) and the KPI times of core/kpi.h.
 
 namespace cjb {
 

@@ -288,30 +288,20 @@ void add_link(gv::Graph& g, const JourneyGraph& graph, const JourneyEdge& edge, 
   Agnode_t* tail = nodes.at(edge.from);
   Agnode_t* head = nodes.at(edge.to);
   Agedge_t* e = g.add_edge(root, tail, head);
-  switch (edge.kind) {
-    case EdgeKind::Journey:
-      g.set(e, "id", edge_id(edge));
-      g.set(e, "minlen", fmt::format("{}", graph.find_node(edge.to)->column - graph.find_node(edge.from)->column));
-      break;
-    case EdgeKind::Transition:
-      g.set(e, "id", edge_id(edge));
-      g.set(e, "constraint", "false");
-      g.set(e, "color", style.transition_edge);
-      g.set(e, "style", "dashed");
-      g.set(e, "penwidth", "1.4");
-      g.set(e, "arrowsize", "0.8");
-      g.set_html(e, "xlabel", font(9, style.transition_edge, fmt::format("{}", edge.number), true));
-      g.set(e, "tooltip", escape_attribute(fmt::format("{}. {}", edge.number, edge.label)));
-      break;
-    case EdgeKind::Driver:
-      g.set(e, "id", edge_id(edge));
-      g.set(e, "constraint", "false");
-      g.set(e, "color", style.driver_edge);
-      g.set(e, "penwidth", "0.8");
-      g.set(e, "arrowsize", "0.5");
-      g.set(e, "tooltip", escape_attribute("Drives " + edge.label));
-      break;
+  g.set(e, "id", edge_id(edge));
+  if (edge.kind == EdgeKind::Journey) {
+    g.set(e, "minlen", fmt::format("{}", graph.find_node(edge.to)->column - graph.find_node(edge.from)->column));
+    return;
   }
+  // Links across the journey do not pull the layout (constraint false).
+  bool transition = edge.kind == EdgeKind::Transition;
+  g.set(e, "constraint", "false");
+  g.set(e, "color", transition ? style.transition_edge : style.driver_edge);
+  if (transition) g.set(e, "style", "dashed");
+  g.set(e, "penwidth", transition ? "1.4" : "0.8");
+  g.set(e, "arrowsize", transition ? "0.8" : "0.5");
+  if (transition) g.set_html(e, "xlabel", font(9, style.transition_edge, fmt::format("{}", edge.number), true));
+  g.set(e, "tooltip", escape_attribute(transition ? fmt::format("{}. {}", edge.number, edge.label) : "Drives " + edge.label));
 }
 
 // The journey as a Graphviz graph. Columns are ranks (rankdir LR): invisible edges give every

@@ -37,13 +37,9 @@ Json json_number(std::optional<double> v) { return v ? Json(*v) : Json(nullptr);
 Json json_summary(const Summary& s) {
   Json j;
   j["n"] = s.n;
-  auto value = [&](double v) { return s.n > 0 ? Json(v) : Json(nullptr); };
-  j["mean"] = value(s.mean);
-  j["median"] = value(s.median);
-  j["p25"] = value(s.p25);
-  j["p75"] = value(s.p75);
-  j["min"] = value(s.min);
-  j["max"] = value(s.max);
+  for (const auto& [key, value] : {std::pair{"mean", s.mean}, std::pair{"median", s.median}, std::pair{"p25", s.p25},
+                                    std::pair{"p75", s.p75}, std::pair{"min", s.min}, std::pair{"max", s.max}})
+    j[key] = s.n > 0 ? Json(value) : Json(nullptr);
   return j;
 }
 
@@ -93,11 +89,10 @@ Json json_standing(const PeerStanding& s) {
   j["id"] = s.id;
   j["score"] = json_number(s.score);
   j["peers"] = s.peers;
-  j["percentile_rank"] = json_number(s.percentile_rank);
-  j["median"] = json_number(s.median);
-  j["gap_to_median"] = json_number(s.gap_to_median);
-  j["best"] = json_number(s.best);
-  j["gap_to_best"] = json_number(s.gap_to_best);
+  for (const auto& [key, value] : {std::pair{"percentile_rank", s.percentile_rank}, std::pair{"median", s.median},
+                                    std::pair{"gap_to_median", s.gap_to_median}, std::pair{"best", s.best},
+                                    std::pair{"gap_to_best", s.gap_to_best}})
+    j[key] = json_number(value);
   return j;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // One PDF being written: the page writer every PDF of render/ goes through (the gap report, and
 // the benchmark through its Document). It owns the page size, the document's metadata — with
-// the dates of SOURCE_DATE_EPOCH, so that two runs are byte-identical (docs/reliability.md) —
+// the dates of SOURCE_DATE_EPOCH, so that two runs are byte-identical (docs/reports.md) —
 // and cairo's status checks, so that a failed PDF is an error and never a half-written file.
 
 #include <optional>

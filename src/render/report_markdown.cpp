@@ -12,6 +12,26 @@ namespace {
 // Report text keeps its line breaks, inside table cells too.
 std::string text_escape(const std::string& text) { return markdown_escape(text, MarkdownBreak::Html); }
 
+// A grid: names down a first column, one right-aligned column of figures per heading, the cell
+// of row r and column c from cell_text(r, c).
+template <class CellText>
+Table grid_table(const std::string& first, const std::vector<std::string>& headings, const std::vector<std::string>& names,
+                 CellText cell_text) {
+  Table table;
+  table.header = {first};
+  table.align = {Align::Left};
+  for (const auto& heading : headings) {
+    table.header.push_back(heading);
+    table.align.push_back(Align::Right);
+  }
+  for (size_t r = 0; r < names.size(); ++r) {
+    std::vector<Cell> row = {text_cell(names[r])};
+    for (size_t c = 0; c < headings.size(); ++c) row.push_back(text_cell(cell_text(r, c)));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
 // A link target: spaces and brackets percent-encoded so the link does not end early.
 std::string link_target(const std::string& path) {
   std::string out;
@@ -82,19 +102,12 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     table_markdown(out, table);
   } else if (auto* radar = std::get_if<RadarChart>(&block)) {
     out += "*" + text_escape(radar->caption) + "*\n\n";
-    Table table;
-    table.header = {"Group"};
-    table.align = {Align::Left};
-    for (const auto& s : radar->series) {
-      table.header.push_back(s.label);
-      table.align.push_back(Align::Right);
-    }
-    for (size_t i = 0; i < radar->axes.size(); ++i) {
-      std::vector<Cell> row = {text_cell(radar->axes[i])};
-      for (const auto& s : radar->series)
-        row.push_back(text_cell(i < s.values.size() && s.values[i] ? fmt::format("{:.1f}", *s.values[i]) : "–"));
-      table.rows.push_back(std::move(row));
-    }
+    std::vector<std::string> series;
+    for (const auto& s : radar->series) series.push_back(s.label);
+    Table table = grid_table("Group", series, radar->axes, [&](size_t r, size_t c) {
+      const auto& values = radar->series[c].values;
+      return r < values.size() && values[r] ? fmt::format("{:.1f}", *values[r]) : std::string("–");
+    });
     table_markdown(out, table);
   } else if (auto* bars = std::get_if<BarChart>(&block)) {
     out += "*" + text_escape(bars->caption) + "*\n\n";
@@ -110,21 +123,14 @@ void block_markdown(std::string& out, const Block& block, const std::string& pho
     table_markdown(out, table);
   } else if (auto* map = std::get_if<JourneyMap>(&block)) {
     out += "*" + text_escape(map->caption) + "*\n\n";
-    Table table;
-    table.header = {"Touchpoint"};
-    table.align = {Align::Left};
-    for (const auto& lane : map->lanes) {
-      table.header.push_back(lane.label);
-      table.align.push_back(Align::Right);
-    }
-    for (size_t i = 0; i < map->labels.size(); ++i) {
-      std::vector<Cell> row = {text_cell(fmt::format("{}. {}", i + 1, map->labels[i]))};
-      for (const auto& lane : map->lanes) {
-        const JourneyCell& c = lane.cells[i];
-        row.push_back(text_cell(c.in_scope ? c.text + (c.critical ? " !" : "") : "n/a"));
-      }
-      table.rows.push_back(std::move(row));
-    }
+    std::vector<std::string> lanes;
+    for (const auto& lane : map->lanes) lanes.push_back(lane.label);
+    std::vector<std::string> names;
+    for (size_t i = 0; i < map->labels.size(); ++i) names.push_back(fmt::format("{}. {}", i + 1, map->labels[i]));
+    Table table = grid_table("Touchpoint", lanes, names, [&](size_t r, size_t c) {
+      const JourneyCell& cell = map->lanes[c].cells[r];
+      return cell.in_scope ? cell.text + (cell.critical ? " !" : "") : std::string("n/a");
+    });
     table_markdown(out, table);
   } else if (auto* legend = std::get_if<BandLegend>(&block)) {
     std::string line = "Bands:";

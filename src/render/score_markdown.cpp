@@ -24,16 +24,9 @@ std::vector<std::string> figure_cells(const Figure& f) {
           fmt::format("{}/{}", f.answered, f.applicable), share_text(f.completeness)};
 }
 
-std::string group_label(const Model& model, const std::string& id) {
-  const Group* g = model.find_group(id);
-  return markdown_escape(g ? g->label : id);
-}
+std::string shown_group(const Model& model, const std::string& id) { return markdown_escape(render::group_label(model, id)); }
 
-std::string channel_label(const Model& model, const std::string& id) {
-  if (id == kAllChannels) return "All channels";
-  const Channel* c = model.find_channel(id);
-  return markdown_escape(c ? c->label : id);
-}
+std::string shown_channel(const Model& model, const std::string& id) { return markdown_escape(render::channel_label(model, id)); }
 
 std::vector<std::string> concat(std::vector<std::string> head, const std::vector<std::string>& tail) {
   head.insert(head.end(), tail.begin(), tail.end());
@@ -46,7 +39,7 @@ void header_markdown(std::string& out, const Scorecard& card, const Model& model
   const Assessment& a = *card.assessment;
   out += fmt::format("# Scorecard: {} — {}\n\n", markdown_escape(a.subject.retailer), markdown_escape(a.subject.site));
   std::vector<std::string> channel_names;
-  for (const auto& c : instrument.channels) channel_names.push_back(channel_label(model, c));
+  for (const auto& c : instrument.channels) channel_names.push_back(shown_channel(model, c));
   out += markdown_row({"Assessment", markdown_escape(a.id)});
   out += "| --- | --- |\n";
   out += markdown_row({"Date", markdown_escape(a.meta.date)});
@@ -74,7 +67,7 @@ void overview_markdown(std::string& out, const Scorecard& card, const Model& mod
   out += "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |\n";
   for (const auto& group : card.groups) {
     const Layer* l = model.find_layer(group.layer);
-    out += markdown_row(concat({markdown_escape(l ? l->label : group.layer), group_label(model, group.id)}, figure_cells(group.figure)));
+    out += markdown_row(concat({markdown_escape(l ? l->label : group.layer), shown_group(model, group.id)}, figure_cells(group.figure)));
   }
 }
 
@@ -85,7 +78,7 @@ void sections_markdown(std::string& out, const Scorecard& card, const Model& mod
   out += "| --- | --- | ---: | --- | ---: | --- |\n";
   for (const auto& s : card.sections) {
     const Band* band = s.score ? model.band_for(*s.score) : nullptr;
-    out += markdown_row({group_label(model, s.group), channel_label(model, s.channel), score_text(s.score), band_label(band),
+    out += markdown_row({shown_group(model, s.group), shown_channel(model, s.channel), score_text(s.score), band_label(band),
                          fmt::format("{}/{}", s.answered, s.applicable),
                          s.critical_failures.empty() ? "–" : markdown_escape(fmt::format("{}", fmt::join(s.critical_failures, ", ")))});
   }
@@ -96,7 +89,7 @@ void sections_markdown(std::string& out, const Scorecard& card, const Model& mod
     out += "| --- | ---: | --- |\n";
     for (const auto& c : card.channels) {
       const Band* band = c.score ? model.band_for(*c.score) : nullptr;
-      out += markdown_row({channel_label(model, c.id), score_text(c.score), band_label(band)});
+      out += markdown_row({shown_channel(model, c.id), score_text(c.score), band_label(band)});
     }
   }
 }
@@ -114,7 +107,7 @@ void critical_markdown(std::string& out, const Scorecard& card, const Model& mod
       const ItemResult* item = card.find_item(id);
       if (!item) continue;
       const SectionResult* section = card.find_section(item->group, item->channel);
-      out += markdown_row({markdown_escape(id), group_label(model, item->group), channel_label(model, item->channel),
+      out += markdown_row({markdown_escape(id), shown_group(model, item->group), shown_channel(model, item->channel),
                            score_text(section ? section->score : std::nullopt), score_text(section ? section->uncapped : std::nullopt),
                            markdown_escape(item->item->text), item->response ? markdown_escape(item->response->note) : ""});
     }
@@ -134,8 +127,8 @@ void actions_markdown(std::string& out, const Scorecard& card, const Model& mode
       auto found = items_by_id.find(card.actions[i].item);
       if (found == items_by_id.end()) continue;
       const ItemResult* item = found->second;
-      out += markdown_row({std::to_string(i + 1), markdown_escape(item->id), group_label(model, item->group),
-                           channel_label(model, item->channel), fmt::format("{} → {}{}", *item->level, item->max_level, card.actions[i].fix_now ? " (fix now)" : ""),
+      out += markdown_row({std::to_string(i + 1), markdown_escape(item->id), shown_group(model, item->group),
+                           shown_channel(model, item->channel), fmt::format("{} → {}{}", *item->level, item->max_level, card.actions[i].fix_now ? " (fix now)" : ""),
                            fmt::format("+{:.2f}", card.actions[i].impact), markdown_escape(item->item->text)});
     }
   }
@@ -148,8 +141,8 @@ void open_items_markdown(std::string& out, const Scorecard& card, const Model& m
                        card.unanswered.size() == 1 ? "" : "s", card.unanswered.size() == 1 ? "s" : "");
     for (const auto& id : card.unanswered) {
       const ItemResult* item = card.find_item(id);
-      out += fmt::format("- {} ({} · {}): {}\n", markdown_escape(id), item ? group_label(model, item->group) : "",
-                         item ? channel_label(model, item->channel) : "", item ? markdown_escape(item->item->text) : "");
+      out += fmt::format("- {} ({} · {}): {}\n", markdown_escape(id), item ? shown_group(model, item->group) : "",
+                         item ? shown_channel(model, item->channel) : "", item ? markdown_escape(item->item->text) : "");
     }
   }
   if (!card.waivers.empty()) {

@@ -87,16 +87,9 @@ std::string critical_flag(const Painter& paint, const SectionResult& section) {
   return paint.red("  critical: " + clean(fmt::format("{}", fmt::join(section.critical_failures, ", "))));
 }
 
-std::string group_label(const Model& model, const std::string& id) {
-  const Group* g = model.find_group(id);
-  return clean(g ? g->label : id);
-}
+std::string shown_group(const Model& model, const std::string& id) { return clean(render::group_label(model, id)); }
 
-std::string channel_label(const Model& model, const std::string& id) {
-  if (id == kAllChannels) return "All channels";
-  const Channel* c = model.find_channel(id);
-  return clean(c ? c->label : id);
-}
+std::string shown_channel(const Model& model, const std::string& id) { return clean(render::channel_label(model, id)); }
 
 std::string level_text(const Model& model, const Item& item, int level) {
   const Scale* scale = model.find_scale(item.scale);
@@ -116,7 +109,7 @@ void header_text(std::string& out, const Painter& paint, const Scorecard& card) 
   if (!a.meta.assessor.empty()) who += " by " + a.meta.assessor;
   out += fmt::format("Assessment {} · {} · {}\n", clean(a.id), clean(a.meta.date), clean(who));
   std::vector<std::string> channel_names;
-  for (const auto& c : instrument.channels) channel_names.push_back(channel_label(model, c));
+  for (const auto& c : instrument.channels) channel_names.push_back(shown_channel(model, c));
   std::string scope = clean(instrument.profile ? "profile " + instrument.profile->id
                                                : "checklists " + fmt::format("{}", fmt::join(instrument.checklists, ", ")));
   out += fmt::format("Scope: {} · channels: {} · critical cap {}\n\n", scope, fmt::join(channel_names, ", "),
@@ -136,7 +129,7 @@ void figures_text(std::string& out, const Painter& paint, const Scorecard& card)
     out += "\n" + figure_row(paint, clean(l ? l->label : layer.id), layer.figure, true);
     for (size_t g : layer.groups) {
       const GroupResult& group = card.groups[g];
-      std::string row = figure_row(paint, "  " + group_label(model, group.id), group.figure);
+      std::string row = figure_row(paint, "  " + shown_group(model, group.id), group.figure);
       // Channel rows only where there is a choice of channel: a journey group, more than one
       // channel in scope. Otherwise the group has one section, whose flags go on its own row.
       if (layer.id != kJourney || instrument.channels.size() < 2) {
@@ -150,7 +143,7 @@ void figures_text(std::string& out, const Painter& paint, const Scorecard& card)
         const Band* band = section.score ? model.band_for(*section.score) : nullptr;
         std::optional<double> share;
         if (section.applicable > 0) share = static_cast<double>(section.answered) / section.applicable;
-        out += fmt::format("{} {:>6}  {} {:>6} {:>6} {}{}\n", fit("    " + channel_label(model, section.channel), kLabelWidth),
+        out += fmt::format("{} {:>6}  {} {:>6} {:>6} {}{}\n", fit("    " + shown_channel(model, section.channel), kLabelWidth),
                            score_text(section.score), paint.band(fit(band_label(band), 12), band), "", "",
                            completeness_text(section.answered, section.applicable, share), critical_flag(paint, section));
       }
@@ -164,7 +157,7 @@ void channels_text(std::string& out, const Painter& paint, const Scorecard& card
     out += "\n" + paint.bold("Channels (journey touchpoints only)") + "\n";
     for (const auto& channel : card.channels) {
       const Band* band = channel.score ? model.band_for(*channel.score) : nullptr;
-      out += fmt::format("{} {:>6}  {}\n", fit("  " + channel_label(model, channel.id), kLabelWidth), score_text(channel.score),
+      out += fmt::format("{} {:>6}  {}\n", fit("  " + shown_channel(model, channel.id), kLabelWidth), score_text(channel.score),
                          paint.band(band_label(band), band));
     }
   }
@@ -179,7 +172,7 @@ void critical_text(std::string& out, const Painter& paint, const Scorecard& card
     const ItemResult* item = card.find_item(id);
     if (!item) continue;
     const SectionResult* section = card.find_section(item->group, item->channel);
-    out += paint.red(fmt::format("  {}  {} · {}: {}", clean(id), group_label(model, item->group), channel_label(model, item->channel),
+    out += paint.red(fmt::format("  {}  {} · {}: {}", clean(id), shown_group(model, item->group), shown_channel(model, item->channel),
                                  section ? cap_text(*section) : "")) + "\n";
     out += fmt::format("     {}\n", clean(item->item->text));
   }
@@ -200,7 +193,7 @@ void actions_text(std::string& out, const Painter& paint, const Scorecard& card,
     if (i == 0 && action.fix_now) out += paint.red("  Fix now (critical failures):") + "\n";
     if (i > 0 && card.actions[i - 1].fix_now && !action.fix_now) out += "  Then, by impact:\n";
     out += fmt::format("  {}. +{:.2f}  {}  {} · {}, level {} → {}\n", i + 1, action.impact, clean(item->id),
-                       group_label(model, item->group), channel_label(model, item->channel),
+                       shown_group(model, item->group), shown_channel(model, item->channel),
                        level_text(model, *item->item, *item->level), level_text(model, *item->item, item->max_level));
     out += fmt::format("     {}\n", clean(item->item->text));
     if (item->response && !item->response->note.empty()) out += fmt::format("     found: {}\n", clean(item->response->note));
