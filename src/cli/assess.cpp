@@ -52,15 +52,14 @@ std::optional<FileStamp> stamp_of(const std::string& path) {
 
 class AssessCommand : public Command {
  public:
-  const char* name() const override { return "assess"; }
-  const char* summary() const override { return "guided self-assessment: answer item by item, stop and resume, get a score and a plan"; }
-  const char* usage() const override { return "cjb assess -o FILE [--profile P] [--channels physical,online] [--retailer NAME --site NAME]\n       cjb assess FILE"; }
-  bool colours() const override { return true; }
-  const char* example() const override {
-    return "  cjb assess -o my-shop.xml --profile small-independent --retailer 'Rose & Co' --site 'High Street'\n"
-           "  cjb assess my-shop.xml                      # resume at the first unanswered item\n"
-           "  printf '3\\n2\\nn\\nq\\n' | cjb assess -o a.xml --profile small-independent   # scripted";
-  }
+  AssessCommand()
+      : Command({"assess",
+                 "guided self-assessment: answer item by item, stop and resume, get a score and a plan",
+                 "cjb assess -o FILE [--profile P] [--channels physical,online] [--retailer NAME --site NAME]\n       cjb assess FILE",
+                 "  cjb assess -o my-shop.xml --profile small-independent --retailer 'Rose & Co' --site 'High Street'\n"
+                 "  cjb assess my-shop.xml                      # resume at the first unanswered item\n"
+                 "  printf '3\\n2\\nn\\nq\\n' | cjb assess -o a.xml --profile small-independent   # scripted",
+                 true}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()
@@ -77,10 +76,15 @@ class AssessCommand : public Command {
     positional.add("file", 1);
   }
 
-  int run(Context& context) override {
+  void validate() override {
     if (resume_.empty() == output_.empty())
       throw UsageError(resume_.empty() ? "assess: expected -o FILE to start an assessment or FILE to resume one (see 'cjb assess --help')"
                                        : "assess: give either -o FILE (start) or FILE (resume), not both (see 'cjb assess --help')");
+    if (clean_user_text(retailer_.empty() ? "My shop" : retailer_).empty() || (!site_.empty() && clean_user_text(site_).empty()))
+      throw UsageError("assess: --retailer and --site need a name (expected text such as --retailer 'Rose & Co')");
+  }
+
+  int run(Context& context) override {
     const std::string path = resume_.empty() ? output_ : resume_;
     Catalog catalog = load_catalog(data_dir_option());
 
@@ -155,8 +159,6 @@ class AssessCommand : public Command {
   Assessment new_assessment(const Catalog& catalog) const {
     const std::string retailer = clean_user_text(retailer_.empty() ? "My shop" : retailer_);
     const std::string site = clean_user_text(site_);
-    if (retailer.empty() || (!site_.empty() && site.empty()))
-      throw UsageError("assess: --retailer and --site need a name (expected text such as --retailer 'Rose & Co')");
     BlankAssessmentRequest request;
     request.profile = profile_;
     request.channels = split_list(channels_);

@@ -12,7 +12,7 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/kpi_exports.h"
-#include "cli/output.h"
+#include "cli/options.h"
 #include "cli/scored.h"
 #include "core/error.h"
 #include "core/kpi.h"
@@ -57,17 +57,14 @@ class Progress {
 
 class KpiCommand : public Command {
  public:
-  const char* name() const override { return "kpi"; }
-  const char* summary() const override { return "service KPIs from contacts and survey exports (CSV)"; }
-  const char* usage() const override {
-    return "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--profile P] [--business-hours] [--strict] [--format text|json|csv|html] [--apply ASSESSMENT] [-o FILE]";
-  }
-  const char* example() const override {
-    return "  cjb kpi examples/kpi/contacts.csv examples/kpi/surveys.csv\n"
-           "  cjb kpi zendesk-tickets.csv --tz Europe/Amsterdam --by month\n"
-           "  cjb kpi exports/*.csv --by site --format html -o kpis.html\n"
-           "  cjb kpi tickets.csv surveys.csv --apply visit.xml -o visit-measured.xml";
-  }
+  KpiCommand()
+      : Command({"kpi",
+                 "service KPIs from contacts and survey exports (CSV)",
+                 "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--profile P] [--business-hours] [--strict] [--format text|json|csv|html] [--apply ASSESSMENT] [-o FILE]",
+                 "  cjb kpi examples/kpi/contacts.csv examples/kpi/surveys.csv\n"
+                 "  cjb kpi zendesk-tickets.csv --tz Europe/Amsterdam --by month\n"
+                 "  cjb kpi exports/*.csv --by site --format html -o kpis.html\n"
+                 "  cjb kpi tickets.csv surveys.csv --apply visit.xml -o visit-measured.xml"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()
@@ -80,19 +77,20 @@ class KpiCommand : public Command {
         ("business-hours", po::bool_switch(&business_hours_), "use the export's business-hours durations")
         ("strict", po::bool_switch(&strict_), "stop at the first bad row (default: skip bad rows and count them)")
         ("apply", po::value<std::string>(&apply_)->value_name("ASSESSMENT"),
-         "score the assessment's measured items from the figures and write the assessment instead of the figures")
-        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv or html")
-        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout)");
+         "score the assessment's measured items from the figures and write the assessment instead of the figures");
+    output_.declare(options);
     positional.add("export", -1);
   }
 
-  int run(Context& context) override {
-    if (format_ != "text" && format_ != "json" && format_ != "csv" && format_ != "html")
-      throw UsageError(fmt::format("kpi: --format '{}' is not known (expected text, json, csv or html)", format_));
+  void validate() override {
+    output_.validate(name());
     if (!by_.empty() && !is_kpi_field(by_))
       throw UsageError(fmt::format("kpi: --by '{}' is not a field (expected site, channel or month)", by_));
-    if (!apply_.empty() && (format_ != "text" || !by_.empty()))
+    if (!apply_.empty() && (output_.format() != "text" || !by_.empty()))
       throw UsageError("kpi: --apply writes the assessment, not the figures (expected no --format or --by with it)");
+  }
+
+  int run(Context& context) override {
     std::optional<kpi::TimeZone> zone;
     if (!tz_.empty()) zone.emplace(tz_);
     std::optional<kpi::Layout> layout;
@@ -132,10 +130,10 @@ class KpiCommand : public Command {
       report.by = by_;
       report.rows = tally.rows();
     }
-    if (format_ == "json") write_output(context, output_, render::kpi_json(report));
-    else if (format_ == "csv") write_output(context, output_, render::kpi_csv(report));
-    else if (format_ == "html") write_output(context, output_, render::kpi_html(report));
-    else write_output(context, output_, render::kpi_text(report));
+    if (output_.format() == "json") output_.write(context, render::kpi_json(report));
+    else if (output_.format() == "csv") output_.write(context, render::kpi_csv(report));
+    else if (output_.format() == "html") output_.write(context, render::kpi_html(report));
+    else output_.write(context, render::kpi_text(report));
     return 0;
   }
 
@@ -183,7 +181,7 @@ class KpiCommand : public Command {
     Assessment after = before;
     std::vector<AppliedMeasure> applied = apply_measures(after, applying.before->instrument, *figures, origin);
     std::unique_ptr<ScoredAssessment> scored = score_loaded(applying.catalog, after);
-    write_output(context, output_, xml::write_assessment(after));
+    output_.write(context, xml::write_assessment(after));
     if (quiet()) return 0;
     for (const auto& a : applied) {
       if (!a.level) context.err << fmt::format("{}: left as it was: {}\n", a.item, a.skipped);
@@ -199,7 +197,8 @@ class KpiCommand : public Command {
 
   std::vector<std::string> exports_;
   std::string apply_;
-  std::string by_, map_, tz_, profile_, format_, output_;
+  std::string by_, map_, tz_, profile_;
+  OutputOptions output_{{.formats = {{"text"}, {"json"}, {"csv"}, {"html"}}, .default_format = "text", .extension_names_format = false}};
   bool business_hours_ = false, strict_ = false;
 };
 

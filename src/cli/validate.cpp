@@ -45,13 +45,12 @@ std::vector<Diagnostic> missing_photos(const Assessment& a) {
 
 class ValidateCommand : public Command {
  public:
-  const char* name() const override { return "validate"; }
-  const char* summary() const override { return "check model, checklist, profile and assessment files"; }
-  const char* usage() const override { return "cjb validate [FILE...] [options]"; }
-  const char* example() const override {
-    return "  cjb validate                              # the installed model, checklists and profiles\n"
-           "  cjb validate my-checklist.xml examples/fashion-independent.xml";
-  }
+  ValidateCommand()
+      : Command({"validate",
+                 "check model, checklist, profile and assessment files",
+                 "cjb validate [FILE...] [options]",
+                 "  cjb validate                              # the installed model, checklists and profiles\n"
+                 "  cjb validate my-checklist.xml examples/fashion-independent.xml"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()("file", po::value<std::vector<std::string>>(&files_)->value_name("FILE"),

@@ -255,7 +255,7 @@ TEST(ReportCli, KpiSection) {
 TEST(ReportCli, BadUsageAndBadInput) {
   RunResult format = report({"--format", "docx"});
   EXPECT_EQ(format.exit_code, 2);
-  EXPECT_EQ(format.err, "cjb report: unknown format 'docx' (expected pdf, html, md, svg or json)\n");
+  EXPECT_EQ(format.err, "cjb report: --format 'docx' is not known (expected pdf, html, markdown, md, svg or json)\n");
   RunResult paper = report({"--paper", "a3", "-o", "x.pdf"});
   EXPECT_EQ(paper.exit_code, 2);
   EXPECT_EQ(paper.err, "cjb report: unknown paper 'a3' (expected a4 or letter)\n");
