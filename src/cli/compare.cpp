@@ -72,10 +72,9 @@ class CompareCommand : public Command {
     if (!problems.empty()) throw InputError(std::move(problems));
 
     ScorecardDiff diff = diff_scorecards(before->card, after->card);
-    if (output_.format() == "json") output_.write(context, render::compare_json(diff));
-    else if (output_.format() == "csv") output_.write(context, render::compare_csv(diff));
-    else if (output_.format() == "html") output_.write(context, render::compare_html(diff));
-    else output_.write(context, render::compare_text(diff));
+    output_.write(context, render_in<ScorecardDiff>(output_.format(), {{"text", render::compare_text}, {"json", render::compare_json},
+                                                                       {"csv", render::compare_csv}, {"html", render::compare_html}},
+                                                    diff));
     return 0;
   }
 

@@ -130,10 +130,9 @@ class KpiCommand : public Command {
       report.by = by_;
       report.rows = tally.rows();
     }
-    if (output_.format() == "json") output_.write(context, render::kpi_json(report));
-    else if (output_.format() == "csv") output_.write(context, render::kpi_csv(report));
-    else if (output_.format() == "html") output_.write(context, render::kpi_html(report));
-    else output_.write(context, render::kpi_text(report));
+    output_.write(context, render_in<render::KpiReport>(output_.format(), {{"text", render::kpi_text}, {"json", render::kpi_json},
+                                                                           {"csv", render::kpi_csv}, {"html", render::kpi_html}},
+                                                        report));
     return 0;
   }
 

@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,22 @@ class OutputOptions {
   Settings settings_;
   std::string path_, given_, format_;
 };
+
+// The function that writes a command's result in one format of its table.
+template <typename Input>
+struct Renderer {
+  const char* format;
+  std::string (*render)(const Input&);
+};
+
+// The result written in the format asked for. validate() has accepted only the table's
+// formats, so a format without a renderer is a bug.
+template <typename Input>
+std::string render_in(const std::string& format, std::initializer_list<Renderer<Input>> renderers, const Input& input) {
+  for (const auto& r : renderers)
+    if (format == r.format) return r.render(input);
+  throw std::logic_error("no renderer for the format " + format);
+}
 
 // The input file argument of a command: positional, named as the usage line names it
 // (ASSESSMENT, SHEET, FILE…). Missing, parse() says "COMMAND: expected an ASSESSMENT file".
