@@ -9,13 +9,27 @@
 
 #include "cli/command.h"
 #include "cli/version.h"
-#include "core/edit_distance.h"
 #include "core/error.h"
 #include "core/printable.h"
 
 namespace cjb::cli {
 
 namespace {
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
 
 std::string main_help() {
   std::string text =
@@ -24,7 +38,7 @@ std::string main_help() {
       "scored per touchpoint, in store and online.\n\nCommands:\n";
   for (const auto& c : commands()) text += fmt::format("  {:<10} {}\n", c.name, c.summary);
   text +=
-      "\nRun 'cjb COMMAND --help' for a command's options and an example.\n"
+      "\nRun 'cjb help COMMAND' or 'cjb COMMAND --help' for a command's options and an example.\n"
       "Exit status: 0 success, 1 findings (e.g. validation problems), 2 bad usage or bad input.\n"
       "Every command takes --data-dir DIR and -q/--quiet; commands that colour take --color=auto|always|never\n"
       "(NO_COLOR in the environment turns auto off).\n"
@@ -49,7 +63,10 @@ std::string suggest_command(const std::string& typed) {
   return best_distance <= std::max<size_t>(2, typed.size() / 3) ? best : std::string();
 }
 
-int run(const std::vector<std::string>& args, Context& context) {
+int run(const std::vector<std::string>& given, Context& context) {
+  // `cjb help COMMAND` is `cjb COMMAND --help`, word for word.
+  std::vector<std::string> args = given;
+  if (args.size() >= 2 && args[0] == "help") args = {args[1], "--help"};
   try {
     if (args.empty()) {
       context.err << main_help();
