@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/findings.h"
 #include "cli/version.h"
 #include "core/error.h"
 #include "core/printable.h"
@@ -100,6 +101,11 @@ int run(const std::vector<std::string>& given, Context& context) {
     Context command_context = context;
     if (command->quiet()) command_context.err_is_terminal = false;  // no progress bars
     return command->run(command_context);
+  } catch (const Findings& e) {
+    for (const auto& d : e.diagnostics()) context.err << d.to_string() << "\n";
+    std::string program = e.command().empty() ? "cjb" : "cjb " + e.command();
+    for (const auto& note : e.notes()) context.err << program << ": " << printable(note, true) << "\n";
+    return e.exit_code();
   } catch (const UsageError& e) {
     context.err << "cjb " << printable(e.what(), true) << "\n";
     return e.exit_code();
