@@ -25,7 +25,7 @@ class ActionsCommand : public Command {
   ActionsCommand()
       : Command({"actions",
                  "write the action plan to track: owner, due date and status for each action",
-                 "cjb actions ASSESSMENT [-o FILE] [--format csv|xlsx|md|json]",
+                 "cjb actions ASSESSMENT [-o FILE] [--format csv|xlsx|markdown|md|json]",
                  "  cjb actions examples/grocer-omnichannel.xml -o plan.xlsx\n"
                  "  cjb report revisit.xml --previous first.xml --actions-file plan.xlsx -o report.pdf   # the plan followed up"}) {}
 

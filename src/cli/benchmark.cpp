@@ -270,18 +270,10 @@ class BenchmarkCommand : public Command {
   // Option values that parsing cannot check; before any work is done.
   void validate() override {
     output_.validate(name());
-    auto one_of = [](const std::string& option, const std::string& value, std::initializer_list<const char*> allowed) {
-      std::string list;
-      for (const char* a : allowed) {
-        if (value == a) return;
-        list += (list.empty() ? "" : ", ") + std::string(a);
-      }
-      throw UsageError(fmt::format("benchmark: --{} '{}' is not known (expected {})", option, value, list));
-    };
-    one_of("heatmap", heatmap_, {"overall", "region"});
-    one_of("period", period_, {"month", "quarter", "year"});
-    one_of("visits", visits_, {"latest", "all"});
-    if (!combine_.empty()) one_of("combine", combine_, {"median", "mean", "latest"});
+    expect_one_of(name(), "heatmap", heatmap_, {"overall", "region"});
+    expect_one_of(name(), "period", period_, {"month", "quarter", "year"});
+    expect_one_of(name(), "visits", visits_, {"latest", "all"});
+    if (!combine_.empty()) expect_one_of(name(), "combine", combine_, {"median", "mean", "latest"});
     if (!by_.empty() && !is_rollup_field(by_))
       throw UsageError(fmt::format("benchmark: --by '{}' is not a field (expected retailer, site, site-id, sector, region, format or tag)", by_));
     if (output_.format() == "pdf" && output_.to_stdout())

@@ -34,10 +34,8 @@ void Command::parse(const std::vector<std::string>& args) {
       return;  // --help wins over everything else on the line
     }
   store(args, options, positional);
-  if (colour_text_ == "auto") colour_ = ColourChoice::Auto;
-  else if (colour_text_ == "always") colour_ = ColourChoice::Always;
-  else if (colour_text_ == "never") colour_ = ColourChoice::Never;
-  else throw UsageError(fmt::format("{}: --color '{}' is not known (expected auto, always or never)", name(), colour_text_));
+  expect_one_of(name(), "color", colour_text_, {"auto", "always", "never"});
+  colour_ = colour_text_ == "always" ? ColourChoice::Always : colour_text_ == "never" ? ColourChoice::Never : ColourChoice::Auto;
   validate();
 }
 

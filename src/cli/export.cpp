@@ -47,7 +47,7 @@ class ExportCommand : public Command {
     if (std::optional<std::string> named = output_file_format(); output_.format_given() && named && *named != output_.format())
       throw UsageError(fmt::format("export: --format {} does not fit the file name {} (expected a .{} file)", output_.format(),
                                    output_.path(), output_.format()));
-    if (sheets_ != "layer" && sheets_ != "channel") throw UsageError(fmt::format("export: --sheets '{}' (expected layer or channel)", sheets_));
+    expect_one_of(name(), "sheets", sheets_, {"layer", "channel"});
   }
 
   int run(Context& context) override {

@@ -51,6 +51,12 @@ std::string FormatTable::extensions() const {
   return or_list(extensions);
 }
 
+void expect_one_of(const char* command, const char* option, const std::string& value, const std::vector<std::string>& allowed) {
+  for (const auto& a : allowed)
+    if (value == a) return;
+  throw UsageError(fmt::format("{}: --{} '{}' is not known (expected {})", command, option, value, or_list(allowed)));
+}
+
 void OutputOptions::declare(po::options_description& options) {
   std::string help = settings_.formats.described();
   if (settings_.format_help_tail) help += std::string(" ") + settings_.format_help_tail;

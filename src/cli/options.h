@@ -87,6 +87,10 @@ class OutputOptions {
   std::string path_, given_, format_;
 };
 
+// An option with a fixed set of values: "COMMAND: --OPTION 'x' is not known (expected a, b or c)",
+// the list made from the values checked against.
+void expect_one_of(const char* command, const char* option, const std::string& value, const std::vector<std::string>& allowed);
+
 // The function that writes a command's result in one format of its table.
 template <typename Input>
 struct Renderer {

@@ -100,7 +100,7 @@ class ReportCommand : public Command {
   void validate() override {
     output_.validate(name());
     evidence_.validate(name());
-    if (paper_ != "a4" && paper_ != "letter") throw UsageError(fmt::format("report: unknown paper '{}' (expected a4 or letter)", paper_));
+    expect_one_of(name(), "paper", paper_, {"a4", "letter"});
     if (!actions_file_.empty() && previous_.empty())
       throw UsageError("report: --actions-file needs --previous OLD (expected the assessment the plan was made from)");
     if (max_actions_ < 0) throw UsageError(fmt::format("report: --actions {} is negative (expected 0 for every action, or how many to list)", max_actions_));

@@ -21,7 +21,7 @@ class ScoreCommand : public Command {
  public:
   ScoreCommand()
       : Command({"score", "score an assessment: scorecard, critical failures, action plan",
-                 "cjb score ASSESSMENT [--format text|json|csv|markdown] [-o FILE] [--evidence KIND]",
+                 "cjb score ASSESSMENT [--format text|json|csv|markdown|md] [-o FILE] [--evidence KIND]",
                  "  cjb score examples/grocer-omnichannel.xml\n"
                  "  cjb score examples/grocer-omnichannel.xml --format json -o grocer.json",
                  true}) {}

@@ -2,6 +2,7 @@
 // option value is checked before any work is done, and the allowed values a message lists
 // are the command's own table (issue 13, points 5 and 6). Also `cjb help COMMAND`.
 
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/command.h"
+#include "cli/command_doc.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/error.h"
@@ -77,6 +79,23 @@ TEST(CommandOptions, EveryFormatIsCheckedAgainstTheCommandsTable) {
   EXPECT_EQ(usage_error("benchmark", {"audits", "-f", "xlsx"}), "benchmark: --format 'xlsx' is not known (expected text, json, csv, html, pdf or svg)");
 }
 
+// A usage line that lists the formats lists the command's table, in its order; so do --help,
+// the man page and the completion (tests/cli/command_doc_test.cpp), which read the option.
+TEST(CommandOptions, UsageLinesListTheFormatsOfTheTable) {
+  int listed = 0;
+  for (const auto& doc : describe_commands()) {
+    std::smatch match;
+    if (!std::regex_search(doc.usage, match, std::regex(R"(--format ([a-z|]+))"))) continue;
+    ++listed;
+    for (const auto& o : doc.options) {
+      if (o.long_name == "format") {
+        EXPECT_EQ(match[1].str(), text::join(o.choices, "|")) << doc.name;
+      }
+    }
+  }
+  EXPECT_EQ(listed, 7) << "score, actions, export, compare, agree, benchmark, kpi";
+}
+
 TEST(CommandOptions, MarkdownIsMdOrMarkdownWhereverMarkdownIsWritten) {
   for (const char* command : {"score", "actions", "report"}) {
     for (const char* name : {"md", "markdown"}) EXPECT_EQ(usage_error(command, {"a.xml", "--format", name}), "no error") << command << " " << name;
@@ -94,12 +113,12 @@ TEST(CommandOptions, OptionValuesAreCheckedInParse) {
   EXPECT_EQ(usage_error("score", {"a.xml", "--top", "-1"}), "score: --top -1 is negative (expected how many actions to list)");
   EXPECT_EQ(usage_error("score", {"a.xml", "--evidence", "hearsay"}), "score: unknown evidence kind 'hearsay' (expected observed, asked or records)");
   EXPECT_EQ(usage_error("report", {"a.xml", "--evidence", "rumour"}), "report: unknown evidence kind 'rumour' (expected observed, asked or records)");
-  EXPECT_EQ(usage_error("report", {"a.xml", "--paper", "a5"}), "report: unknown paper 'a5' (expected a4 or letter)");
+  EXPECT_EQ(usage_error("report", {"a.xml", "--paper", "a5"}), "report: --paper 'a5' is not known (expected a4 or letter)");
   EXPECT_EQ(usage_error("agree", {"a.xml", "b.xml", "--top", "-2"}), "agree: --top -2 is negative (expected 0 or more)");
   EXPECT_EQ(usage_error("kpi", {"c.csv", "--by", "week"}), "kpi: --by 'week' is not a field (expected site, channel or month)");
   EXPECT_EQ(usage_error("kpi", {"c.csv", "--apply", "a.xml", "--by", "site"}),
             "kpi: --apply writes the assessment, not the figures (expected no --format or --by with it)");
-  EXPECT_EQ(usage_error("export", {"--profile", "p", "--sheets", "page"}), "export: --sheets 'page' (expected layer or channel)");
+  EXPECT_EQ(usage_error("export", {"--profile", "p", "--sheets", "page"}), "export: --sheets 'page' is not known (expected layer or channel)");
   EXPECT_EQ(usage_error("export", {"--profile", "p", "--format", "csv", "-o", "s.xlsx"}),
             "export: --format csv does not fit the file name s.xlsx (expected a .csv file)");
   EXPECT_EQ(usage_error("import", {"s.csv", "--into", "a.xml", "--delimiter", "pipe"}),
@@ -113,7 +132,7 @@ TEST(CommandOptions, OptionValuesAreCheckedInParse) {
   EXPECT_EQ(usage_error("diagram", {"a.xml", "--profile", "p"}), "diagram: --profile goes with --blank; an assessment names its own profile");
   EXPECT_EQ(usage_error("assess", {"a.xml", "-o", "b.xml"}), "assess: give either -o FILE (start) or FILE (resume), not both (see 'cjb assess --help')");
   EXPECT_EQ(usage_error("assess", {"-o", "b.xml", "--retailer", " "}), "assess: --retailer and --site need a name (expected text such as --retailer 'Rose & Co')");
-  EXPECT_EQ(usage_error("benchmark", {"audits", "--period", "week"}), "benchmark: --period 'week' is not known (expected month, quarter, year)");
+  EXPECT_EQ(usage_error("benchmark", {"audits", "--period", "week"}), "benchmark: --period 'week' is not known (expected month, quarter or year)");
   EXPECT_EQ(usage_error("benchmark", {"audits", "--jobs", "2000"}), "benchmark: --jobs 2000 is out of range (expected 1 to 1024, or 0 for every core)");
   EXPECT_EQ(usage_error("validate", {"--frobnicate"}), "validate: unrecognised option '--frobnicate' (see 'cjb validate --help')");
 }
