@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 
@@ -18,6 +19,7 @@
 #include "core/kpi.h"
 #include "core/measure.h"
 #include "kpi/kpi_export.h"
+#include "kpi/time_zone.h"
 #include "render/kpi_report.h"
 #include "util/files.h"
 #include "xml/files.h"
@@ -88,11 +90,10 @@ class KpiCommand : public Command {
       throw UsageError(fmt::format("kpi: --by '{}' is not a field (expected site, channel or month)", by_));
     if (!apply_.empty() && (output_.format() != "text" || !by_.empty()))
       throw UsageError("kpi: --apply writes the assessment, not the figures (expected no --format or --by with it)");
+    if (!tz_.empty()) zone_ = std::make_unique<kpi::TimeZone>(tz_);  // throws for a name the tz database has not
   }
 
   int run(Context& context) override {
-    std::optional<kpi::TimeZone> zone;
-    if (!tz_.empty()) zone.emplace(tz_);
     std::optional<kpi::Layout> layout;
     if (!map_.empty()) layout = kpi::parse_layout(files::read_file(map_), map_);
     std::vector<kpi::Layout> shipped = shipped_layouts(data_dir_option());
@@ -103,7 +104,7 @@ class KpiCommand : public Command {
     kpi::ReadOptions options;
     options.layout = layout ? &*layout : nullptr;
     options.shipped = &shipped;
-    options.tz = zone ? &*zone : nullptr;
+    options.tz = zone_.get();
     options.business_hours = business_hours_;
     options.strict = strict_;
     kpi::RecordSink sink{[&](const Contact& c) { tally.add(c); }, [&](const SurveyAnswer& a) { tally.add(a); }};
@@ -197,6 +198,7 @@ class KpiCommand : public Command {
   std::vector<std::string> exports_;
   std::string apply_;
   std::string by_, map_, tz_, profile_;
+  std::unique_ptr<kpi::TimeZone> zone_;  // --tz, checked by validate()
   OutputOptions output_{{.formats = {{"text"}, {"json"}, {"csv"}, {"html"}}, .default_format = "text", .extension_names_format = false}};
   bool business_hours_ = false, strict_ = false;
 };

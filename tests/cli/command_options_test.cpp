@@ -118,6 +118,8 @@ TEST(CommandOptions, OptionValuesAreCheckedInParse) {
   EXPECT_EQ(usage_error("kpi", {"c.csv", "--by", "week"}), "kpi: --by 'week' is not a field (expected site, channel or month)");
   EXPECT_EQ(usage_error("kpi", {"c.csv", "--apply", "a.xml", "--by", "site"}),
             "kpi: --apply writes the assessment, not the figures (expected no --format or --by with it)");
+  EXPECT_EQ(usage_error("kpi", {"c.csv", "--tz", "Mars/Olympus"}),
+            "kpi: --tz 'Mars/Olympus' is not a time zone (expected an IANA name such as Europe/Amsterdam or America/New_York)");
   EXPECT_EQ(usage_error("export", {"--profile", "p", "--sheets", "page"}), "export: --sheets 'page' is not known (expected layer or channel)");
   EXPECT_EQ(usage_error("export", {"--profile", "p", "--format", "csv", "-o", "s.xlsx"}),
             "export: --format csv does not fit the file name s.xlsx (expected a .csv file)");
