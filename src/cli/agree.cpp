@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/data.h"
-#include "cli/output.h"
+#include "cli/options.h"
 #include "core/agreement.h"
 #include "core/merge.h"
 #include "render/agreement_report.h"
@@ -18,29 +18,22 @@ namespace {
 
 class AgreeCommand : public Command {
  public:
-  const char* name() const override { return "agree"; }
-  const char* summary() const override { return "how far two audits of one visit agree: share alike, Cohen's kappa, widest gaps"; }
-  const char* usage() const override { return "cjb agree A B [--format text|json] [-o FILE] [--top N]"; }
-  const char* example() const override {
-    return "  cjb agree marlow-ann.xml marlow-raj.xml\n"
-           "  cjb agree marlow-ann.xml marlow-raj.xml --format json -o calibration.json";
-  }
+  AgreeCommand()
+      : Command({"agree",
+                 "how far two audits of one visit agree: share alike, Cohen's kappa, widest gaps",
+                 "cjb agree A B [--format text|json] [-o FILE] [--top N]",
+                 "  cjb agree marlow-ann.xml marlow-raj.xml\n"
+                 "  cjb agree marlow-ann.xml marlow-raj.xml --format json -o calibration.json"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
-    options.add_options()
-        ("file", po::value<std::vector<std::string>>(&files_)->value_name("FILE")->required(),
-         "the two audits: the same site, model, profile, checklists and channels")
-        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text or json (the cjb.agree/1 contract)")
-        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout)")
-        ("top", po::value<int>(&top_)->value_name("N")->default_value(10), "disagreements the text lists (JSON lists all)");
-    positional.add("file", -1);
+    add_inputs(options, positional, "file", &files_, "FILE", "the two audits: the same site, model, profile, checklists and channels");
+    output_.declare(options);
+    options.add_options()("top", po::value<int>(&top_)->value_name("N")->default_value(10), "disagreements the text lists (JSON lists all)");
   }
 
   void validate() override {
-    if (files_.size() != 2)
-      throw UsageError(fmt::format("agree: {} file{} given (expected two audits of one visit: A B)", files_.size(), files_.size() == 1 ? "" : "s"));
-    if (format_ != "text" && format_ != "json")
-      throw UsageError(fmt::format("agree: --format '{}' is not known (expected text or json)", format_));
+    expect_file_count(name(), files_.size(), 2, "two audits of one visit: A B");
+    output_.validate(name());
     if (top_ < 0) throw UsageError(fmt::format("agree: --top {} is negative (expected 0 or more)", top_));
   }
 
@@ -57,13 +50,13 @@ class AgreeCommand : public Command {
     Instrument instrument = resolve_scope(catalog, audits[0].scope);
     Agreement agreement = measure_agreement(instrument, audits[0], audits[1]);
     render::AgreementInput input{&agreement, &instrument, &audits[0], &audits[1], files_[0], files_[1], static_cast<size_t>(top_)};
-    write_output(context, output_, format_ == "json" ? render::agreement_json(input) : render::agreement_text(input));
+    output_.write(context, output_.format() == "json" ? render::agreement_json(input) : render::agreement_text(input));
     return 0;
   }
 
  private:
   std::vector<std::string> files_;
-  std::string format_, output_;
+  OutputOptions output_{{.formats = {{"text"}, {"json", "the cjb.agree/1 contract"}}, .default_format = "text", .extension_names_format = false}};
   int top_ = 10;
 };
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/findings.h"
 #include "cli/version.h"
 #include "core/error.h"
 #include "core/printable.h"
@@ -23,7 +24,7 @@ std::string main_help() {
       "scored per touchpoint, in store and online.\n\nCommands:\n";
   for (const auto& c : commands()) text += fmt::format("  {:<10} {}\n", c.name, c.summary);
   text +=
-      "\nRun 'cjb COMMAND --help' for a command's options and an example.\n"
+      "\nRun 'cjb help COMMAND' or 'cjb COMMAND --help' for a command's options and an example.\n"
       "Exit status: 0 success, 1 findings (e.g. validation problems), 2 bad usage or bad input.\n"
       "Every command takes --data-dir DIR and -q/--quiet; commands that colour take --color=auto|always|never\n"
       "(NO_COLOR in the environment turns auto off).\n"
@@ -48,7 +49,10 @@ std::string suggest_command(const std::string& typed) {
   return best_distance <= std::max<size_t>(2, typed.size() / 3) ? best : std::string();
 }
 
-int run(const std::vector<std::string>& args, Context& context) {
+int run(const std::vector<std::string>& given, Context& context) {
+  // `cjb help COMMAND` is `cjb COMMAND --help`, word for word.
+  std::vector<std::string> args = given;
+  if (args.size() >= 2 && args[0] == "help") args = {args[1], "--help"};
   try {
     if (args.empty()) {
       context.err << main_help();
@@ -82,6 +86,11 @@ int run(const std::vector<std::string>& args, Context& context) {
     Context command_context = context;
     if (command->quiet()) command_context.err_is_terminal = false;  // no progress bars
     return command->run(command_context);
+  } catch (const Findings& e) {
+    for (const auto& d : e.diagnostics()) context.err << d.to_string() << "\n";
+    std::string program = e.command().empty() ? "cjb" : "cjb " + e.command();
+    for (const auto& note : e.notes()) context.err << program << ": " << printable(note, true) << "\n";
+    return e.exit_code();
   } catch (const UsageError& e) {
     context.err << "cjb " << printable(e.what(), true) << "\n";
     return e.exit_code();

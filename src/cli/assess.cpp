@@ -16,6 +16,7 @@
 #include "cli/assess_session.h"
 #include "cli/commands.h"
 #include "cli/data.h"
+#include "cli/findings.h"
 #include "cli/line_input.h"
 #include "cli/output.h"
 #include "cli/today.h"
@@ -53,15 +54,14 @@ std::optional<FileStamp> stamp_of(const std::string& path) {
 
 class AssessCommand : public Command {
  public:
-  const char* name() const override { return "assess"; }
-  const char* summary() const override { return "guided self-assessment: answer item by item, stop and resume, get a score and a plan"; }
-  const char* usage() const override { return "cjb assess -o FILE [--profile P] [--channels physical,online] [--retailer NAME --site NAME]\n       cjb assess FILE"; }
-  bool colours() const override { return true; }
-  const char* example() const override {
-    return "  cjb assess -o my-shop.xml --profile small-independent --retailer 'Rose & Co' --site 'High Street'\n"
-           "  cjb assess my-shop.xml                      # resume at the first unanswered item\n"
-           "  printf '3\\n2\\nn\\nq\\n' | cjb assess -o a.xml --profile small-independent   # scripted";
-  }
+  AssessCommand()
+      : Command({"assess",
+                 "guided self-assessment: answer item by item, stop and resume, get a score and a plan",
+                 "cjb assess -o FILE [--profile P] [--channels physical,online] [--retailer NAME --site NAME]\n       cjb assess FILE",
+                 "  cjb assess -o my-shop.xml --profile small-independent --retailer 'Rose & Co' --site 'High Street'\n"
+                 "  cjb assess my-shop.xml                      # resume at the first unanswered item\n"
+                 "  printf '3\\n2\\nn\\nq\\n' | cjb assess -o a.xml --profile small-independent   # scripted",
+                 true}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()
@@ -78,10 +78,15 @@ class AssessCommand : public Command {
     positional.add("file", 1);
   }
 
-  int run(Context& context) override {
+  void validate() override {
     if (resume_.empty() == output_.empty())
       throw UsageError(resume_.empty() ? "assess: expected -o FILE to start an assessment or FILE to resume one (see 'cjb assess --help')"
                                        : "assess: give either -o FILE (start) or FILE (resume), not both (see 'cjb assess --help')");
+    if (clean_user_text(retailer_.empty() ? "My shop" : retailer_).empty() || (!site_.empty() && clean_user_text(site_).empty()))
+      throw UsageError("assess: --retailer and --site need a name (expected text such as --retailer 'Rose & Co')");
+  }
+
+  int run(Context& context) override {
     const std::string path = resume_.empty() ? output_ : resume_;
     Catalog catalog = load_catalog(data_dir_option());
 
@@ -94,7 +99,7 @@ class AssessCommand : public Command {
     Assessment assessment;
     Instrument instrument;
     if (exists) {
-      if (!open_existing(context, catalog, path, assessment, instrument)) return 2;
+      open_existing(catalog, path, assessment, instrument);
       if (!output_.empty() && !quiet())
         context.err << fmt::format("cjb assess: {} already exists: resuming it, not starting over (a file is never overwritten)\n", path);
     } else {
@@ -108,26 +113,25 @@ class AssessCommand : public Command {
 
  private:
   // Reads path as an assessment of this catalog, checking that the options agree with it.
-  // Prints why and returns false when it cannot be resumed; the file is never touched then.
-  bool open_existing(Context& context, const Catalog& catalog, const std::string& path, Assessment& assessment,
-                     Instrument& instrument) {
-    const std::string untouched = fmt::format("cjb assess: {} was left untouched", path);
+  // Throws Findings saying why when it cannot be resumed; the file is never touched then.
+  void open_existing(const Catalog& catalog, const std::string& path, Assessment& assessment, Instrument& instrument) {
+    const std::string untouched = fmt::format("{} was left untouched", path);
     stamp_ = stamp_of(path);  // before reading: a change after this is noticed at the first save
     try {
       xml::Source source(files::read_file(path), path);
-      if (xml::FileKind kind = xml::detect_kind(source); kind != xml::FileKind::Assessment) {
-        context.err << fmt::format("{}:1:1: error: this is a {} file, not an assessment (expected an assessment started with cjb assess -o)\n",
-                                   path, xml::to_string(kind));
-        context.err << untouched << " (choose another name with -o)\n";
-        return false;
-      }
+      if (xml::FileKind kind = xml::detect_kind(source); kind != xml::FileKind::Assessment)
+        throw Findings({{Location{path, 1, 1}, fmt::format("this is a {} file, not an assessment (expected an assessment started with cjb assess -o)",
+                                                            xml::to_string(kind))}},
+                       name(), {untouched + " (choose another name with -o)"}, 2);
       assessment = xml::parse_assessment(source);
       instrument = pipeline::checked_instrument(catalog, assessment);
+    } catch (const Findings&) {
+      throw;
     } catch (const InputError& e) {
-      for (const auto& d : e.diagnostics()) context.err << d.to_string() << "\n";
-      context.err << untouched << ": it does not match the model and checklists in use (expected an assessment of "
-                  << catalog.model.id << "; see --data-dir)\n";
-      return false;
+      throw Findings(e.diagnostics(), name(),
+                     {fmt::format("{}: it does not match the model and checklists in use (expected an assessment of {}; see --data-dir)",
+                                  untouched, catalog.model.id)},
+                     2);
     }
     std::vector<std::string> conflicts;
     if (!profile_.empty() && profile_ != assessment.scope.profile)
@@ -143,19 +147,16 @@ class AssessCommand : public Command {
       conflicts.push_back(fmt::format("its retailer is '{}'", assessment.subject.retailer));
     if (!site_.empty() && clean_user_text(site_) != assessment.subject.site)
       conflicts.push_back(fmt::format("its site is '{}'", assessment.subject.site));
-    if (!conflicts.empty()) {
-      context.err << fmt::format("cjb assess: error: {} already exists and differs from the options given: {}\n", path, text::join(conflicts, "; "));
-      context.err << untouched << fmt::format(" (resume it with cjb assess {}, or choose another name with -o)\n", shell_quote(path));
-      return false;
-    }
-    return true;
+    if (!conflicts.empty())
+      throw Findings({}, name(),
+                     {fmt::format("error: {} already exists and differs from the options given: {}", path, text::join(conflicts, "; ")),
+                      untouched + fmt::format(" (resume it with cjb assess {}, or choose another name with -o)", shell_quote(path))},
+                     2);
   }
 
   Assessment new_assessment(const Catalog& catalog) const {
     const std::string retailer = clean_user_text(retailer_.empty() ? "My shop" : retailer_);
     const std::string site = clean_user_text(site_);
-    if (retailer.empty() || (!site_.empty() && site.empty()))
-      throw UsageError("assess: --retailer and --site need a name (expected text such as --retailer 'Rose & Co')");
     BlankAssessmentRequest request;
     request.profile = profile_;
     request.channels = split_list(channels_);

@@ -11,7 +11,7 @@
 #include "cli/commands.h"
 #include "cli/kpi_exports.h"
 #include "cli/data.h"
-#include "cli/output.h"
+#include "cli/options.h"
 #include "pipeline/scored_assessment.h"
 #include "cli/templates.h"
 #include "core/action_plan.h"
@@ -29,19 +29,16 @@ namespace {
 
 class BenchmarkCommand : public Command {
  public:
-  const char* name() const override { return "benchmark"; }
-  const char* summary() const override { return "compare many assessments: league table, distributions, peers, roll-ups, trends"; }
-  const char* usage() const override {
-    return "cjb benchmark PATH... [--subject FILE] [--by FIELD] [--site ID] [--visits latest|all] [--profile P]\n"
-           "                     [--combine median|mean|latest] [--period month|quarter|year] [--all] [--kpi EXPORT...]\n"
-           "                     [--actions [--as-of YYYY-MM-DD]]\n"
-           "                     [--format text|json|csv|html|pdf|svg] [--heatmap overall|region] [-o FILE] [--strict] [--jobs N]";
-  }
-  const char* example() const override {
-    return "  cjb benchmark audits/ --by region                 # every *.xml under audits/, rolled up by region\n"
-           "  cjb benchmark audits/ --subject audits/s042.xml --format html -o s042-vs-peers.html\n"
-           "  cjb benchmark audits/ --combine median --site S042   # one result per site and month; the trend of S042";
-  }
+  BenchmarkCommand()
+      : Command({"benchmark",
+                 "compare many assessments: league table, distributions, peers, roll-ups, trends",
+                 "cjb benchmark PATH... [--subject FILE] [--by FIELD] [--site ID] [--visits latest|all] [--profile P]\n"
+                 "                     [--combine median|mean|latest] [--period month|quarter|year] [--all] [--kpi EXPORT...]\n"
+                 "                     [--actions [--as-of YYYY-MM-DD]]\n"
+                 "                     [--format text|json|csv|html|pdf|svg] [--heatmap overall|region] [-o FILE] [--strict] [--jobs N]",
+                 "  cjb benchmark audits/ --by region                 # every *.xml under audits/, rolled up by region\n"
+                 "  cjb benchmark audits/ --subject audits/s042.xml --format html -o s042-vs-peers.html\n"
+                 "  cjb benchmark audits/ --combine median --site S042   # one result per site and month; the trend of S042"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()
@@ -63,11 +60,8 @@ class BenchmarkCommand : public Command {
          "merge repeated visits of one site in one period: median, mean or latest (default: keep every visit)")
         ("period", po::value<std::string>(&period_)->value_name("P")->default_value("month"),
          "the period --combine merges within: month, quarter or year (calendar)")
-        ("format,f", po::value<std::string>(&format_)->value_name("FMT"),
-         "text, json, csv, html, pdf or svg (the heat map) (default: from the -o file's extension, else text)")
         ("template", po::value<std::string>(&template_)->value_name("T")->default_value("default"),
          "html and pdf: a report template under reports/ (default, self, minimal) or a folder holding template.json")
-        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout; pdf needs -o)")
         ("kpi", po::value<std::vector<std::string>>(&kpi_exports_)->multitoken()->value_name("EXPORT..."),
          "contacts and survey exports (CSV, as cjb kpi reads them): each site's audit score beside its KPIs, and how they correlate")
         ("actions", po::bool_switch(&actions_),
@@ -77,11 +71,11 @@ class BenchmarkCommand : public Command {
         ("strict", po::bool_switch(&strict_), "stop at the first file that cannot be scored (exit 2)")
         ("jobs,j", po::value<int>(&jobs_)->value_name("N")->default_value(0), "worker threads (default: every core)");
     positional.add("path", -1);
+    output_.declare(options);
   }
 
   int run(Context& context) override {
-    if (format_.empty()) format_ = format_from_output(output_);
-    check_options();
+    const std::string& format = output_.format();
     // The exports are read first: a bad one stops the run before the long part.
     KpiRecords kpis;
     if (!kpi_exports_.empty()) kpis = read_kpi_exports(kpi_exports_);
@@ -115,12 +109,12 @@ class BenchmarkCommand : public Command {
       if (kept.empty()) throw UsageError(fmt::format("benchmark: no assessment of profile '{}' (expected one of the scopes found: {})", profile_, text::join(not_shown, "; ")));
       cohorts = std::move(kept);
     }
-    if (cohorts.size() > 1 && (format_ == "csv" || format_ == "svg")) {
+    if (cohorts.size() > 1 && (format == "csv" || format == "svg")) {
       std::vector<std::string> found;
       for (const auto& c : cohorts)
         found.push_back(fmt::format("{}: {} assessment{}", scope_label(c.scope), c.entries.size(), c.entries.size() == 1 ? "" : "s"));
       throw UsageError(fmt::format("benchmark: the files hold {} scopes, and a {} holds one (expected --profile P, or json; found {})",
-                                   cohorts.size(), format_ == "csv" ? "CSV" : "heat map", text::join(found, "; ")));
+                                   cohorts.size(), format == "csv" ? "CSV" : "heat map", text::join(found, "; ")));
     }
 
     std::vector<render::BenchmarkReport> reports;
@@ -136,16 +130,16 @@ class BenchmarkCommand : public Command {
     if (actions_)
       for (auto& report : reports) add_plans(catalog, report);
 
-    if (format_ == "pdf" || format_ == "html") {
+    if (format == "pdf" || format == "html") {
       // The gap report's look: its template, fonts and colours (docs/benchmark.md, "Outputs").
       render::ReportTemplate look = load_report_template(find_data_dir(data_dir_option()), template_, "benchmark");
-      if (format_ == "pdf") write_output(context, output_, render::benchmark_pdf(reports, look, source_date_epoch("benchmark")));
-      else write_output(context, output_, render::benchmark_html(reports, look));
+      if (format == "pdf") output_.write(context, render::benchmark_pdf(reports, look, source_date_epoch("benchmark")));
+      else output_.write(context, render::benchmark_html(reports, look));
     }
-    else if (format_ == "json") write_output(context, output_, render::benchmark_json(reports));
-    else if (format_ == "csv") write_output(context, output_, render::benchmark_csv(reports.front()));
-    else if (format_ == "svg") write_output(context, output_, render::benchmark_svg(reports));
-    else write_output(context, output_, render::benchmark_text(reports));
+    else if (format == "json") output_.write(context, render::benchmark_json(reports));
+    else if (format == "csv") output_.write(context, render::benchmark_csv(reports.front()));
+    else if (format == "svg") output_.write(context, render::benchmark_svg(reports));
+    else output_.write(context, render::benchmark_text(reports));
 
     const auto& report = reports.front();
     if (!report.left_out.empty()) {
@@ -274,23 +268,15 @@ class BenchmarkCommand : public Command {
   }
 
   // Option values that parsing cannot check; before any work is done.
-  void check_options() const {
-    auto one_of = [](const std::string& option, const std::string& value, std::initializer_list<const char*> allowed) {
-      std::string list;
-      for (const char* a : allowed) {
-        if (value == a) return;
-        list += (list.empty() ? "" : ", ") + std::string(a);
-      }
-      throw UsageError(fmt::format("benchmark: --{} '{}' is not known (expected {})", option, value, list));
-    };
-    one_of("format", format_, {"text", "json", "csv", "html", "pdf", "svg"});
-    one_of("heatmap", heatmap_, {"overall", "region"});
-    one_of("period", period_, {"month", "quarter", "year"});
-    one_of("visits", visits_, {"latest", "all"});
-    if (!combine_.empty()) one_of("combine", combine_, {"median", "mean", "latest"});
+  void validate() override {
+    output_.validate(name());
+    expect_one_of(name(), "heatmap", heatmap_, {"overall", "region"});
+    expect_one_of(name(), "period", period_, {"month", "quarter", "year"});
+    expect_one_of(name(), "visits", visits_, {"latest", "all"});
+    if (!combine_.empty()) expect_one_of(name(), "combine", combine_, {"median", "mean", "latest"});
     if (!by_.empty() && !is_rollup_field(by_))
       throw UsageError(fmt::format("benchmark: --by '{}' is not a field (expected retailer, site, site-id, sector, region, format or tag)", by_));
-    if (format_ == "pdf" && (output_.empty() || output_ == "-"))
+    if (output_.format() == "pdf" && output_.to_stdout())
       throw UsageError("benchmark: --format pdf needs -o FILE (a PDF is not written to a terminal)");
     if (!as_of_.empty() && !actions_) throw UsageError("benchmark: --as-of needs --actions (expected --actions --as-of YYYY-MM-DD)");
     if (!as_of_.empty() && !days_since_epoch(as_of_))
@@ -298,17 +284,18 @@ class BenchmarkCommand : public Command {
     if (jobs_ < 0 || jobs_ > 1024) throw UsageError(fmt::format("benchmark: --jobs {} is out of range (expected 1 to 1024, or 0 for every core)", jobs_));
   }
 
-  // The format -o names by its extension: "FILE.pdf" is a PDF without --format; else text.
-  static std::string format_from_output(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (const char* f : {"json", "csv", "html", "pdf", "svg"})
-      if (ext == std::string(".") + f) return f;
-    return ext == ".htm" ? "html" : "text";
-  }
-
   std::vector<std::string> paths_, kpi_exports_;
   std::string template_;
-  std::string subject_, by_, site_, combine_, period_, format_, output_, visits_, profile_, heatmap_;
+  std::string subject_, by_, site_, combine_, period_, visits_, profile_, heatmap_;
+  OutputOptions output_{{.formats = {{"text", nullptr, {}},
+                                     {"json", nullptr, {".json"}},
+                                     {"csv", nullptr, {".csv"}},
+                                     {"html", nullptr, {".html", ".htm"}},
+                                     {"pdf", nullptr, {".pdf"}},
+                                     {"svg", "the heat map", {".svg"}}},
+                         .default_format = "text",
+                         .output_help = "write to FILE (default: stdout; pdf needs -o)",
+                         .format_help_tail = "(default: from the -o file's extension, else text)"}};
   std::string as_of_;
   bool strict_ = false, all_rows_ = false, actions_ = false;
   int jobs_ = 0;

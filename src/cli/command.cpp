@@ -1,9 +1,11 @@
 #include "cli/command.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "cli/options.h"
 #include "cli/output.h"
 #include "core/error.h"
 
@@ -31,18 +33,33 @@ void Command::parse(const std::vector<std::string>& args) {
       help_ = true;
       return;  // --help wins over everything else on the line
     }
+  store(args, options, positional);
+  expect_one_of(name(), "color", colour_text_, {"auto", "always", "never"});
+  colour_ = colour_text_ == "always" ? ColourChoice::Always : colour_text_ == "never" ? ColourChoice::Never : ColourChoice::Auto;
+  validate();
+}
+
+// A missing argument is named as the usage line names it ("expected an ASSESSMENT file",
+// "expected -o FILE"), never as Boost's "the option '--assessment' is required".
+void Command::store(const std::vector<std::string>& args, po::options_description& options,
+                    po::positional_options_description& positional) {
   try {
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
     po::notify(vm);
+  } catch (const po::required_option& e) {
+    std::string long_name = e.get_option_name().substr(e.get_option_name().find_first_not_of('-'));
+    const po::option_description& option = options.find(long_name, false);
+    std::string value_name = option.semantic()->name();
+    bool is_positional = false;
+    for (unsigned i = 0; i < std::min(positional.max_total_count(), 16u); ++i)
+      is_positional = is_positional || positional.name_for_position(i) == long_name;
+    std::string shown = option.canonical_display_name(po::command_line_style::allow_dash_for_short);
+    std::string expected = is_positional ? expected_argument(value_name) : shown + " " + value_name;
+    throw UsageError(fmt::format("{}: expected {} (see 'cjb {} --help')", name(), expected, name()));
   } catch (const po::error& e) {
     throw UsageError(fmt::format("{}: {} (see 'cjb {} --help')", name(), e.what(), name()));
   }
-  if (colour_text_ == "auto") colour_ = ColourChoice::Auto;
-  else if (colour_text_ == "always") colour_ = ColourChoice::Always;
-  else if (colour_text_ == "never") colour_ = ColourChoice::Never;
-  else throw UsageError(fmt::format("{}: --color '{}' is not known (expected auto, always or never)", name(), colour_text_));
-  validate();
 }
 
 bool Command::colour(bool is_terminal) const {

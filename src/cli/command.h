@@ -26,13 +26,23 @@ struct Context {
 // --color: auto (a terminal, and NO_COLOR unset), always or never.
 enum class ColourChoice { Auto, Always, Never };
 
+// What `cjb COMMAND --help` says of a command besides its options.
+struct CommandText {
+  const char* name;
+  const char* summary;  // one line for `cjb --help`
+  const char* usage;    // "cjb score ASSESSMENT [options]": its words name the arguments in messages
+  const char* example;  // one or more example lines for --help
+  bool colours = false; // the command colours its output: it takes --color
+};
+
 class Command {
  public:
+  explicit Command(const CommandText& text) : text_(text) {}
   virtual ~Command() = default;
-  virtual const char* name() const = 0;
-  virtual const char* summary() const = 0;  // one line for `cjb --help`
-  virtual const char* usage() const = 0;    // "cjb score FILE [options]"
-  virtual const char* example() const = 0;  // one or more example lines for --help
+  const char* name() const { return text_.name; }
+  const char* summary() const { return text_.summary; }
+  const char* usage() const { return text_.usage; }
+  const char* example() const { return text_.example; }
 
   // Parses the arguments after the command name. Throws UsageError. Does no other work.
   void parse(const std::vector<std::string>& args);
@@ -53,7 +63,7 @@ class Command {
   // made from this one description (cli/manpage.cpp, cli/completion.cpp), so they cannot drift apart.
   void describe(po::options_description& options, po::positional_options_description& positional);
   // True for commands that colour their output: they take --color.
-  virtual bool colours() const { return false; }
+  bool colours() const { return text_.colours; }
 
  protected:
   // Adds the command's own options and positional arguments.
@@ -63,6 +73,9 @@ class Command {
   virtual void validate() {}
 
  private:
+  void store(const std::vector<std::string>& args, po::options_description& options, po::positional_options_description& positional);
+
+  CommandText text_;
   bool help_ = false;
   bool quiet_ = false;
   std::string data_dir_;

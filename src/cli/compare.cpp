@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/data.h"
-#include "cli/output.h"
+#include "cli/options.h"
 #include "core/compare.h"
 #include "render/compare_report.h"
 #include "pipeline/scored_assessment.h"
@@ -17,41 +17,37 @@ namespace {
 
 class CompareCommand : public Command {
  public:
-  const char* name() const override { return "compare"; }
-  const char* summary() const override { return "what changed between two assessments, item by item"; }
-  const char* usage() const override { return "cjb compare OLD NEW [--format text|json|csv|html] [-o FILE]"; }
-  const char* example() const override {
-    return "  cjb compare audits/s042-2025-06.xml audits/s042-2026-01.xml\n"
-           "  cjb compare old.xml new.xml --format html -o changes.html";
-  }
+  CompareCommand()
+      : Command({"compare",
+                 "what changed between two assessments, item by item",
+                 "cjb compare OLD NEW [--format text|json|csv|html] [-o FILE]",
+                 "  cjb compare audits/s042-2025-06.xml audits/s042-2026-01.xml\n"
+                 "  cjb compare old.xml new.xml --format html -o changes.html"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
-    options.add_options()
-        ("file", po::value<std::vector<std::string>>(&files_)->value_name("FILE")->required(), "the older and the newer assessment")
-        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv or html")
-        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout)");
-    positional.add("file", -1);
+    add_inputs(options, positional, "file", &files_, "FILE", "the older and the newer assessment");
+    output_.declare(options);
+  }
+
+  void validate() override {
+    expect_file_count(name(), files_.size(), 2, "two: OLD NEW");
+    output_.validate(name());
   }
 
   int run(Context& context) override {
-    if (files_.size() != 2)
-      throw UsageError(fmt::format("compare: {} file{} given (expected two: OLD NEW)", files_.size(), files_.size() == 1 ? "" : "s"));
-    if (format_ != "text" && format_ != "json" && format_ != "csv" && format_ != "html")
-      throw UsageError(fmt::format("compare: --format '{}' is not known (expected text, json, csv or html)", format_));
     Catalog catalog = load_catalog(data_dir_option());
     // Both files are read and checked before either fails, so a user sees every problem.
     auto scored = pipeline::score_all(catalog, files_, ScoringOptions{.actions = false});
     ScorecardDiff diff = diff_scorecards(scored[0]->card, scored[1]->card);
-    if (format_ == "json") write_output(context, output_, render::compare_json(diff));
-    else if (format_ == "csv") write_output(context, output_, render::compare_csv(diff));
-    else if (format_ == "html") write_output(context, output_, render::compare_html(diff));
-    else write_output(context, output_, render::compare_text(diff));
+    output_.write(context, render_in<ScorecardDiff>(output_.format(), {{"text", render::compare_text}, {"json", render::compare_json},
+                                                                       {"csv", render::compare_csv}, {"html", render::compare_html}},
+                                                    diff));
     return 0;
   }
 
  private:
   std::vector<std::string> files_;
-  std::string format_, output_;
+  OutputOptions output_{{.formats = {{"text"}, {"json"}, {"csv"}, {"html"}}, .default_format = "text", .extension_names_format = false}};
 };
 
 }  // namespace

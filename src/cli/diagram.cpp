@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/data.h"
-#include "cli/output.h"
+#include "cli/options.h"
 #include "pipeline/scored_assessment.h"
 #include "core/error.h"
 #include "core/scoring.h"
@@ -23,40 +23,39 @@ using diagram::DiagramFormat;
 
 class DiagramCommand : public Command {
  public:
-  const char* name() const override { return "diagram"; }
-  const char* summary() const override { return "draw the customer journey diagram (SVG, PDF, PNG, DOT)"; }
-  const char* usage() const override { return "cjb diagram ASSESSMENT -o FILE [options]\n       cjb diagram --blank [--profile P] -o FILE [options]"; }
-  const char* example() const override {
-    return "  cjb diagram examples/fashion-independent.xml -o journey.svg\n"
-           "  cjb diagram examples/fashion-independent.xml --drivers -o journey.pdf\n"
-           "  cjb diagram --blank --profile omnichannel-chain --format dot > map.dot";
-  }
+  DiagramCommand()
+      : Command({"diagram",
+                 "draw the customer journey diagram (SVG, PDF, PNG, DOT)",
+                 "cjb diagram ASSESSMENT -o FILE [options]\n       cjb diagram --blank [--profile P] -o FILE [options]",
+                 "  cjb diagram examples/fashion-independent.xml -o journey.svg\n"
+                 "  cjb diagram examples/fashion-independent.xml --drivers -o journey.pdf\n"
+                 "  cjb diagram --blank --profile omnichannel-chain --format dot > map.dot"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
+    options.add_options()("assessment", po::value<std::string>(&assessment_)->value_name("ASSESSMENT"), "the assessment file to score and draw");
+    positional.add("assessment", 1);
+    output_.declare(options);
     options.add_options()
-        ("assessment", po::value<std::string>(&assessment_)->value_name("ASSESSMENT"), "the assessment file to score and draw")
-        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout)")
-        ("format,f", po::value<std::string>(&format_)->value_name("FORMAT"),
-         "svg, pdf, png or dot (default: from the extension of FILE, else svg)")
         ("blank", po::bool_switch(&blank_), "draw the unscored map of the model instead of an assessment")
         ("profile", po::value<std::string>(&profile_)->value_name("P"),
          "with --blank: the profile whose scope to draw (default: every checklist and channel)")
         ("drivers", po::bool_switch(&drivers_),
          "add the leadership and enabler areas above the journey, linked to the touchpoints whose weakest items they drive");
-    positional.add("assessment", 1);
   }
 
-  int run(Context& context) override {
-    // The command line first: nothing is read before it is known to make sense.
+  void validate() override {
     if (blank_ && !assessment_.empty())
       throw UsageError(fmt::format("diagram: give an ASSESSMENT or --blank, not both (see 'cjb diagram --help')"));
     if (!blank_ && assessment_.empty())
-      throw UsageError("diagram: an ASSESSMENT file is required, or --blank for the map of the model (see 'cjb diagram --help')");
+      throw UsageError("diagram: expected an ASSESSMENT file, or --blank for the map of the model (see 'cjb diagram --help')");
     if (!blank_ && !profile_.empty())
       throw UsageError("diagram: --profile goes with --blank; an assessment names its own profile");
-    DiagramFormat format = resolve_format();
-    bool to_stdout = output_.empty() || output_ == "-";
-    if (to_stdout && context.out_is_terminal && (format == DiagramFormat::Pdf || format == DiagramFormat::Png))
+    output_.validate(name());
+  }
+
+  int run(Context& context) override {
+    DiagramFormat format = *diagram::diagram_format_named(output_.format());
+    if (output_.to_stdout() && context.out_is_terminal && (format == DiagramFormat::Pdf || format == DiagramFormat::Png))
       throw UsageError(fmt::format("diagram: will not write {} to a terminal (use -o FILE)", diagram::to_string(format)));
 
     Catalog catalog = load_catalog(data_dir_option());
@@ -76,21 +75,11 @@ class DiagramCommand : public Command {
       if (*end != '\0') throw UsageError(fmt::format("diagram: SOURCE_DATE_EPOCH='{}' is not a number of seconds", epoch));
       render.pdf_creation_time = seconds;
     }
-    write_output(context, output_, diagram::render_journey(graph, format, render));
+    output_.write(context, diagram::render_journey(graph, format, render));
     return 0;
   }
 
  private:
-  DiagramFormat resolve_format() const {
-    if (!format_.empty()) {
-      if (auto format = diagram::diagram_format_named(format_)) return *format;
-      throw UsageError(fmt::format("diagram: unknown format '{}' (expected svg, pdf, png or dot)", format_));
-    }
-    if (output_.empty() || output_ == "-") return DiagramFormat::Svg;
-    if (auto format = diagram::diagram_format_of_path(output_)) return *format;
-    throw UsageError(fmt::format("diagram: cannot tell the format of '{}' from its extension (expected .svg, .pdf, .png or .dot, or --format)", output_));
-  }
-
   // The scope of a blank map: the profile's, or every checklist in every channel.
   Instrument blank_instrument(const Catalog& catalog) const {
     if (!profile_.empty()) {
@@ -109,7 +98,14 @@ class DiagramCommand : public Command {
     return resolve_scope(catalog, scope);
   }
 
-  std::string assessment_, output_, format_, profile_;
+  std::string assessment_, profile_;
+  // The names are diagram::DiagramFormat's (diagram/journey_render.h).
+  OutputOptions output_{{.formats = {{"svg", nullptr, {".svg"}}, {"pdf", nullptr, {".pdf"}}, {"png", nullptr, {".png"}}, {"dot", nullptr, {".dot", ".gv"}}},
+                         .default_format = "svg",
+                         .format_help_tail = "(default: from the extension of FILE, else svg)",
+                         .refuse_unknown_extension = true,
+                         .refuse_no_extension = true,
+                         .what = "a diagram"}};
   bool blank_ = false;
   bool drivers_ = false;
 };

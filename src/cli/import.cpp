@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/data.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "sheet/csv_reader.h"
 #include "sheet/field_sheet.h"
@@ -21,33 +22,35 @@ namespace {
 
 class ImportCommand : public Command {
  public:
-  const char* name() const override { return "import"; }
-  const char* summary() const override { return "read a filled field sheet (CSV or XLSX) into an assessment"; }
-  const char* usage() const override {
-    return "cjb import SHEET (--into ASSESSMENT | --profile P --retailer R --site S --date YYYY-MM-DD -o NEW) [options]";
-  }
-  const char* example() const override {
-    return "  cjb import field-sheet.csv --profile small-independent --retailer \"Marlow & Finch\" \\\n"
-           "      --site \"14 Bridge Street\" --date 2026-03-14 --assessor \"R. Okafor\" -o marlow-2026-03.xml\n"
-           "  cjb import to-finish.csv --into examples/self-assessment-in-progress.xml -o finished.xml";
-  }
+  ImportCommand()
+      : Command({"import",
+                 "read a filled field sheet (CSV or XLSX) into an assessment",
+                 "cjb import SHEET (--into ASSESSMENT | --profile P --retailer R --site S --date YYYY-MM-DD -o NEW) [options]",
+                 "  cjb import field-sheet.csv --profile small-independent --retailer \"Marlow & Finch\" \\\n"
+                 "      --site \"14 Bridge Street\" --date 2026-03-14 --assessor \"R. Okafor\" -o marlow-2026-03.xml\n"
+                 "  cjb import to-finish.csv --into examples/self-assessment-in-progress.xml -o finished.xml"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
+    add_input(options, positional, "sheet", &sheet_, "SHEET", "the filled field sheet: XLSX, or CSV in UTF-8");
     options.add_options()
-        ("sheet", po::value<std::string>(&sheet_)->value_name("SHEET")->required(), "the filled field sheet: XLSX, or CSV in UTF-8")
         ("delimiter", po::value<std::string>(&delimiter_)->value_name("D"), "CSV separator: comma, semicolon or tab (default: detected from the header row)")
         ("partial", po::bool_switch(&partial_), "keep the good rows and list the others (default: nothing is written unless every row is valid)")
-        ("into", po::value<std::string>(&into_)->value_name("FILE"), "merge the answers into this assessment (written back to it unless -o)")
-        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "the assessment to write (a new file is never written over)")
-        ("profile", po::value<std::string>(&profile_)->value_name("P"), "new assessment: its profile")
-        ("channels", po::value<std::string>(&channels_)->value_name("LIST"), "new assessment: journey channels (default: the profile's)")
-        ("retailer", po::value<std::string>(&retailer_)->value_name("NAME"), "new assessment: the retailer")
-        ("site", po::value<std::string>(&site_)->value_name("NAME"), "new assessment: the site")
-        ("date", po::value<std::string>(&date_)->value_name("DATE"), "new assessment: the date of the visit, YYYY-MM-DD")
-        ("assessor", po::value<std::string>(&assessor_)->value_name("NAME"), "new assessment: who assessed")
-        ("method", po::value<std::string>(&method_)->value_name("M")->default_value("audit"), "new assessment: audit, mystery-shop, self-assessment, …")
-        ("id", po::value<std::string>(&id_)->value_name("ID"), "new assessment: its id (default: from retailer, site and date)");
-    positional.add("sheet", 1);
+        ("into", po::value<std::string>(&into_)->value_name("ASSESSMENT"), "merge the answers into this assessment (written back to it unless -o)")
+        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "the assessment to write (a new file is never written over)");
+    new_.declare(options, "new assessment: ", false);
+  }
+
+  // Without --into, the options of a new assessment; the date a date.
+  void validate() override {
+    delimiter();  // throws for one that is not a separator
+    if (!into_.empty()) return;
+    std::vector<std::string> missing;
+    for (auto [value, option] : {std::pair{&new_.profile, "--profile"}, std::pair{&new_.retailer, "--retailer"},
+                                 std::pair{&new_.site, "--site"}, std::pair{&new_.date, "--date"}, std::pair{&output_, "-o"}})
+      if (value->empty()) missing.push_back(option);
+    if (!missing.empty())
+      throw UsageError(fmt::format("import: a new assessment needs {} (or use --into ASSESSMENT)", text::join(missing, ", ")));
+    if (!is_iso_date(new_.date)) throw UsageError(fmt::format("import: --date '{}' is not a date (expected YYYY-MM-DD)", new_.date));
   }
 
   int run(Context& context) override {
@@ -58,28 +61,18 @@ class ImportCommand : public Command {
       assessment = xml::load_assessment(into_);
       if (target.empty()) target = into_;
     } else {
-      std::vector<std::string> missing;
-      for (auto [value, option] : {std::pair{&profile_, "--profile"}, std::pair{&retailer_, "--retailer"},
-                                   std::pair{&site_, "--site"}, std::pair{&date_, "--date"}, std::pair{&output_, "-o"}})
-        if (value->empty()) missing.push_back(option);
-      if (!missing.empty()) {
-        std::string list;
-        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-        throw UsageError(fmt::format("import: a new assessment needs {} (or use --into ASSESSMENT)", list));
-      }
-      if (!is_iso_date(date_)) throw UsageError(fmt::format("import: --date '{}' is not a date (expected YYYY-MM-DD)", date_));
       std::error_code ec;
       if (std::filesystem::exists(output_, ec))
         throw UsageError(fmt::format("import: {} already exists (expected a new file; use --into {} to merge into it)", output_, output_));
-      assessment.subject.retailer = retailer_;
-      assessment.subject.site = site_;
-      assessment.id = id_.empty() ? default_assessment_id(assessment.subject, date_) : id_;
-      assessment.meta.date = date_;
-      assessment.meta.assessor = assessor_;
-      assessment.meta.method = method_;
+      assessment.subject.retailer = new_.retailer;
+      assessment.subject.site = new_.site;
+      assessment.id = new_.id.empty() ? default_assessment_id(assessment.subject, new_.date) : new_.id;
+      assessment.meta.date = new_.date;
+      assessment.meta.assessor = new_.assessor;
+      assessment.meta.method = new_.method;
       assessment.scope.model = catalog.model.id;
-      assessment.scope.profile = profile_;
-      assessment.scope.channels = split_list(channels_);
+      assessment.scope.profile = new_.profile;
+      assessment.scope.channels = split_list(new_.channels);
       assessment.scope.where = Location{"--profile"};
     }
     Instrument instrument = resolve_scope(catalog, assessment.scope);
@@ -120,7 +113,8 @@ class ImportCommand : public Command {
 
   std::string delimiter_;
   bool partial_ = false;
-  std::string sheet_, into_, output_, profile_, channels_, retailer_, site_, date_, assessor_, method_ = "audit", id_;
+  std::string sheet_, into_, output_;
+  NewAssessmentOptions new_;
 };
 
 }  // namespace

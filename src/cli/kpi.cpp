@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 
@@ -12,12 +13,13 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/kpi_exports.h"
-#include "cli/output.h"
+#include "cli/options.h"
 #include "pipeline/scored_assessment.h"
 #include "core/error.h"
 #include "core/kpi.h"
 #include "core/measure.h"
 #include "kpi/kpi_export.h"
+#include "kpi/time_zone.h"
 #include "render/kpi_report.h"
 #include "util/files.h"
 #include "xml/files.h"
@@ -57,17 +59,14 @@ class Progress {
 
 class KpiCommand : public Command {
  public:
-  const char* name() const override { return "kpi"; }
-  const char* summary() const override { return "service KPIs from contacts and survey exports (CSV)"; }
-  const char* usage() const override {
-    return "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--profile P] [--business-hours] [--strict] [--format text|json|csv|html] [--apply ASSESSMENT] [-o FILE]";
-  }
-  const char* example() const override {
-    return "  cjb kpi examples/kpi/contacts.csv examples/kpi/surveys.csv\n"
-           "  cjb kpi zendesk-tickets.csv --tz Europe/Amsterdam --by month\n"
-           "  cjb kpi exports/*.csv --by site --format html -o kpis.html\n"
-           "  cjb kpi tickets.csv surveys.csv --apply visit.xml -o visit-measured.xml";
-  }
+  KpiCommand()
+      : Command({"kpi",
+                 "service KPIs from contacts and survey exports (CSV)",
+                 "cjb kpi EXPORT... [--by site|channel|month] [--map LAYOUT] [--tz ZONE] [--profile P] [--business-hours] [--strict] [--format text|json|csv|html] [--apply ASSESSMENT] [-o FILE]",
+                 "  cjb kpi examples/kpi/contacts.csv examples/kpi/surveys.csv\n"
+                 "  cjb kpi zendesk-tickets.csv --tz Europe/Amsterdam --by month\n"
+                 "  cjb kpi exports/*.csv --by site --format html -o kpis.html\n"
+                 "  cjb kpi tickets.csv surveys.csv --apply visit.xml -o visit-measured.xml"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()
@@ -80,21 +79,21 @@ class KpiCommand : public Command {
         ("business-hours", po::bool_switch(&business_hours_), "use the export's business-hours durations")
         ("strict", po::bool_switch(&strict_), "stop at the first bad row (default: skip bad rows and count them)")
         ("apply", po::value<std::string>(&apply_)->value_name("ASSESSMENT"),
-         "score the assessment's measured items from the figures and write the assessment instead of the figures")
-        ("format,f", po::value<std::string>(&format_)->value_name("FMT")->default_value("text"), "text, json, csv or html")
-        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE (default: stdout)");
+         "score the assessment's measured items from the figures and write the assessment instead of the figures");
+    output_.declare(options);
     positional.add("export", -1);
   }
 
-  int run(Context& context) override {
-    if (format_ != "text" && format_ != "json" && format_ != "csv" && format_ != "html")
-      throw UsageError(fmt::format("kpi: --format '{}' is not known (expected text, json, csv or html)", format_));
+  void validate() override {
+    output_.validate(name());
     if (!by_.empty() && !is_kpi_field(by_))
       throw UsageError(fmt::format("kpi: --by '{}' is not a field (expected site, channel or month)", by_));
-    if (!apply_.empty() && (format_ != "text" || !by_.empty()))
+    if (!apply_.empty() && (output_.format() != "text" || !by_.empty()))
       throw UsageError("kpi: --apply writes the assessment, not the figures (expected no --format or --by with it)");
-    std::optional<kpi::TimeZone> zone;
-    if (!tz_.empty()) zone.emplace(tz_);
+    if (!tz_.empty()) zone_ = std::make_unique<kpi::TimeZone>(tz_);  // throws for a name the tz database has not
+  }
+
+  int run(Context& context) override {
     std::optional<kpi::Layout> layout;
     if (!map_.empty()) layout = kpi::parse_layout(files::read_file(map_), map_);
     std::vector<kpi::Layout> shipped = shipped_layouts(data_dir_option());
@@ -105,7 +104,7 @@ class KpiCommand : public Command {
     kpi::ReadOptions options;
     options.layout = layout ? &*layout : nullptr;
     options.shipped = &shipped;
-    options.tz = zone ? &*zone : nullptr;
+    options.tz = zone_.get();
     options.business_hours = business_hours_;
     options.strict = strict_;
     kpi::RecordSink sink{[&](const Contact& c) { tally.add(c); }, [&](const SurveyAnswer& a) { tally.add(a); }};
@@ -132,10 +131,9 @@ class KpiCommand : public Command {
       report.by = by_;
       report.rows = tally.rows();
     }
-    if (format_ == "json") write_output(context, output_, render::kpi_json(report));
-    else if (format_ == "csv") write_output(context, output_, render::kpi_csv(report));
-    else if (format_ == "html") write_output(context, output_, render::kpi_html(report));
-    else write_output(context, output_, render::kpi_text(report));
+    output_.write(context, render_in<render::KpiReport>(output_.format(), {{"text", render::kpi_text}, {"json", render::kpi_json},
+                                                                           {"csv", render::kpi_csv}, {"html", render::kpi_html}},
+                                                        report));
     return 0;
   }
 
@@ -183,7 +181,7 @@ class KpiCommand : public Command {
     Assessment after = before;
     std::vector<AppliedMeasure> applied = apply_measures(after, applying.before->instrument, *figures, origin);
     std::unique_ptr<pipeline::ScoredAssessment> scored = pipeline::score_loaded(applying.catalog, after);
-    write_output(context, output_, xml::write_assessment(after));
+    output_.write(context, xml::write_assessment(after));
     if (quiet()) return 0;
     for (const auto& a : applied) {
       if (!a.level) context.err << fmt::format("{}: left as it was: {}\n", a.item, a.skipped);
@@ -199,7 +197,9 @@ class KpiCommand : public Command {
 
   std::vector<std::string> exports_;
   std::string apply_;
-  std::string by_, map_, tz_, profile_, format_, output_;
+  std::string by_, map_, tz_, profile_;
+  std::unique_ptr<kpi::TimeZone> zone_;  // --tz, checked by validate()
+  OutputOptions output_{{.formats = {{"text"}, {"json"}, {"csv"}, {"html"}}, .default_format = "text", .extension_names_format = false}};
   bool business_hours_ = false, strict_ = false;
 };
 

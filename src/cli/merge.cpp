@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/data.h"
+#include "cli/options.h"
 #include "core/merge.h"
 #include "core/printable.h"
 #include "util/files.h"
@@ -51,39 +52,36 @@ std::string conflict_lines(const MergeConflict& conflict, const Instrument& inst
 
 class MergeCommand : public Command {
  public:
-  const char* name() const override { return "merge"; }
-  const char* summary() const override { return "merge partial assessments of one site (auditors splitting a visit); lists conflicts"; }
-  const char* usage() const override { return "cjb merge A B... -o FILE [--prefer A]"; }
-  const char* example() const override {
-    return "  cjb merge store-ann.xml store-raj.xml -o store.xml\n"
-           "  cjb merge store-ann.xml store-raj.xml -o store.xml --prefer store-ann.xml   # Ann's answer wins each conflict";
-  }
+  MergeCommand()
+      : Command({"merge",
+                 "merge partial assessments of one site (auditors splitting a visit); lists conflicts",
+                 "cjb merge A B... -o FILE [--prefer A]",
+                 "  cjb merge store-ann.xml store-raj.xml -o store.xml\n"
+                 "  cjb merge store-ann.xml store-raj.xml -o store.xml --prefer store-ann.xml   # Ann's answer wins each conflict"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
+    add_inputs(options, positional, "assessments", &inputs_, "FILE", "the partial assessments: the same site, model, profile, checklists and channels");
     options.add_options()
-        ("assessments", po::value<std::vector<std::string>>(&inputs_)->value_name("FILE")->required(),
-         "the partial assessments: the same site, model, profile, checklists and channels")
         ("output,o", po::value<std::string>(&output_)->value_name("FILE")->required(),
          "the merged assessment (a new file: an existing one is never written over)")
         ("prefer", po::value<std::string>(&prefer_)->value_name("FILE"),
          "one of the assessments, whose answer wins every conflict it takes part in");
-    positional.add("assessments", -1);
   }
 
   void validate() override {
     if (inputs_.size() < 2)
       throw UsageError(fmt::format("merge: expected at least two assessments to merge (got {})", inputs_.size()));
-  }
-
-  int run(Context& context) override {
-    std::optional<size_t> preferred;
     if (!prefer_.empty()) {
-      for (size_t i = 0; i < inputs_.size() && !preferred; ++i)
-        if (same_file(prefer_, inputs_[i])) preferred = i;
-      if (!preferred)
+      for (size_t i = 0; i < inputs_.size() && !preferred_; ++i)
+        if (same_file(prefer_, inputs_[i])) preferred_ = i;
+      if (!preferred_)
         throw UsageError(fmt::format("merge: --prefer {} is not one of the assessments merged (expected one of: {})", prefer_,
                                      text::join(inputs_, ", ")));
     }
+  }
+
+  int run(Context& context) override {
+    const std::optional<size_t> preferred = preferred_;
     std::error_code ec;
     if (fs::exists(output_, ec) || fs::is_symlink(output_, ec))
       throw UsageError(fmt::format("merge: {} already exists and was left untouched (expected a new file for the merged assessment)", output_));
@@ -128,6 +126,7 @@ class MergeCommand : public Command {
  private:
   std::vector<std::string> inputs_;
   std::string output_, prefer_;
+  std::optional<size_t> preferred_;  // --prefer: the index of that assessment
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/data.h"
-#include "cli/output.h"
+#include "cli/options.h"
 #include "cli/scored.h"
 #include "pipeline/scored_assessment.h"
 #include "render/score_csv.h"
@@ -20,57 +20,55 @@ namespace {
 
 class ScoreCommand : public Command {
  public:
-  const char* name() const override { return "score"; }
-  const char* summary() const override { return "score an assessment: scorecard, critical failures, action plan"; }
-  const char* usage() const override { return "cjb score FILE [--format text|json|csv|markdown] [-o FILE] [--evidence KIND]"; }
-  bool colours() const override { return true; }
-  const char* example() const override {
-    return "  cjb score examples/grocer-omnichannel.xml\n"
-           "  cjb score examples/grocer-omnichannel.xml --format json -o grocer.json";
-  }
+  ScoreCommand()
+      : Command({"score", "score an assessment: scorecard, critical failures, action plan",
+                 "cjb score ASSESSMENT [--format text|json|csv|markdown|md] [-o FILE] [--evidence KIND]",
+                 "  cjb score examples/grocer-omnichannel.xml\n"
+                 "  cjb score examples/grocer-omnichannel.xml --format json -o grocer.json",
+                 true}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
-    options.add_options()
-        ("file", po::value<std::string>(&file_)->value_name("FILE")->required(), "the assessment to score")
-        ("format,f", po::value<std::string>(&format_)->value_name("FORMAT")->default_value("text"),
-         "text (a terminal scorecard), json (the cjb.score/1 contract), csv (one row per item) or markdown")
-        ("output,o", po::value<std::string>(&output_)->value_name("FILE"), "write to FILE instead of stdout")
-        ("top", po::value<int>(&top_)->value_name("N")->default_value(5), "actions listed by the text scorecard")
-        ("evidence", po::value<std::string>(&evidence_)->value_name("KIND"),
-         "score only the items evidenced this way: observed (what a mystery shopper sees), asked or records");
-    positional.add("file", 1);
+    add_input(options, positional, "file", &file_, "ASSESSMENT", "the assessment to score");
+    output_.declare(options);
+    options.add_options()("top", po::value<int>(&top_)->value_name("N")->default_value(5), "actions listed by the text scorecard");
+    evidence_.declare(options, "score");
   }
 
   void validate() override {
-    if (format_ != "text" && format_ != "json" && format_ != "csv" && format_ != "markdown")
-      throw UsageError(fmt::format("score: unknown format '{}' (expected text, json, csv or markdown)", format_));
+    output_.validate(name());
+    evidence_.validate(name());
     if (top_ < 0) throw UsageError(fmt::format("score: --top {} is negative (expected how many actions to list)", top_));
   }
 
   int run(Context& context) override {
     Catalog catalog = load_catalog(data_dir_option());
-    auto scored = pipeline::score_file(catalog, file_, {.evidence = evidence_option(evidence_, "score")});
+    auto scored = pipeline::score_file(catalog, file_, {.evidence = evidence_.kind()});
     std::string content;
-    if (format_ == "json") {
+    if (output_.format() == "json") {
       content = render::score_json(scored->card);
-    } else if (format_ == "csv") {
+    } else if (output_.format() == "csv") {
       content = render::score_csv(scored->card);
-    } else if (format_ == "markdown") {
+    } else if (output_.format() == kMarkdown) {
       content = render::score_markdown(scored->card);
     } else {
-      bool to_terminal = (output_.empty() || output_ == "-") && context.out_is_terminal;
+      bool to_terminal = output_.to_stdout() && context.out_is_terminal;
       content = render::scorecard_text(scored->card, {.colour = colour(to_terminal), .top_actions = static_cast<size_t>(top_)});
     }
-    write_output(context, output_, content);
+    output_.write(context, content);
     return 0;
   }
 
  private:
   std::string file_;
-  std::string format_ = "text";
-  std::string output_;
+  OutputOptions output_{{.formats = {{"text", "a terminal scorecard"},
+                                     {"json", "the cjb.score/1 contract"},
+                                     {"csv", "one row per item"},
+                                     {"markdown"},
+                                     {"md", nullptr, {}, kMarkdown}},
+                         .default_format = "text",
+                         .extension_names_format = false}};
   int top_ = 5;
-  std::string evidence_;  // empty: every item
+  EvidenceOption evidence_;  // unset: every item
 };
 
 }  // namespace

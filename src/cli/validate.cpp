@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/data.h"
+#include "cli/findings.h"
 #include "core/checks.h"
 #include "xml/catalog_loader.h"
 #include "pipeline/scored_assessment.h"
@@ -46,13 +47,12 @@ std::vector<Diagnostic> missing_photos(const Assessment& a) {
 
 class ValidateCommand : public Command {
  public:
-  const char* name() const override { return "validate"; }
-  const char* summary() const override { return "check model, checklist, profile and assessment files"; }
-  const char* usage() const override { return "cjb validate [FILE...] [options]"; }
-  const char* example() const override {
-    return "  cjb validate                              # the installed model, checklists and profiles\n"
-           "  cjb validate my-checklist.xml examples/fashion-independent.xml";
-  }
+  ValidateCommand()
+      : Command({"validate",
+                 "check model, checklist, profile and assessment files",
+                 "cjb validate [FILE...] [options]",
+                 "  cjb validate                              # the installed model, checklists and profiles\n"
+                 "  cjb validate my-checklist.xml examples/fashion-independent.xml"}) {}
 
   void declare(po::options_description& options, po::positional_options_description& positional) override {
     options.add_options()("file", po::value<std::vector<std::string>>(&files_)->value_name("FILE"),
@@ -61,12 +61,63 @@ class ValidateCommand : public Command {
   }
 
   int run(Context& context) override {
+    Checked checked;
+    std::vector<Given> given = read_given(checked);
+    CatalogFiles files = catalog_files(given);
+    xml::LoadedCatalog loaded;
+    try {
+      loaded = xml::load_catalog_files(files.model, files.checklists, files.profiles);
+    } catch (const InputError& e) {
+      // A model the user gave that reads but is wrong is a finding (1), as a wrong checklist
+      // is; the data directory's own model being broken is bad input (2).
+      std::vector<Diagnostic> all = e.diagnostics();
+      all.insert(all.end(), checked.problems.begin(), checked.problems.end());
+      throw Findings(std::move(all), "", {"the model cannot be loaded, so nothing else was checked"},
+                     files.given_model && !checked.unreadable ? 1 : 2);
+    }
+    checked.problems.insert(checked.problems.end(), loaded.problems.begin(), loaded.problems.end());
+    const Catalog& catalog = loaded.catalog;
+    std::vector<std::string> lines = catalog_lines(files.model, catalog);
+
+    for (const auto& path : files.assessments) {
+      try {
+        Assessment a = xml::load_assessment(path);
+        pipeline::CheckedAssessment found = pipeline::check_loaded(catalog, a);
+        checked.problems.insert(checked.problems.end(), found.problems.begin(), found.problems.end());
+        auto photos = missing_photos(a);
+        checked.problems.insert(checked.problems.end(), photos.begin(), photos.end());
+        lines.push_back(fmt::format("{}: assessment {}: {} responses to {} items in scope", path, a.id,
+                                    a.responses.size(), found.instrument.items.size()));
+      } catch (const InputError& e) {
+        checked.problems.insert(checked.problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+      }
+    }
+
+    if (!quiet())
+      for (const auto& line : lines) context.out << line << "\n";
+    size_t total_files = 1 + files.checklists.size() + files.profiles.size() + files.assessments.size();
+    std::vector<Diagnostic>& problems = checked.problems;
+    if (!problems.empty())
+      throw Findings(std::move(problems), "", {fmt::format("{} problem{} found", problems.size(), problems.size() == 1 ? "" : "s")},
+                     checked.unreadable ? 2 : 1);
+    if (!quiet()) context.out << fmt::format("ok: {} files valid\n", total_files);
+    return 0;
+  }
+
+ private:
+  // What the run found so far, and whether a file could not be read at all.
+  struct Checked {
     std::vector<Diagnostic> problems;
     bool unreadable = false;
-    struct Given {
-      std::string path;
-      xml::FileKind kind;
-    };
+  };
+
+  struct Given {
+    std::string path;
+    xml::FileKind kind;
+  };
+
+  // The files named on the command line, each of the kind its root element tells.
+  std::vector<Given> read_given(Checked& checked) const {
     std::vector<Given> given;
     for (const auto& path : files_) {
       // A file that cannot be read at all (missing, not a regular file, unreadable, too large)
@@ -75,61 +126,58 @@ class ValidateCommand : public Command {
       try {
         text = files::read_file(path);
       } catch (const InputError& e) {
-        unreadable = true;
-        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+        checked.unreadable = true;
+        checked.problems.insert(checked.problems.end(), e.diagnostics().begin(), e.diagnostics().end());
         continue;
       }
       try {
         xml::Source source(std::move(text), path);
         given.push_back({path, xml::detect_kind(source)});
       } catch (const InputError& e) {
-        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+        checked.problems.insert(checked.problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       }
     }
+    return given;
+  }
 
-    // The model and the standard files, with the given files in place of the standard ones.
-    std::string model_path;
+  struct CatalogFiles {
+    std::string model;
     std::vector<std::string> checklists, profiles, assessments;
+    bool given_model = false;
+  };
+
+  // The model and the standard files, with the given files in place of the standard ones.
+  CatalogFiles catalog_files(const std::vector<Given>& given) const {
+    CatalogFiles files;
     std::set<std::string> given_paths;
     for (const auto& g : given) {
       given_paths.insert(canonical(g.path));
       switch (g.kind) {
-        case xml::FileKind::Model: model_path = g.path; break;
-        case xml::FileKind::Checklist: checklists.push_back(g.path); break;
-        case xml::FileKind::Profile: profiles.push_back(g.path); break;
-        case xml::FileKind::Assessment: assessments.push_back(g.path); break;
+        case xml::FileKind::Model: files.model = g.path; break;
+        case xml::FileKind::Checklist: files.checklists.push_back(g.path); break;
+        case xml::FileKind::Profile: files.profiles.push_back(g.path); break;
+        case xml::FileKind::Assessment: files.assessments.push_back(g.path); break;
       }
     }
-    const bool given_model = !model_path.empty();
-    std::string data_dir;
-    if (files_.empty() || model_path.empty() || !checklists.empty() || !profiles.empty() || !assessments.empty()) {
-      data_dir = find_data_dir(data_dir_option());
-      if (model_path.empty()) model_path = (fs::path(data_dir) / "model" / "model.xml").string();
-      // Standard files first, so that a duplicate id is reported in the file the user gave.
-      auto add_standard = [&](std::vector<std::string>& list, const std::string& dir) {
-        std::vector<std::string> standard;
-        for (const auto& path : xml::xml_files_in(dir))
-          if (!given_paths.count(canonical(path))) standard.push_back(path);
-        list.insert(list.begin(), standard.begin(), standard.end());
-      };
-      add_standard(checklists, (fs::path(data_dir) / "checklists").string());
-      add_standard(profiles, (fs::path(data_dir) / "checklists" / "profiles").string());
-    }
+    files.given_model = !files.model.empty();
+    if (!files_.empty() && !files.model.empty() && files.checklists.empty() && files.profiles.empty() && files.assessments.empty())
+      return files;
+    std::string data_dir = find_data_dir(data_dir_option());
+    if (files.model.empty()) files.model = (fs::path(data_dir) / "model" / "model.xml").string();
+    // Standard files first, so that a duplicate id is reported in the file the user gave.
+    auto add_standard = [&](std::vector<std::string>& list, const std::string& dir) {
+      std::vector<std::string> standard;
+      for (const auto& path : xml::xml_files_in(dir))
+        if (!given_paths.count(canonical(path))) standard.push_back(path);
+      list.insert(list.begin(), standard.begin(), standard.end());
+    };
+    add_standard(files.checklists, (fs::path(data_dir) / "checklists").string());
+    add_standard(files.profiles, (fs::path(data_dir) / "checklists" / "profiles").string());
+    return files;
+  }
 
-    xml::LoadedCatalog loaded;
-    try {
-      loaded = xml::load_catalog_files(model_path, checklists, profiles);
-    } catch (const InputError& e) {
-      for (const auto& d : e.diagnostics()) context.err << d.to_string() << "\n";
-      for (const auto& d : problems) context.err << d.to_string() << "\n";
-      context.err << "cjb: the model cannot be loaded, so nothing else was checked\n";
-      // A model the user gave that reads but is wrong is a finding (1), as a wrong checklist
-      // is; the data directory's own model being broken is bad input (2).
-      return given_model && !unreadable ? 1 : 2;
-    }
-    problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
-    const Catalog& catalog = loaded.catalog;
-
+  // One line for the model, each checklist and each profile: what was read.
+  static std::vector<std::string> catalog_lines(const std::string& model_path, const Catalog& catalog) {
     std::vector<std::string> lines;
     lines.push_back(fmt::format("{}: model {} {}: {} layers, {} groups, {} channels, {} scales, {} bands, {} transitions",
                                 model_path, catalog.model.id, catalog.model.version, catalog.model.layers.size(),
@@ -155,33 +203,9 @@ class ValidateCommand : public Command {
       }
       lines.push_back(fmt::format("{}: profile {}{}: {}", p.where.file, p.id, p.extends.empty() ? "" : " (extends " + p.extends + ")", scope));
     }
-    for (const auto& path : assessments) {
-      try {
-        Assessment a = xml::load_assessment(path);
-        pipeline::CheckedAssessment checked = pipeline::check_loaded(catalog, a);
-        problems.insert(problems.end(), checked.problems.begin(), checked.problems.end());
-        auto photos = missing_photos(a);
-        problems.insert(problems.end(), photos.begin(), photos.end());
-        lines.push_back(fmt::format("{}: assessment {}: {} responses to {} items in scope", path, a.id,
-                                    a.responses.size(), checked.instrument.items.size()));
-      } catch (const InputError& e) {
-        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-      }
-    }
-
-    for (const auto& d : problems) context.err << d.to_string() << "\n";
-    if (!quiet())
-      for (const auto& line : lines) context.out << line << "\n";
-    size_t total_files = 1 + checklists.size() + profiles.size() + assessments.size();
-    if (problems.empty()) {
-      if (!quiet()) context.out << fmt::format("ok: {} files valid\n", total_files);
-      return unreadable ? 2 : 0;
-    }
-    context.err << fmt::format("cjb: {} problem{} found\n", problems.size(), problems.size() == 1 ? "" : "s");
-    return unreadable ? 2 : 1;
+    return lines;
   }
 
- private:
   std::vector<std::string> files_;
 };
 

@@ -139,11 +139,11 @@ TEST(Actions, FormatFromTheFileNameAndRefusals) {
   EXPECT_EQ(read_text(dir + "/p.md").substr(0, 13), "# Action plan");
   auto docx = actions({"-o", dir + "/p.docx"});
   EXPECT_EQ(docx.exit_code, 2);
-  EXPECT_EQ(docx.err, "cjb actions: -o " + dir + "/p.docx: the extension '.docx' is not an action plan format (expected .csv, .xlsx, .md "
-                      "or .json, or --format to write that file anyway)\n");
+  EXPECT_EQ(docx.err, "cjb actions: -o " + dir + "/p.docx: the extension '.docx' is not an action plan format (expected .csv, .xlsx, .md, "
+                      ".markdown or .json, or --format to write that file anyway)\n");
   auto unknown = actions({"--format", "pdf"});
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_EQ(unknown.err, "cjb actions: unknown format 'pdf' (expected csv, xlsx, md or json)\n");
+  EXPECT_EQ(unknown.err, "cjb actions: --format 'pdf' is not known (expected csv, xlsx, markdown, md or json)\n");
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ TEST(CommandDoc, OptionsAsHelpShowsThem) {
   EXPECT_EQ(format.short_name, 'f');
   EXPECT_EQ(format.value_name, "FORMAT");
   EXPECT_EQ(format.kind, ValueKind::Choice);
-  EXPECT_EQ(format.choices, (Words{"pdf", "html", "md", "svg", "json"}));
+  EXPECT_EQ(format.choices, (Words{"pdf", "html", "markdown", "md", "svg", "json"}));
   EXPECT_EQ(option(report, "paper").default_value, "a4");
   EXPECT_EQ(option(report, "paper").choices, (Words{"a4", "letter"}));
   EXPECT_TRUE(option(report, "assessment").positional);
@@ -92,7 +92,7 @@ TEST(ManPage, CommandPageFromTheTable) {
   std::string page = command_man_page(report, "1.2.3");
   EXPECT_EQ(page.rfind(".TH CJB\\-REPORT 1 \"\" \"cjb 1.2.3\" \"cjb manual\"\n", 0), 0u);
   EXPECT_NE(page.find(".SH NAME\ncjb\\-report \\- write the gap report"), std::string::npos);
-  EXPECT_NE(page.find(".TP\n\\fB\\-f\\fR, \\fB\\-\\-format\\fR \\fIFORMAT\\fR\npdf, html, md, svg or json"), std::string::npos) << page;
+  EXPECT_NE(page.find(".TP\n\\fB\\-f\\fR, \\fB\\-\\-format\\fR \\fIFORMAT\\fR\npdf, html, markdown, md, svg or json"), std::string::npos) << page;
   EXPECT_NE(page.find(".TP\n\\fB\\-\\-paper\\fR \\fISIZE\\fR\nPDF paper: a4 or letter (default: \\fBa4\\fR)\n"), std::string::npos);
   EXPECT_NE(page.find(".SH ARGUMENTS\n.TP\n\\fIASSESSMENT\\fR\n"), std::string::npos);
   // Every option --help shows is on the page.
@@ -116,7 +116,7 @@ TEST(ManPage, MainPageListsEveryCommand) {
 TEST(Completion, BashFromTheTable) {
   std::string script = bash_completion(describe_commands(), "/usr/share/cjb");
   EXPECT_NE(script.find("complete -F _cjb cjb\n"), std::string::npos);
-  EXPECT_NE(script.find("--format|-f) _cjb_words 'pdf html md svg json'; return ;;"), std::string::npos);
+  EXPECT_NE(script.find("--format|-f) _cjb_words 'pdf html markdown md svg json'; return ;;"), std::string::npos);
   EXPECT_NE(script.find("--kpi) _cjb_files 'csv'; return ;;"), std::string::npos);
   EXPECT_NE(script.find("[ -d \"$dir\" ] || dir='/usr/share/cjb'"), std::string::npos);
 }
@@ -124,7 +124,7 @@ TEST(Completion, BashFromTheTable) {
 TEST(Completion, ZshFromTheTable) {
   std::string script = zsh_completion(describe_commands(), "/usr/share/cjb");
   EXPECT_EQ(script.rfind("#compdef cjb\n", 0), 0u);
-  EXPECT_NE(script.find("'(-f --format)'{-f+,--format=}'[pdf, html, md, svg or json (default\\: from the -o extension, else pdf)]:FORMAT:(pdf html md svg json)'"),
+  EXPECT_NE(script.find("'(-f --format)'{-f+,--format=}'[pdf, html, markdown, md, svg or json (default\\: from the -o extension, else pdf)]:FORMAT:(pdf html markdown md svg json)'"),
             std::string::npos);
   EXPECT_NE(script.find("'1:ASSESSMENT:_files -g \"(*.xml)(-.)\"'"), std::string::npos);
 }

@@ -264,7 +264,7 @@ std::string usage_error(std::unique_ptr<cli::Command> command, const std::vector
 // Usage mistakes are refused by parse(), before any file is read.
 TEST(ReportUsage, UnknownExtensionAndNegativeCountsAreRefusedInParse) {
   EXPECT_EQ(usage_error(cli::make_report(), {"a.xml", "-o", "x.docx"}),
-            "report: -o x.docx: the extension '.docx' is not a report format (expected .pdf, .html, .md, .svg or .json, or --format "
+            "report: -o x.docx: the extension '.docx' is not a report format (expected .pdf, .html, .htm, .md, .markdown, .svg or .json, or --format "
             "to write that file anyway)");
   EXPECT_EQ(usage_error(cli::make_report(), {"a.xml", "-o", "x.docx", "--format", "html"}), "no error");
   EXPECT_EQ(usage_error(cli::make_report(), {"a.xml", "-o", "report"}), "no error");

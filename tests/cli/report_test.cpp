@@ -255,10 +255,10 @@ TEST(ReportCli, KpiSection) {
 TEST(ReportCli, BadUsageAndBadInput) {
   RunResult format = report({"--format", "docx"});
   EXPECT_EQ(format.exit_code, 2);
-  EXPECT_EQ(format.err, "cjb report: unknown format 'docx' (expected pdf, html, md, svg or json)\n");
+  EXPECT_EQ(format.err, "cjb report: --format 'docx' is not known (expected pdf, html, markdown, md, svg or json)\n");
   RunResult paper = report({"--paper", "a3", "-o", "x.pdf"});
   EXPECT_EQ(paper.exit_code, 2);
-  EXPECT_EQ(paper.err, "cjb report: unknown paper 'a3' (expected a4 or letter)\n");
+  EXPECT_EQ(paper.err, "cjb report: --paper 'a3' is not known (expected a4 or letter)\n");
   RunResult actions = report({"--actions", "-1", "-o", "x.pdf"});
   EXPECT_EQ(actions.exit_code, 2);
   EXPECT_EQ(actions.err, "cjb report: --actions -1 is negative (expected 0 for every action, or how many to list)\n");

@@ -108,10 +108,10 @@ TEST(ScoreCommand, UsageErrors) {
   RunResult unknown = run_cjb(args({"score", "tests/data/mini-assessment.xml", "--format", "pdf"}));
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_EQ(unknown.out, "");
-  EXPECT_EQ(unknown.err, "cjb score: unknown format 'pdf' (expected text, json, csv or markdown)\n");
+  EXPECT_EQ(unknown.err, "cjb score: --format 'pdf' is not known (expected text, json, csv, markdown or md)\n");
   RunResult missing = run_cjb({"score"});
   EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_NE(missing.err.find("score"), std::string::npos);
+  EXPECT_EQ(missing.err, "cjb score: expected an ASSESSMENT file (see 'cjb score --help')\n");
   RunResult no_file = run_cjb(args({"score", "tests/data/no-such-file.xml"}));
   EXPECT_EQ(no_file.exit_code, 2);
   EXPECT_NE(no_file.err.find("tests/data/no-such-file.xml"), std::string::npos) << no_file.err;
@@ -121,7 +121,7 @@ TEST(ScoreCommand, HelpHasAnExample) {
   RunResult r = run_cjb({"score", "--help"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
-  EXPECT_NE(r.out.find("usage: cjb score FILE"), std::string::npos);
+  EXPECT_NE(r.out.find("usage: cjb score ASSESSMENT"), std::string::npos);
   EXPECT_NE(r.out.find("Example:\n  cjb score "), std::string::npos);
 }
 
