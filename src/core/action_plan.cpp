@@ -55,17 +55,6 @@ std::string descriptor(const Model& model, const Item& item, int value) {
   return {};
 }
 
-std::string group_label(const Model& model, const std::string& id) {
-  const Group* g = model.find_group(id);
-  return g ? g->label : id;
-}
-
-std::string channel_label(const Model& model, const std::string& id) {
-  if (id == kAllChannels) return "All";
-  const Channel* c = model.find_channel(id);
-  return c ? c->label : id;
-}
-
 }  // namespace
 
 std::vector<PlanRow> action_plan_rows(const Scorecard& card) {
@@ -80,8 +69,8 @@ std::vector<PlanRow> action_plan_rows(const Scorecard& card) {
     row.fix_now = action.fix_now;
     row.item = item.id;
     row.text = item.text;
-    row.group = group_label(model, r->group);
-    row.channel = channel_label(model, r->channel);
+    row.group = model.group_label(r->group);
+    row.channel = model.channel_label(r->channel);
     if (r->response) {
       row.finding = r->response->note;
       row.evidence = r->response->evidence;

@@ -29,6 +29,22 @@ std::string Model::band_range(size_t index) const {
   return fmt::format("{}–{:.1f}", number(band.lower), bands[index + 1].lower - 0.1);
 }
 
+std::string Model::group_label(const std::string& id) const {
+  const Group* g = find_group(id);
+  return g ? g->label : id;
+}
+
+std::string Model::layer_label(const std::string& id) const {
+  const Layer* l = find_layer(id);
+  return l ? l->label : id;
+}
+
+std::string Model::channel_label(const std::string& id, const std::string& all_channels) const {
+  if (id == kAllChannels) return all_channels;
+  const Channel* c = find_channel(id);
+  return c ? c->label : id;
+}
+
 const Band* Model::band_for(double score) const {
   const Band* best = nullptr;
   for (const auto& band : bands)

@@ -109,6 +109,11 @@ struct Model {
   const Group* find_group(const std::string& id) const;
   const Channel* find_channel(const std::string& id) const;
   const Scale* find_scale(const std::string& id) const;
+  // A group's, layer's or channel's label as printed; the id itself when the model has none.
+  // all_channels: the name of the "all" channel of leadership and enabler sections.
+  std::string group_label(const std::string& id) const;
+  std::string layer_label(const std::string& id) const;
+  std::string channel_label(const std::string& id, const std::string& all_channels = "All") const;
 
   // The band with the highest lower bound <= score; nullptr if none (score below every band).
   const Band* band_for(double score) const;

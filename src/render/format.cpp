@@ -19,15 +19,4 @@ std::optional<double> printed_change(std::optional<double> now, std::optional<do
   return std::round((shown_now - shown_before) * 10) / 10 + 0.0;
 }
 
-std::string group_label(const Model& model, const std::string& id) {
-  const Group* g = model.find_group(id);
-  return g ? g->label : id;
-}
-
-std::string channel_label(const Model& model, const std::string& id) {
-  if (id == kAllChannels) return "All channels";
-  const Channel* c = model.find_channel(id);
-  return c ? c->label : id;
-}
-
 }  // namespace cjb::render

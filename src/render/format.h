@@ -4,8 +4,6 @@
 #include <optional>
 #include <string>
 
-#include "core/model.h"
-
 namespace cjb::render {
 
 // A score as printed in reports: one decimal ("57.2"), or "–" when null.
@@ -15,10 +13,5 @@ std::string score_text(std::optional<double> score);
 // difference of the values rounded to one decimal ("58.3 → 60.3" is "+2.0" even when the exact
 // change is 1.96); null when either is null.
 std::optional<double> printed_change(std::optional<double> now, std::optional<double> before);
-
-// The model's label of a group or a channel ("All channels" for the leadership and enabler
-// sections); the id itself when the model has none. Plain text: escape it for the target.
-std::string group_label(const Model& model, const std::string& id);
-std::string channel_label(const Model& model, const std::string& id);
 
 }  // namespace cjb::render

@@ -34,19 +34,9 @@ constexpr const char* kCriticalInk = "#A11D1D";
 struct Labels {
   const Model& model;
 
-  std::string group(const std::string& id) const {
-    const Group* g = model.find_group(id);
-    return g ? g->label : id;
-  }
-  std::string layer(const std::string& id) const {
-    const Layer* l = model.find_layer(id);
-    return l ? l->label : id;
-  }
-  std::string channel(const std::string& id) const {
-    if (id == kAllChannels) return "All";
-    const Channel* c = model.find_channel(id);
-    return c ? c->label : id;
-  }
+  std::string group(const std::string& id) const { return model.group_label(id); }
+  std::string layer(const std::string& id) const { return model.layer_label(id); }
+  std::string channel(const std::string& id) const { return model.channel_label(id); }
   std::string level(const Item& item, int value) const {
     const Scale* scale = model.find_scale(item.scale);
     if (scale)

@@ -91,8 +91,7 @@ Json figure_row(Json row, double weight, const Figure& figure, const std::string
 Json layers_json(const Scorecard& card, const Model& model) {
   Json layers = Json::array();
   for (const auto& layer : card.layers) {
-    const Layer* known = model.find_layer(layer.id);
-    layers.push_back(figure_row(Json{{"id", layer.id}}, layer.weight, layer.figure, known ? known->label : layer.id));
+    layers.push_back(figure_row(Json{{"id", layer.id}}, layer.weight, layer.figure, model.layer_label(layer.id)));
   }
   return layers;
 }
@@ -100,8 +99,7 @@ Json layers_json(const Scorecard& card, const Model& model) {
 Json groups_json(const Scorecard& card, const Model& model) {
   Json groups = Json::array();
   for (const auto& group : card.groups) {
-    const Group* known = model.find_group(group.id);
-    groups.push_back(figure_row(Json{{"id", group.id}, {"layer", group.layer}}, group.weight, group.figure, known ? known->label : group.id));
+    groups.push_back(figure_row(Json{{"id", group.id}, {"layer", group.layer}}, group.weight, group.figure, model.group_label(group.id)));
   }
   return groups;
 }
@@ -129,8 +127,7 @@ Json channels_json(const Scorecard& card, const Model& model) {
     c["id"] = channel.id;
     c["weight"] = plain_number(channel.weight);
     c["score"] = optional_number(channel.score);
-    const Channel* known = model.find_channel(channel.id);
-    c["label"] = known ? known->label : channel.id;
+    c["label"] = model.channel_label(channel.id);  // journey channels only: never "all"
     channels.push_back(std::move(c));
   }
   return channels;

@@ -24,9 +24,9 @@ std::vector<std::string> figure_cells(const Figure& f) {
           fmt::format("{}/{}", f.answered, f.applicable), share_text(f.completeness)};
 }
 
-std::string shown_group(const Model& model, const std::string& id) { return markdown_escape(render::group_label(model, id)); }
+std::string shown_group(const Model& model, const std::string& id) { return markdown_escape(model.group_label(id)); }
 
-std::string shown_channel(const Model& model, const std::string& id) { return markdown_escape(render::channel_label(model, id)); }
+std::string shown_channel(const Model& model, const std::string& id) { return markdown_escape(model.channel_label(id, "All channels")); }
 
 std::vector<std::string> concat(std::vector<std::string> head, const std::vector<std::string>& tail) {
   head.insert(head.end(), tail.begin(), tail.end());

@@ -87,9 +87,9 @@ std::string critical_flag(const Painter& paint, const SectionResult& section) {
   return paint.red("  critical: " + clean(fmt::format("{}", fmt::join(section.critical_failures, ", "))));
 }
 
-std::string shown_group(const Model& model, const std::string& id) { return clean(render::group_label(model, id)); }
+std::string shown_group(const Model& model, const std::string& id) { return clean(model.group_label(id)); }
 
-std::string shown_channel(const Model& model, const std::string& id) { return clean(render::channel_label(model, id)); }
+std::string shown_channel(const Model& model, const std::string& id) { return clean(model.channel_label(id, "All channels")); }
 
 std::string level_text(const Model& model, const Item& item, int level) {
   const Scale* scale = model.find_scale(item.scale);
