@@ -12,7 +12,6 @@
 #include "cli/kpi_exports.h"
 #include "cli/data.h"
 #include "cli/options.h"
-#include "cli/scored.h"
 #include "pipeline/scored_assessment.h"
 #include "cli/templates.h"
 #include "core/peers.h"

@@ -7,7 +7,6 @@
 #include "cli/commands.h"
 #include "cli/data.h"
 #include "cli/options.h"
-#include "cli/scored.h"
 #include "pipeline/scored_assessment.h"
 #include "render/score_csv.h"
 #include "render/score_json.h"
