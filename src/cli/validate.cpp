@@ -97,9 +97,11 @@ class ValidateCommand : public Command {
       for (const auto& line : lines) context.out << line << "\n";
     size_t total_files = 1 + files.checklists.size() + files.profiles.size() + files.assessments.size();
     std::vector<Diagnostic>& problems = checked.problems;
-    if (!problems.empty())
-      throw Findings(std::move(problems), "", {fmt::format("{} problem{} found", problems.size(), problems.size() == 1 ? "" : "s")},
-                     checked.unreadable ? 2 : 1);
+    if (!problems.empty()) {
+      // The count is taken before the problems are moved: arguments are evaluated in no set order.
+      std::string found = fmt::format("{} problem{} found", problems.size(), problems.size() == 1 ? "" : "s");
+      throw Findings(std::move(problems), "", {found}, checked.unreadable ? 2 : 1);
+    }
     if (!quiet()) context.out << fmt::format("ok: {} files valid\n", total_files);
     return 0;
   }
