@@ -91,6 +91,9 @@ int run(const std::vector<std::string>& given, Context& context) {
     std::string program = e.command().empty() ? "cjb" : "cjb " + e.command();
     for (const auto& note : e.notes()) context.err << program << ": " << printable(note, true) << "\n";
     return e.exit_code();
+  } catch (const ProgramError& e) {
+    context.err << "cjb: error: " << printable(e.what(), true) << "\n";
+    return e.exit_code();
   } catch (const UsageError& e) {
     context.err << "cjb " << printable(e.what(), true) << "\n";
     return e.exit_code();

@@ -93,7 +93,7 @@ class AssessCommand : public Command {
     std::error_code ec;
     const bool exists = fs::exists(path, ec) || fs::is_symlink(path, ec);
     if (!exists && !resume_.empty())
-      throw Error(fmt::format("cjb: error: {}: no such file (expected an assessment to resume; start one with cjb assess -o {})",
+      throw ProgramError(fmt::format("{}: no such file (expected an assessment to resume; start one with cjb assess -o {})",
                               path, shell_quote(path)));
 
     Assessment assessment;
@@ -188,7 +188,7 @@ class AssessCommand : public Command {
     // file is only replaced when it is still the version this session wrote or read.
     auto save = [&] {
       if (stamp_of(path) != stamp_)
-        throw Error(fmt::format("cjb: error: {} was changed or removed by another program during this session; your last "
+        throw ProgramError(fmt::format("{} was changed or removed by another program during this session; your last "
                                 "answer was not saved, and the file was left as it is (expected one session per file; "
                                 "resume with cjb assess {})",
                                 path, shell_quote(path)));

@@ -28,13 +28,13 @@ bool holds_data(const fs::path& dir) {
 std::string find_data_dir(const std::string& option) {
   if (!option.empty()) {
     if (!holds_data(option))
-      throw Error(fmt::format("cjb: error: --data-dir {}: no model/model.xml there (expected a cjb data directory)", option));
+      throw ProgramError(fmt::format("--data-dir {}: no model/model.xml there (expected a cjb data directory)", option));
     return option;
   }
   std::vector<std::string> tried;
   if (const char* env = std::getenv("CJB_DATA"); env && *env) {
     if (!holds_data(env))
-      throw Error(fmt::format("cjb: error: CJB_DATA={}: no model/model.xml there (expected a cjb data directory)", env));
+      throw ProgramError(fmt::format("CJB_DATA={}: no model/model.xml there (expected a cjb data directory)", env));
     return env;
   }
   std::error_code ec;
@@ -51,7 +51,7 @@ std::string find_data_dir(const std::string& option) {
   }
   std::string places;
   for (const auto& t : tried) places += (places.empty() ? "" : ", ") + t;
-  throw Error(fmt::format("cjb: error: cannot find the cjb data (model/model.xml); tried {} (expected --data-dir DIR or CJB_DATA=DIR)", places));
+  throw ProgramError(fmt::format("cannot find the cjb data (model/model.xml); tried {} (expected --data-dir DIR or CJB_DATA=DIR)", places));
 }
 
 Catalog load_catalog(const std::string& option) { return xml::load_catalog(find_data_dir(option)); }

@@ -25,8 +25,7 @@ std::optional<std::string> FormatTable::find(const std::string& name) const {
 }
 
 std::optional<std::string> FormatTable::of_path(const std::string& path) const {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string ext = text::lower(std::filesystem::path(path).extension().string());
   for (const auto& f : formats_)
     for (const char* e : f.extensions)
       if (ext == e) return std::string(f.alias_of ? f.alias_of : f.name);

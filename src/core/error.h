@@ -42,6 +42,15 @@ class UsageError : public Error {
   using Error::Error;
 };
 
+// The run itself cannot go on, through no fault of one input file: the data directory is
+// missing, a library cannot start, memory ran out, another program changed a file under cjb.
+// The message says what, without the program's name: the one catch (cli/app.cpp) prints it as
+// "cjb: error: WHAT".
+class ProgramError : public Error {
+ public:
+  using Error::Error;
+};
+
 // An input file cannot be used: unreadable, malformed, or meaningless. Carries every problem
 // found, so a user sees all of them in one run.
 class InputError : public Error {

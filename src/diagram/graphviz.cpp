@@ -96,11 +96,11 @@ GVC_t* process_context() {
 }  // namespace
 
 Context::Context() : gvc_(process_context()) {
-  if (!gvc_) throw Error("cjb: Graphviz could not start (gvContext failed)");
+  if (!gvc_) throw ProgramError("Graphviz could not start (gvContext failed)");
 }
 
 Graph::Graph(const std::string& name) : graph_(agopen(mutable_chars(name), Agdirected, &string_disc)) {
-  if (!graph_) throw Error("cjb: Graphviz could not create a graph");
+  if (!graph_) throw ProgramError("Graphviz could not create a graph");
 }
 
 void Graph::set_default(int kind, const char* name, const std::string& value) {
@@ -138,7 +138,7 @@ void Graph::set_html(void* object, const char* name, const std::string& html) { 
 
 std::string Graph::to_dot() const {
   std::string text;
-  if (agwrite(get(), &text) != 0) throw Error("cjb: Graphviz could not write the graph as DOT");
+  if (agwrite(get(), &text) != 0) throw ProgramError("Graphviz could not write the graph as DOT");
   return text;
 }
 
@@ -162,7 +162,7 @@ void Layout::run() {
   if (status != 0 || agerrors() > 0) {
     std::string message = errors.messages();
     while (!message.empty() && message.back() == '\n') message.pop_back();
-    throw Error("cjb: Graphviz could not lay out the diagram" + (message.empty() ? "" : ": " + message));
+    throw ProgramError("Graphviz could not lay out the diagram" + (message.empty() ? "" : ": " + message));
   }
 }
 
@@ -174,7 +174,7 @@ std::string Layout::render(const char* format) const {
     if (data) gvFreeRenderData(data);
     std::string message = errors.messages();
     while (!message.empty() && message.back() == '\n') message.pop_back();
-    throw Error(std::string("cjb: Graphviz could not render ") + format + (message.empty() ? "" : ": " + message));
+    throw ProgramError(std::string("Graphviz could not render ") + format + (message.empty() ? "" : ": " + message));
   }
   std::string out(data, length);
   gvFreeRenderData(data);

@@ -636,7 +636,7 @@ JourneyLayout lay_out_journey(const JourneyGraph& graph, const RenderOptions& op
   result.graph = graph;
   result.style = options.style;
   auto bb = numbers_in(attribute(g, "bb"));
-  if (bb.size() != 4) throw Error("cjb: Graphviz laid out the diagram without a bounding box");
+  if (bb.size() != 4) throw ProgramError("Graphviz laid out the diagram without a bounding box");
   const Frame frame{bb[0], bb[3], kPad * 72};
   result.width = bb[2] - bb[0] + 2 * frame.pad;
   result.height = bb[3] - bb[1] + 2 * frame.pad;

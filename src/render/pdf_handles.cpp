@@ -9,7 +9,7 @@ namespace cjb::render::pdf {
 
 void check_status(cairo_status_t status, const char* what) {
   if (status != CAIRO_STATUS_SUCCESS)
-    throw Error(fmt::format("cjb: error: cannot create the PDF: {}: {}", what, cairo_status_to_string(status)));
+    throw ProgramError(fmt::format("cannot create the PDF: {}: {}", what, cairo_status_to_string(status)));
 }
 
 SurfacePtr make_pdf_surface(cairo_write_func_t write, void* closure, double width_pt, double height_pt) {
@@ -26,7 +26,7 @@ CairoPtr make_context(cairo_surface_t* surface) {
 
 PangoContextPtr make_pango_context(cairo_t* cr) {
   PangoContextPtr context(pango_cairo_create_context(cr));
-  if (!context) throw Error("cjb: error: cannot create the PDF: no pango context");
+  if (!context) throw ProgramError("cannot create the PDF: no pango context");
   // Unhinted metrics: text measures the same at every size and on every machine.
   FontOptionsPtr options(cairo_font_options_create());
   check_status(cairo_font_options_status(options.get()), "font options");
@@ -38,7 +38,7 @@ PangoContextPtr make_pango_context(cairo_t* cr) {
 
 LayoutPtr make_layout(PangoContext* context) {
   LayoutPtr layout(pango_layout_new(context));
-  if (!layout) throw Error("cjb: error: cannot create the PDF: no pango layout");
+  if (!layout) throw ProgramError("cannot create the PDF: no pango layout");
   return layout;
 }
 

@@ -102,7 +102,7 @@ std::vector<CsvRow> read_csv(const std::string& text, const std::string& name, c
   if (size_t bad = utf8::find_invalid(text); bad != std::string::npos) throw_not_utf8(text, bad, name);
   Parser parser(new csv_parser);
   if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    throw Error("cjb: error: cannot start the CSV parser (out of memory)");
+    throw ProgramError("cannot start the CSV parser (out of memory)");
   Collector collector;
   size_t start = 0;
   // A UTF-8 byte order mark, as spreadsheets write it, is not part of the first field.

@@ -65,7 +65,7 @@ CsvStream::CsvStream(std::string name) : name_(std::move(name)) {
   auto* p = new csv_parser;
   if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
     delete p;
-    throw Error("cjb: error: cannot start the CSV parser (out of memory)");
+    throw ProgramError("cannot start the CSV parser (out of memory)");
   }
   parser_ = p;
   record_.name_ = &name_;

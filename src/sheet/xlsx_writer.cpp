@@ -31,7 +31,7 @@ class TempFile {
   TempFile() {
     std::string pattern = (std::filesystem::temp_directory_path() / "cjb-xlsx-XXXXXX").string();
     int fd = mkstemp(pattern.data());
-    if (fd < 0) throw Error("cjb: error: cannot create a temporary file for the XLSX workbook (expected a writable $TMPDIR)");
+    if (fd < 0) throw ProgramError("cannot create a temporary file for the XLSX workbook (expected a writable $TMPDIR)");
     close(fd);
     path_ = pattern;
   }
@@ -124,7 +124,7 @@ std::string sheet_name(const std::string& label) {
 }
 
 void check(lxw_error error, const char* what) {
-  if (error != LXW_NO_ERROR) throw Error(fmt::format("cjb: error: cannot write the XLSX workbook: {}: {}", what, lxw_strerror(error)));
+  if (error != LXW_NO_ERROR) throw ProgramError(fmt::format("cannot write the XLSX workbook: {}: {}", what, lxw_strerror(error)));
 }
 
 // A worksheet with its column widths and a header row, frozen below the header and right of
@@ -132,7 +132,7 @@ void check(lxw_error error, const char* what) {
 lxw_worksheet* add_worksheet(lxw_workbook* workbook, const Formats& formats, const std::string& name,
                              const std::vector<std::string>& headers, const double* widths, lxw_col_t frozen_columns) {
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
-  if (!sheet) throw Error(fmt::format("cjb: error: cannot add the worksheet '{}' to the XLSX workbook", name));
+  if (!sheet) throw ProgramError(fmt::format("cannot add the worksheet '{}' to the XLSX workbook", name));
   for (size_t c = 0; c < headers.size(); ++c) {
     check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr), "column width");
     check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), formats.header), "header");
@@ -191,7 +191,7 @@ std::string write_workbook(const char* title, std::optional<std::time_t> created
     lxw_workbook_options workbook_options{};
     workbook_options.tmpdir = nullptr;
     Workbook workbook(workbook_new_opt(file.path().c_str(), &workbook_options));
-    if (!workbook) throw Error("cjb: error: cannot start the XLSX workbook (out of memory?)");
+    if (!workbook) throw ProgramError("cannot start the XLSX workbook (out of memory?)");
     lxw_doc_properties properties{};
     properties.title = const_cast<char*>(title);
     properties.created = created.value_or(315532800);
