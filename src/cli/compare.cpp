@@ -8,6 +8,7 @@
 #include "cli/data.h"
 #include "cli/options.h"
 #include "core/compare.h"
+#include "core/printable.h"
 #include "render/compare_report.h"
 #include "pipeline/scored_assessment.h"
 
@@ -38,6 +39,7 @@ class CompareCommand : public Command {
     Catalog catalog = load_catalog(data_dir_option());
     // Both files are read and checked before either fails, so a user sees every problem.
     auto scored = pipeline::score_all(catalog, files_, ScoringOptions{.actions = false});
+    note_different_sites(context, scored[0]->assessment.subject, scored[1]->assessment.subject);
     ScorecardDiff diff = diff_scorecards(scored[0]->card, scored[1]->card);
     output_.write(context, render_in<ScorecardDiff>(output_.format(), {{"text", render::compare_text}, {"json", render::compare_json},
                                                                        {"csv", render::compare_csv}, {"html", render::compare_html}},
@@ -46,6 +48,16 @@ class CompareCommand : public Command {
   }
 
  private:
+  // compare is one site over time (docs/benchmark.md); two sites are compared all the same,
+  // with a note, since "improved" then means "better than the other store".
+  void note_different_sites(Context& context, const Subject& before, const Subject& after) const {
+    if (before.site_identity() == after.site_identity() || quiet()) return;
+    auto site = [](const Subject& s) { return fmt::format("site '{}' of '{}'", printable(s.site_key()), printable(s.retailer)); };
+    context.err << fmt::format("cjb compare: note: {} is {} and {} is {}: the changes are differences between two sites, "
+                               "not changes over time\n",
+                               files_[0], site(before), files_[1], site(after));
+  }
+
   std::vector<std::string> files_;
   OutputOptions output_{{.formats = {{"text"}, {"json"}, {"csv"}, {"html"}}, .default_format = "text", .extension_names_format = false}};
 };

@@ -166,7 +166,7 @@ class KpiCommand : public Command {
   // on stderr what changed.
   int apply(Context& context, Applying& applying, KpiTally& tally, const std::vector<render::KpiSource>& sources) {
     const Assessment& before = applying.before->assessment;
-    std::string site = before.subject.site_id.empty() ? before.subject.site : before.subject.site_id;
+    const std::string& site = before.subject.site_key();
     std::optional<KpiFigures> figures;
     for (auto& row : tally.rows())
       if (!site.empty() && row.key == site) figures = row.figures;

@@ -163,7 +163,7 @@ class ReportCommand : public Command {
   void add_kpis(const Subject& who, render::KpiReport& kpis, render::ReportInputs& inputs) const {
     KpiRecords records = read_kpi_exports(kpi_exports_);
     kpis.sources = std::move(records.sources);
-    std::string site = who.site_id.empty() ? who.site : who.site_id;
+    const std::string& site = who.site_key();
     std::vector<Contact> contacts;
     std::vector<SurveyAnswer> answers;
     for (const auto& c : records.contacts)

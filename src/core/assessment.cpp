@@ -7,7 +7,7 @@ namespace cjb {
 std::optional<std::string> Subject::field(const std::string& name) const {
   if (name == "retailer") return retailer;
   if (name == "site") return site;
-  if (name == "site-id") return site_id.empty() ? site : site_id;
+  if (name == "site-id") return site_key();
   if (name == "sector") return sector;
   if (name == "region") return region;
   if (name == "format") return format;

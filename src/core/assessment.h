@@ -18,6 +18,13 @@ struct Subject {
   std::string format;  // e.g. "independent", "flagship", "convenience"
   std::vector<std::string> tags;
 
+  // The site across visits: its site-id, else its name (docs/formats.md, "subject").
+  const std::string& site_key() const { return site_id.empty() ? site : site_id; }
+  // The site among every retailer's: retailer and site_key(), so the store "001" of one
+  // retailer is never the store "001" of another. What "the same site" means everywhere:
+  // peers, the chain view, merge.
+  std::string site_identity() const { return retailer + '\n' + site_key(); }
+
   // Value of a subject field by name ("retailer", "site", "site-id", "sector", "region",
   // "format"); nullopt for an unknown field name.
   std::optional<std::string> field(const std::string& name) const;

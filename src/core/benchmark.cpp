@@ -15,7 +15,7 @@
 
 namespace cjb {
 
-std::string BenchmarkEntry::site_key() const { return subject.site_id.empty() ? subject.site : subject.site_id; }
+const std::string& BenchmarkEntry::site_key() const { return subject.site_key(); }
 
 const NamedScore* BenchmarkEntry::find(const std::vector<NamedScore>& scores, std::string_view name) const {
   for (const auto& s : scores)
@@ -123,14 +123,12 @@ std::vector<size_t> league_order(const std::vector<BenchmarkEntry>& entries) {
   return order;
 }
 
-std::string site_identity(const BenchmarkEntry& entry) { return entry.subject.retailer + '\n' + entry.site_key(); }
-
 namespace {
 
 // The entries of each site, by date then id (then index), sites in identity order.
 std::map<std::string, std::vector<size_t>> visits_by_site(const std::vector<BenchmarkEntry>& entries) {
   std::map<std::string, std::vector<size_t>> sites;
-  for (size_t i = 0; i < entries.size(); ++i) sites[site_identity(entries[i])].push_back(i);
+  for (size_t i = 0; i < entries.size(); ++i) sites[entries[i].subject.site_identity()].push_back(i);
   for (auto& [key, visits] : sites)
     std::sort(visits.begin(), visits.end(), [&](size_t a, size_t b) {
       return std::tie(entries[a].date, entries[a].id, a) < std::tie(entries[b].date, entries[b].id, b);
@@ -370,9 +368,9 @@ BenchmarkStats compute_stats(const std::vector<BenchmarkEntry>& entries) {
 PeerStandings compare_with_peers(const BenchmarkEntry& subject, const std::vector<BenchmarkEntry>& candidates) {
   std::vector<PeerKey> keys;
   keys.reserve(candidates.size());
-  for (const auto& c : candidates) keys.push_back({c.site_key(), c.scope});
+  for (const auto& c : candidates) keys.push_back({c.subject.site_identity(), c.scope});
   PeerStandings out;
-  out.selection = select_peers({subject.site_key(), subject.scope}, keys);
+  out.selection = select_peers({subject.subject.site_identity(), subject.scope}, keys);
   std::vector<const BenchmarkEntry*> others;
   for (size_t i : out.selection.peers) others.push_back(&candidates[i]);
   std::vector<double> overall;
@@ -414,7 +412,7 @@ std::vector<RollupRow> roll_up(const std::vector<BenchmarkEntry>& entries, const
     std::set<std::string> sites;
     int visits = 0;
     for (const auto& e : group) {
-      sites.insert(site_identity(e));
+      sites.insert(e.subject.site_identity());
       visits += e.visits;
     }
     rows.push_back({key, static_cast<int>(sites.size()), visits, compute_stats(group)});

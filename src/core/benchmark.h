@@ -54,8 +54,8 @@ struct BenchmarkEntry {
   // entry), in instrument order. Combined entries: those of the latest visit.
   std::vector<std::string_view> critical_failures;
 
-  // The site across visits: subject.site_id, else the site name.
-  std::string site_key() const;
+  // subject.site_key(): the site across visits, as leagues and --site name it.
+  const std::string& site_key() const;
   const NamedScore* find(const std::vector<NamedScore>& scores, std::string_view id) const;
 };
 
@@ -109,10 +109,6 @@ struct BenchmarkStats {
 BenchmarkStats compute_stats(const std::vector<BenchmarkEntry>& entries);
 
 // ---- Stores first (docs/benchmark.md, "League of sites") --------------------------------
-
-// A site: retailer and site_key(), so two stores with one name but different site-ids stay
-// apart.
-std::string site_identity(const BenchmarkEntry& entry);
 
 enum class LeagueRows {
   Latest,  // one row per site: its latest visit (the default)
@@ -211,7 +207,7 @@ bool is_rollup_field(const std::string& field);
 
 struct RollupRow {
   std::string key;  // the field's value; "" when the entries leave it empty (printed "(none)")
-  int sites = 0;    // distinct sites (site_identity)
+  int sites = 0;    // distinct sites (Subject::site_identity)
   int visits = 0;   // the entries' visits summed
   BenchmarkStats stats;
 };

@@ -26,8 +26,7 @@ std::string words(const std::vector<std::string>& list) {
 std::optional<Diagnostic> site_or_scope_difference(const Assessment& first, const Assessment& part, const std::string& expected) {
   const std::string& name = first.where.file;
   auto site_of = [](const Assessment& a) { return fmt::format("'{}' of '{}'", a.subject.site, a.subject.retailer); };
-  auto site_id = [](const Assessment& a) { return a.subject.site_id.empty() ? a.subject.site : a.subject.site_id; };
-  if (part.subject.retailer != first.subject.retailer || part.subject.site != first.subject.site || site_id(part) != site_id(first))
+  if (part.subject.site_identity() != first.subject.site_identity() || part.subject.site != first.subject.site)
     return Diagnostic{part.where, fmt::format("this is site {}, but {} is site {} (expected {} of the same site)",
                                               site_of(part), name, site_of(first), expected)};
   auto scope_problem = [&](const char* what, const std::string& mine, const std::string& theirs) {

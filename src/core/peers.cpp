@@ -71,7 +71,7 @@ const PeerFigure* PeerComparison::find_group(const std::string& id) const {
 
 PeerKey peer_key(const Scorecard& card) {
   const Subject& who = card.assessment->subject;
-  return {who.site_id.empty() ? who.site : who.site_id, scope_key(*card.instrument)};
+  return {who.site_identity(), scope_key(*card.instrument)};
 }
 
 PeerComparison compare_with_peers(const Scorecard& subject, const std::vector<const Scorecard*>& candidates) {

@@ -31,7 +31,7 @@ std::string scope_label(const Instrument& instrument);
 
 // What the peer rule needs to know of an assessment.
 struct PeerKey {
-  std::string site;   // the site across visits: site-id, else the site name
+  std::string site;   // Subject::site_identity(): retailer and site-id (else the site name)
   std::string scope;  // scope_key of its instrument
 };
 

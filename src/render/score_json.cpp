@@ -66,7 +66,7 @@ Json subject_json(const Scorecard& card) {
   subject["site"] = assessment.subject.site;
   subject["date"] = assessment.meta.date;
   subject["channels"] = string_array(instrument.channels);
-  subject["site_id"] = assessment.subject.site_id.empty() ? assessment.subject.site : assessment.subject.site_id;
+  subject["site_id"] = assessment.subject.site_key();
   subject["sector"] = assessment.subject.sector;
   subject["region"] = assessment.subject.region;
   subject["format"] = assessment.subject.format;

@@ -44,6 +44,18 @@ class Compare : public ::testing::Test {
   }
 };
 
+TEST_F(Compare, TwoSitesAreComparedWithANote) {
+  std::string other = dir + "/other.xml";
+  write_text(other, std::regex_replace(read_text(after), std::regex("site=\"High Street &lt;1&gt;\""),
+                                       "site=\"Market Square\" site-id=\"MS-01\""));
+  RunResult r = run_cjb({"compare", before, other, "--data-dir", "tests/data/mini"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "cjb compare: note: " + before + " is site 'High Street <1>' of 'Mini & Co' and " + other +
+                       " is site 'MS-01' of 'Mini & Co': the changes are differences between two sites, not "
+                       "changes over time\n");
+  EXPECT_EQ(run_cjb({"compare", before, other, "--quiet", "--data-dir", "tests/data/mini"}).err, "");
+}
+
 TEST_F(Compare, ItemsAndScores) {
   RunResult r = run_cjb({"compare", before, after, "--format", "json", "--data-dir", "tests/data/mini"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -79,6 +79,17 @@ TEST(Peers, RankAndGapsLeaveTheSubjectOut) {
   EXPECT_DOUBLE_EQ(*research.best, 50);
 }
 
+TEST(Peers, StoreIdsAreEachRetailersOwn) {
+  // A benchmark across retailers: store S5 of another retailer is a peer, not the subject's site.
+  BenchmarkEntry subject = entry("me", "S5", "2026-01-01", 60);
+  BenchmarkEntry elsewhere = entry("theirs", "S5", "2026-01-01", 80);
+  elsewhere.subject.retailer = "Other";
+  PeerStandings result = compare_with_peers(subject, {subject, elsewhere});
+  EXPECT_EQ(result.selection.own_site, 1);
+  EXPECT_EQ(result.standings[0].peers, 1);
+  EXPECT_DOUBLE_EQ(*result.standings[0].median, 80);
+}
+
 TEST(Peers, NoPeers) {
   BenchmarkEntry subject = entry("me", "S5", "2026-01-01", 60, 50, 20);
   auto standings = compare_with_peers(subject, {subject}).standings;

@@ -54,7 +54,7 @@ TEST(Peers, ScorecardsByLayerAndGroup) {
   subject.subject.site_id = "HOME";
   Instrument instrument = resolve_scope(catalog, subject.scope);
   Scorecard card = score_assessment(instrument, subject);
-  EXPECT_EQ(peer_key(card).site, "HOME");
+  EXPECT_EQ(peer_key(card).site, subject.subject.retailer + "\nHOME");
   EXPECT_EQ(peer_key(card).scope, scope_key(instrument));
   // Five peers with everything at the top level, and the subject's own site twice (itself and
   // another visit): never its own peers.
@@ -79,6 +79,35 @@ TEST(Peers, ScorecardsByLayerAndGroup) {
   ASSERT_NE(c.find_layer("journey"), nullptr);
   EXPECT_EQ(c.find_layer("journey")->peers, 5);
   EXPECT_EQ(c.find_group("nowhere"), nullptr);
+}
+
+TEST(Peers, TheSameSiteIdAtAnotherRetailerIsAPeer) {
+  // Store ids are each retailer's own: "001" of one chain is not "001" of another.
+  Catalog catalog = test::worked_example_catalog();
+  Assessment subject = test::worked_example_assessment();
+  subject.subject.retailer = "Alpha";
+  subject.subject.site_id = "001";
+  Assessment other = subject;
+  other.subject.retailer = "Beta";
+  Instrument instrument = resolve_scope(catalog, subject.scope);
+  Scorecard mine = score_assessment(instrument, subject);
+  Scorecard theirs = score_assessment(instrument, other);
+  PeerComparison c = compare_with_peers(mine, {&mine, &theirs});
+  EXPECT_EQ(c.peers, 1);
+  EXPECT_EQ(c.selection.own_site, 1);
+  EXPECT_EQ(c.selection.note(), "1 visit of the subject's own site left out");
+}
+
+TEST(Subject, SiteKeyIsTheSiteIdElseTheNameAndIdentityAddsTheRetailer) {
+  Subject s;
+  s.retailer = "Alpha";
+  s.site = "High Street";
+  EXPECT_EQ(s.site_key(), "High Street");
+  EXPECT_EQ(s.site_identity(), "Alpha\nHigh Street");
+  s.site_id = "S042";
+  EXPECT_EQ(s.site_key(), "S042");
+  EXPECT_EQ(s.site_identity(), "Alpha\nS042");
+  EXPECT_EQ(s.field("site-id"), "S042");
 }
 
 }  // namespace
