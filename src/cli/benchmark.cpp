@@ -275,7 +275,7 @@ class BenchmarkCommand : public Command {
     expect_one_of(name(), "visits", visits_, {"latest", "all"});
     if (!combine_.empty()) expect_one_of(name(), "combine", combine_, {"median", "mean", "latest"});
     if (!by_.empty() && !is_rollup_field(by_))
-      throw UsageError(fmt::format("benchmark: --by '{}' is not a field (expected retailer, site, site-id, sector, region, format or tag)", by_));
+      throw UsageError(fmt::format("benchmark: --by '{}' is not a field (expected {})", by_, text::or_list(rollup_fields())));
     if (output_.format() == "pdf" && output_.to_stdout())
       throw UsageError("benchmark: --format pdf needs -o FILE (a PDF is not written to a terminal)");
     if (!as_of_.empty() && !actions_) throw UsageError("benchmark: --as-of needs --actions (expected --actions --as-of YYYY-MM-DD)");

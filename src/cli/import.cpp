@@ -1,5 +1,6 @@
 // cjb import: a filled field sheet (CSV or XLSX) back into an assessment (docs/formats.md).
 
+#include <array>
 #include <filesystem>
 #include <ostream>
 
@@ -15,6 +16,7 @@
 #include "pipeline/scored_assessment.h"
 #include "xml/files.h"
 #include "util/files.h"
+#include "util/text.h"
 
 namespace cjb::cli {
 
@@ -103,12 +105,24 @@ class ImportCommand : public Command {
   }
 
  private:
+  // The separators --delimiter names, each by its name and the ways it may be typed.
+  struct Separator {
+    const char* name;
+    char character;
+    std::array<const char*, 3> spellings;
+  };
+  static constexpr std::array<Separator, 3> kSeparators = {
+      {{"comma", ',', {",", "comma", ""}}, {"semicolon", ';', {";", "semicolon", ""}}, {"tab", '\t', {"\t", "tab", "\\t"}}}};
+
   char delimiter() const {
     if (delimiter_.empty()) return 0;
-    if (delimiter_ == "," || delimiter_ == "comma") return ',';
-    if (delimiter_ == ";" || delimiter_ == "semicolon") return ';';
-    if (delimiter_ == "\t" || delimiter_ == "tab" || delimiter_ == "\\t") return '\t';
-    throw UsageError(fmt::format("import: --delimiter '{}' is not a separator (expected comma, semicolon or tab)", delimiter_));
+    std::vector<std::string_view> names;
+    for (const auto& separator : kSeparators) {
+      for (const char* spelling : separator.spellings)
+        if (*spelling && delimiter_ == spelling) return separator.character;
+      names.push_back(separator.name);
+    }
+    throw UsageError(fmt::format("import: --delimiter '{}' is not a separator (expected {})", delimiter_, text::or_list(names)));
   }
 
   std::string delimiter_;

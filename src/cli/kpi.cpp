@@ -87,7 +87,7 @@ class KpiCommand : public Command {
   void validate() override {
     output_.validate(name());
     if (!by_.empty() && !is_kpi_field(by_))
-      throw UsageError(fmt::format("kpi: --by '{}' is not a field (expected site, channel or month)", by_));
+      throw UsageError(fmt::format("kpi: --by '{}' is not a field (expected {})", by_, kpi_field_names()));
     if (!apply_.empty() && (output_.format() != "text" || !by_.empty()))
       throw UsageError("kpi: --apply writes the assessment, not the figures (expected no --format or --by with it)");
     if (!tz_.empty()) zone_ = std::make_unique<kpi::TimeZone>(tz_);  // throws for a name the tz database has not

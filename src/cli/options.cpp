@@ -6,17 +6,9 @@
 
 #include "cli/output.h"
 #include "core/error.h"
+#include "util/text.h"
 
 namespace cjb::cli {
-
-std::string or_list(const std::vector<std::string>& values) {
-  std::string list;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) list += i + 1 == values.size() ? " or " : ", ";
-    list += values[i];
-  }
-  return list;
-}
 
 std::optional<std::string> FormatTable::find(const std::string& name) const {
   for (const auto& f : formats_)
@@ -35,25 +27,25 @@ std::optional<std::string> FormatTable::of_path(const std::string& path) const {
 std::string FormatTable::names() const {
   std::vector<std::string> names;
   for (const auto& f : formats_) names.push_back(f.name);
-  return or_list(names);
+  return text::or_list(names);
 }
 
 std::string FormatTable::described() const {
   std::vector<std::string> names;
   for (const auto& f : formats_) names.push_back(f.note ? fmt::format("{} ({})", f.name, f.note) : f.name);
-  return or_list(names);
+  return text::or_list(names);
 }
 
 std::string FormatTable::extensions() const {
   std::vector<std::string> extensions;
   for (const auto& f : formats_) extensions.insert(extensions.end(), f.extensions.begin(), f.extensions.end());
-  return or_list(extensions);
+  return text::or_list(extensions);
 }
 
 void expect_one_of(const char* command, const char* option, const std::string& value, const std::vector<std::string>& allowed) {
   for (const auto& a : allowed)
     if (value == a) return;
-  throw UsageError(fmt::format("{}: --{} '{}' is not known (expected {})", command, option, value, or_list(allowed)));
+  throw UsageError(fmt::format("{}: --{} '{}' is not known (expected {})", command, option, value, text::or_list(allowed)));
 }
 
 void OutputOptions::declare(po::options_description& options) {
@@ -124,7 +116,7 @@ void EvidenceOption::declare(po::options_description& options, const char* verb)
 void EvidenceOption::validate(const char* command) {
   if (text_.empty()) return;
   kind_ = parse_evidence_kind(text_);
-  if (!kind_) throw UsageError(fmt::format("{}: unknown evidence kind '{}' (expected observed, asked or records)", command, text_));
+  if (!kind_) throw UsageError(fmt::format("{}: unknown evidence kind '{}' (expected {})", command, text_, evidence_kind_names()));
 }
 
 void NewAssessmentOptions::declare(po::options_description& options, const char* for_new, bool defaults) {

@@ -16,9 +16,6 @@
 
 namespace cjb::cli {
 
-// "a", "a or b", "a, b or c": how every message and help text lists allowed values.
-std::string or_list(const std::vector<std::string>& values);
-
 // One format a command writes. An alias ("md") is another name of the format named by
 // alias_of ("markdown"); it is accepted and listed, and stands for that format everywhere.
 struct Format {

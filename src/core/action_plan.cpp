@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/kpi.h"
+#include "util/text.h"
 
 namespace cjb {
 
@@ -34,6 +35,12 @@ std::optional<ActionStatus> parse_action_status(std::string_view text) {
   if (key == "in progress" || key == "started") return ActionStatus::InProgress;
   if (key == "done" || key == "closed") return ActionStatus::Done;
   return std::nullopt;
+}
+
+std::string action_status_names() {
+  std::vector<std::string_view> names;
+  for (ActionStatus status : {ActionStatus::Open, ActionStatus::InProgress, ActionStatus::Done}) names.push_back(to_string(status));
+  return text::or_list(names);
 }
 
 namespace {

@@ -18,6 +18,8 @@ const char* to_string(ActionStatus status);  // "open", "in progress", "done"
 // "open", "in progress" (also "in-progress", "in_progress", "started"), "done" (also
 // "closed"), any case; an empty text is open. nullopt for anything else.
 std::optional<ActionStatus> parse_action_status(std::string_view text);
+// "open, in progress or done": the statuses by their own names, for messages.
+std::string action_status_names();
 
 // One row of an exported plan, in the order of Scorecard::actions (order_actions): the
 // report's order. Labels are the model's, ready to print.

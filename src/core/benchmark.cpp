@@ -430,11 +430,6 @@ std::vector<size_t> site_trend(const std::vector<BenchmarkEntry>& entries, const
   return out;
 }
 
-namespace {
-
-
-}  // namespace
-
 std::vector<std::string> similar_sites(const std::vector<BenchmarkEntry>& entries, const std::string& site) {
   std::string wanted = text::lower(site);
   size_t limit = std::max<size_t>(1, wanted.size() / 3);

@@ -1,5 +1,9 @@
 #include "core/checklist.h"
 
+#include <array>
+
+#include "util/text.h"
+
 namespace cjb {
 
 const char* to_string(EvidenceKind kind) {
@@ -11,10 +15,20 @@ const char* to_string(EvidenceKind kind) {
   return "observed";
 }
 
+namespace {
+constexpr std::array<EvidenceKind, 3> kEvidenceKinds = {EvidenceKind::Observed, EvidenceKind::Asked, EvidenceKind::Records};
+}  // namespace
+
 std::optional<EvidenceKind> parse_evidence_kind(std::string_view text) {
-  for (EvidenceKind kind : {EvidenceKind::Observed, EvidenceKind::Asked, EvidenceKind::Records})
+  for (EvidenceKind kind : kEvidenceKinds)
     if (text == to_string(kind)) return kind;
   return std::nullopt;
+}
+
+std::string evidence_kind_names() {
+  std::vector<std::string_view> names;
+  for (EvidenceKind kind : kEvidenceKinds) names.push_back(to_string(kind));
+  return text::or_list(names);
 }
 
 const ItemLevel* Item::find_level(int value) const {

@@ -17,6 +17,8 @@ enum class EvidenceKind { Observed, Asked, Records };
 const char* to_string(EvidenceKind kind);  // "observed", "asked", "records"
 // The kind named by "observed", "asked" or "records"; nullopt for anything else.
 std::optional<EvidenceKind> parse_evidence_kind(std::string_view text);
+// "observed, asked or records": the names parse_evidence_kind accepts, for messages.
+std::string evidence_kind_names();
 
 struct ItemLevel {
   int value = 0;

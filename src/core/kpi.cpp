@@ -1,6 +1,7 @@
 #include "core/kpi.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -10,6 +11,7 @@
 #include "core/civil_time.h"
 #include "core/error.h"
 #include "core/statistics.h"
+#include "util/text.h"
 
 namespace cjb {
 
@@ -241,7 +243,13 @@ KpiFigures compute_kpis(const std::vector<Contact>& contacts, const std::vector<
   return sum.figures();
 }
 
-bool is_kpi_field(std::string_view field) { return field == "site" || field == "channel" || field == "month"; }
+namespace {
+constexpr std::array<std::string_view, 3> kKpiFields = {"site", "channel", "month"};
+}  // namespace
+
+bool is_kpi_field(std::string_view field) { return std::find(kKpiFields.begin(), kKpiFields.end(), field) != kKpiFields.end(); }
+
+std::string kpi_field_names() { return text::or_list(kKpiFields); }
 
 std::vector<KpiRow> kpis_by(const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers, std::string_view field) {
   KpiTally tally{std::string(field)};

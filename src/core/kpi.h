@@ -138,6 +138,8 @@ std::optional<std::pair<double, double>> nps_interval(int promoters, int passive
 
 // The fields --by accepts: "site", "channel", "month".
 bool is_kpi_field(std::string_view field);
+// "site, channel or month", for messages.
+std::string kpi_field_names();
 
 struct KpiRow {
   std::string key;  // the field's value ("" when the export left it blank)

@@ -1,24 +1,34 @@
 #include "core/measure.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "core/catalog.h"
 #include "core/kpi.h"
+#include "util/text.h"
 
 namespace cjb {
 
 namespace {
 
+// The units a duration target may be given in, and their length in minutes.
+constexpr std::array<std::pair<std::string_view, double>, 4> kDurationUnits = {
+    {{"seconds", 1.0 / 60}, {"minutes", 1}, {"hours", 60}, {"days", 1440}}};
+
 // Minutes in one of a duration unit; 0 for a unit that is no duration.
 double minutes_per(std::string_view unit) {
-  if (unit == "seconds") return 1.0 / 60;
-  if (unit == "minutes") return 1;
-  if (unit == "hours") return 60;
-  if (unit == "days") return 1440;
+  for (const auto& [name, minutes] : kDurationUnits)
+    if (name == unit) return minutes;
   return 0;
+}
+
+std::string duration_unit_names() {
+  std::vector<std::string_view> names;
+  for (const auto& unit : kDurationUnits) names.push_back(unit.first);
+  return text::or_list(names);
 }
 
 // The KPI's figure in its own unit (minutes for first response, hours for resolution, …).
@@ -87,7 +97,7 @@ std::optional<std::string> measure_problem(const Measure& m) {
   if (!m.standard.empty() && m.kpi != "standards-met")
     return fmt::format("<measure> of '{}' names a standard (expected standard=\"…\" only with kpi=\"standards-met\")", m.kpi);
   if (kpi->duration && minutes_per(m.unit) == 0)
-    return fmt::format("<measure> of '{}' has unit '{}' (expected seconds, minutes, hours or days)", m.kpi, m.unit);
+    return fmt::format("<measure> of '{}' has unit '{}' (expected {})", m.kpi, m.unit, duration_unit_names());
   if (!kpi->duration && !m.unit.empty() && m.unit != kpi->unit)
     return fmt::format("<measure> of '{}' has unit '{}' (expected {} or no unit)", m.kpi, m.unit, kpi->unit);
   bool curve = m.worst || m.best;

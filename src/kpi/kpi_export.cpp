@@ -1,5 +1,6 @@
 #include "kpi/kpi_export.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "core/assessment.h"
 #include "sheet/csv_stream.h"
+#include "util/text.h"
 
 namespace cjb::kpi {
 
@@ -362,10 +364,14 @@ class Reader {
   std::optional<bool> yes_no(const CsvRecord& row, Field f) {
     std::optional<std::string> text = word(row, f);
     if (!text || text->empty()) return std::nullopt;
+    static constexpr std::array<std::pair<std::string_view, bool>, 6> kWords = {
+        {{"yes", true}, {"no", false}, {"true", true}, {"false", false}, {"1", true}, {"0", false}}};
     std::string n = normalised(*text);
-    if (n == "yes" || n == "true" || n == "1") return true;
-    if (n == "no" || n == "false" || n == "0") return false;
-    problem(row, f, "bad word", fmt::format("{} '{}' is not yes or no (expected yes, no, true, false, 1 or 0, or blank)", field_name(f), *text));
+    for (const auto& [name, value] : kWords)
+      if (n == name) return value;
+    std::vector<std::string_view> names;
+    for (const auto& word : kWords) names.push_back(word.first);
+    problem(row, f, "bad word", fmt::format("{} '{}' is not yes or no (expected {}, or blank)", field_name(f), *text, cjb::text::or_list(names)));
     return std::nullopt;
   }
 

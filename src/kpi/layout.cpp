@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "util/files.h"
+#include "util/text.h"
 
 namespace cjb::kpi {
 
@@ -16,10 +17,16 @@ constexpr std::array<std::string_view, kFieldCount> kNames = {
     "first_response_business_minutes", "resolution_business_minutes", "contacts", "handling_minutes", "idle", "csat", "nps",
 };
 
-std::string_view trim(std::string_view s) {
-  size_t a = s.find_first_not_of(" \t\r");
-  if (a == std::string_view::npos) return {};
-  return s.substr(a, s.find_last_not_of(" \t\r") - a + 1);
+std::string_view trim(std::string_view s) { return text::trim(s, " \t\r"); }
+
+// The units a duration column may be given in.
+constexpr std::array<std::pair<std::string_view, Unit>, 4> kUnits = {
+    {{"minutes", Unit::Minutes}, {"hours", Unit::Hours}, {"seconds", Unit::Seconds}, {"hms", Unit::Hms}}};
+
+std::vector<std::string_view> unit_names() {
+  std::vector<std::string_view> names;
+  for (const auto& unit : kUnits) names.push_back(unit.first);
+  return names;
 }
 
 Layout builtin(const char* name, ExportKind kind, std::initializer_list<Field> fields) {
@@ -87,16 +94,14 @@ class LayoutParser {
     size_t space = left.find_first_of(" \t");
     std::string_view field_text = left.substr(0, space);
     std::optional<Field> field = field_named(field_text);
-    if (!field) return problem(fmt::format("'{}' is not a field (expected one of id, opened, date, site, channel, priority, first_response, resolved, first_response_minutes, resolution_minutes, first_response_business_minutes, resolution_business_minutes, contacts, handling_minutes, idle, csat, nps)", field_text));
+    if (!field) return problem(fmt::format("'{}' is not a field (expected one of {})", field_text, fmt::join(kNames, ", ")));
     auto i = static_cast<size_t>(*field);
     if (word == "column") {
       layout_.headers[i] = alternatives(right);
     } else if (word == "unit") {
-      if (right == "minutes") layout_.units[i] = Unit::Minutes;
-      else if (right == "hours") layout_.units[i] = Unit::Hours;
-      else if (right == "seconds") layout_.units[i] = Unit::Seconds;
-      else if (right == "hms") layout_.units[i] = Unit::Hms;
-      else problem(fmt::format("unit '{}' is not known (expected minutes, hours, seconds or hms)", right));
+      auto unit = std::find_if(kUnits.begin(), kUnits.end(), [&](const auto& u) { return u.first == right; });
+      if (unit != kUnits.end()) layout_.units[i] = unit->second;
+      else problem(fmt::format("unit '{}' is not known (expected {})", right, text::or_list(unit_names())));
     } else {
       std::string words = space == std::string_view::npos ? std::string() : normalised(left.substr(space));
       if (words.empty()) return problem("'value' without words (expected value FIELD WORDS = VALUE)");

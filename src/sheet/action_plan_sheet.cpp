@@ -113,7 +113,7 @@ struct PlanReader {
     }
     std::optional<ActionStatus> parsed = parse_action_status(typed_text(status.text));
     if (!parsed) {
-      problems.push_back({at(status), fmt::format("\"{}\" is not a status (expected open, in progress or done)", typed_text(status.text))});
+      problems.push_back({at(status), fmt::format("\"{}\" is not a status (expected {})", typed_text(status.text), action_status_names())});
       return std::nullopt;
     }
     action.status = *parsed;

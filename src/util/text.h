@@ -24,6 +24,11 @@ std::vector<std::string> split(std::string_view text, std::string_view separator
 // parts with separator between them; empty parts are kept ({"a", "", "b"} → "a, , b").
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
+// values as a message lists the choices: "a, b or c" ("a" alone, "" for none). Build the list
+// from the table the code checks against, so the message cannot drift from the check.
+template <typename Strings>
+std::string or_list(const Strings& values);
+
 // The Levenshtein distance between a and b, byte by byte: what "did you mean" suggestions rank by.
 size_t edit_distance(std::string_view a, std::string_view b);
 
@@ -75,6 +80,18 @@ inline size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+template <typename Strings>
+std::string or_list(const Strings& values) {
+  std::string list;
+  size_t i = 0, n = std::size(values);
+  for (const auto& value : values) {
+    if (i > 0) list += i + 1 == n ? " or " : ", ";
+    list.append(std::string_view(value));
+    ++i;
+  }
+  return list;
 }
 
 }  // namespace cjb::text

@@ -204,7 +204,7 @@ std::optional<EvidenceKind> evidence_kind(Reader& r, pugi::xml_node node) {
   pugi::xml_attribute a = node.attribute("evidence");
   if (!a) return std::nullopt;
   std::optional<EvidenceKind> kind = parse_evidence_kind(trim(a.value()));
-  if (!kind) r.problem(node, fmt::format("'evidence' is '{}' (expected observed, asked or records)", a.value()));
+  if (!kind) r.problem(node, fmt::format("'evidence' is '{}' (expected {})", a.value(), evidence_kind_names()));
   return kind;
 }
 }  // namespace

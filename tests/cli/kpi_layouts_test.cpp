@@ -122,13 +122,14 @@ TEST_F(KpiLayouts, MapGivesALayoutByHand) {
   nlohmann::json j = run_json("mine.csv", "Case,Logged,Reply (s)\nK1,2026-01-01 09:00,90\nK2,2026-01-01 10:00,30\n", {"--map", dir + "/mine.layout"});
   EXPECT_DOUBLE_EQ(j["overall"]["first_response_minutes"]["median"].get<double>(), 1);
   EXPECT_EQ(j["exports"][0]["layout"], "Our desk");
-  write_text(dir + "/bad.layout", "layout X\nkind tickets\ndetect A\ncolumn when = A\n");
+  write_text(dir + "/bad.layout", "layout X\nkind tickets\ndetect A\ncolumn when = A\nunit first_response_minutes = fortnights\n");
   RunResult r = run_cjb({"kpi", dir + "/mine.csv", "--map", dir + "/bad.layout"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, dir + "/bad.layout:2:1: error: kind 'tickets' is not known (expected contacts or surveys)\n" + dir +
                        "/bad.layout:4:1: error: 'when' is not a field (expected one of id, opened, date, site, channel, priority, first_response, resolved, "
                        "first_response_minutes, resolution_minutes, first_response_business_minutes, resolution_business_minutes, contacts, "
-                       "handling_minutes, idle, csat, nps)\n");
+                       "handling_minutes, idle, csat, nps)\n" + dir +
+                       "/bad.layout:5:1: error: unit 'fortnights' is not known (expected minutes, hours, seconds or hms)\n");
 }
 
 TEST_F(KpiLayouts, TimeZones) {

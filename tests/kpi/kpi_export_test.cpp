@@ -99,6 +99,13 @@ TEST(KpiExport, ContactCells) {
   }));
 }
 
+TEST(KpiExport, IdleIsYesOrNo) {
+  EXPECT_EQ(problems_of("id,opened,idle\nC1,2026-01-05 09:00,yes\nC2,2026-01-05 09:00,0\nC3,2026-01-05 09:00,maybe\n"),
+            (std::vector<std::string>{
+                "x.csv:4:21: error: idle 'maybe' is not yes or no (expected yes, no, true, false, 1 or 0, or blank)",
+            }));
+}
+
 TEST(KpiExport, SurveyCells) {
   std::string text =
       "id,date,csat,nps\n"

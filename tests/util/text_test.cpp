@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 namespace cjb::text {
 namespace {
 
@@ -23,6 +25,14 @@ TEST(Text, SplitDropsEmptyWords) {
 TEST(Text, JoinKeepsEveryPart) {
   EXPECT_EQ(join({"a", "", "b"}, ", "), "a, , b");
   EXPECT_EQ(join({}, ", "), "");
+}
+
+TEST(Text, OrListNamesTheChoicesOfAnyStringTable) {
+  EXPECT_EQ(or_list(std::vector<std::string>{}), "");
+  EXPECT_EQ(or_list(std::vector<std::string>{"a"}), "a");
+  EXPECT_EQ(or_list(std::vector<std::string>{"a", "b"}), "a or b");
+  constexpr std::array<std::string_view, 3> table = {"text", "json", "csv"};
+  EXPECT_EQ(or_list(table), "text, json or csv");
 }
 
 }  // namespace
