@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -16,6 +17,7 @@
 #include "cli/templates.h"
 #include "core/action_plan.h"
 #include "core/benchmark.h"
+#include "core/printable.h"
 #include "render/benchmark_report.h"
 #include "sheet/action_plan_sheet.h"
 #include "sheet/csv_reader.h"
@@ -202,15 +204,20 @@ class BenchmarkCommand : public Command {
     home->subject = std::move(subject);
   }
 
-  // An unknown site is a mistake in the command, not an empty answer.
+  // An unknown site is a mistake in the command, not an empty answer; so is a site-id that two
+  // retailers use (each retailer numbers its own stores, docs/scoring.md "Peers"): their
+  // visits are not one site's trend.
   void check_site(const std::vector<render::BenchmarkReport>& reports) const {
+    std::set<std::string> retailers;
     for (const auto& r : reports)
-      if (!r.trend.empty()) return;
+      for (size_t i : r.trend) retailers.insert(r.entries[i].subject.retailer);
+    if (retailers.size() > 1)
+      throw UsageError(fmt::format("benchmark: --site '{}' is a site of {} retailers, {} (expected the files of one retailer)", site_,
+                                   retailers.size(), printable(text::join({retailers.begin(), retailers.end()}, " and "))));
+    if (!retailers.empty()) return;
     std::vector<BenchmarkEntry> all;
     for (const auto& r : reports) all.insert(all.end(), r.row_entries.begin(), r.row_entries.end());
-    std::vector<std::string> near = similar_sites(all, site_);
-    std::string hint;
-    for (const auto& n : near) hint += (hint.empty() ? "" : ", ") + n;
+    std::string hint = text::join(similar_sites(all, site_), ", ");
     throw UsageError(fmt::format("benchmark: --site '{}' is not a site of these assessments ({})", site_,
                                  hint.empty() ? "expected a site-id, else a site name" : "did you mean " + hint + "?"));
   }

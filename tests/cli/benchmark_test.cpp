@@ -83,6 +83,16 @@ TEST_F(Benchmark, SiteTrendGolden) {
   expect_golden(r, "benchmark-mini-site.txt");
 }
 
+// Site-ids are each retailer's own: a trend that would mix two retailers' store "A" is refused.
+TEST_F(Benchmark, SiteOfTwoRetailersIsExit2) {
+  write_text(dir + "/chain/other/x1.xml", replace_once(visit("x1", "A", "2026-03-01", "East", true), "retailer=\"Mini &amp; Co\"", "retailer=\"Maxi\""));
+  RunResult r = run({dir + "/chain", "--site", "A"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "cjb benchmark: --site 'A' is a site of 2 retailers, Maxi and Mini & Co (expected the files of one retailer)\n");
+  EXPECT_EQ(run({dir + "/chain", "--site", "B"}).exit_code, 0);
+}
+
 TEST_F(Benchmark, UnknownSiteIsExit2WithDidYouMean) {
   RunResult r = run({dir + "/chain", "--site", "a"});  // site keys are matched exactly
   EXPECT_EQ(r.exit_code, 2);
