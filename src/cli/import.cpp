@@ -116,13 +116,11 @@ class ImportCommand : public Command {
 
   char delimiter() const {
     if (delimiter_.empty()) return 0;
-    std::vector<std::string_view> names;
-    for (const auto& separator : kSeparators) {
+    for (const auto& separator : kSeparators)
       for (const char* spelling : separator.spellings)
         if (*spelling && delimiter_ == spelling) return separator.character;
-      names.push_back(separator.name);
-    }
-    throw UsageError(fmt::format("import: --delimiter '{}' is not a separator (expected {})", delimiter_, text::or_list(names)));
+    throw UsageError(fmt::format("import: --delimiter '{}' is not a separator (expected {})", delimiter_,
+                                 text::or_list(kSeparators, [](const Separator& separator) { return separator.name; })));
   }
 
   std::string delimiter_;

@@ -1,6 +1,7 @@
 #include "core/action_plan.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -38,9 +39,8 @@ std::optional<ActionStatus> parse_action_status(std::string_view text) {
 }
 
 std::string action_status_names() {
-  std::vector<std::string_view> names;
-  for (ActionStatus status : {ActionStatus::Open, ActionStatus::InProgress, ActionStatus::Done}) names.push_back(to_string(status));
-  return text::or_list(names);
+  constexpr std::array kStatuses = {ActionStatus::Open, ActionStatus::InProgress, ActionStatus::Done};
+  return text::or_list(kStatuses, [](ActionStatus status) { return to_string(status); });
 }
 
 namespace {

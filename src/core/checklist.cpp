@@ -26,9 +26,7 @@ std::optional<EvidenceKind> parse_evidence_kind(std::string_view text) {
 }
 
 std::string evidence_kind_names() {
-  std::vector<std::string_view> names;
-  for (EvidenceKind kind : kEvidenceKinds) names.push_back(to_string(kind));
-  return text::or_list(names);
+  return text::or_list(kEvidenceKinds, [](EvidenceKind kind) { return to_string(kind); });
 }
 
 const ItemLevel* Item::find_level(int value) const {

@@ -25,12 +25,6 @@ double minutes_per(std::string_view unit) {
   return 0;
 }
 
-std::string duration_unit_names() {
-  std::vector<std::string_view> names;
-  for (const auto& unit : kDurationUnits) names.push_back(unit.first);
-  return text::or_list(names);
-}
-
 // The KPI's figure in its own unit (minutes for first response, hours for resolution, …).
 KpiValue own_figure(const Measure& m, const KpiFigures& f) {
   if (m.kpi == "first-response-median") return f.first_response_median;
@@ -97,7 +91,8 @@ std::optional<std::string> measure_problem(const Measure& m) {
   if (!m.standard.empty() && m.kpi != "standards-met")
     return fmt::format("<measure> of '{}' names a standard (expected standard=\"…\" only with kpi=\"standards-met\")", m.kpi);
   if (kpi->duration && minutes_per(m.unit) == 0)
-    return fmt::format("<measure> of '{}' has unit '{}' (expected {})", m.kpi, m.unit, duration_unit_names());
+    return fmt::format("<measure> of '{}' has unit '{}' (expected {})", m.kpi, m.unit,
+                       text::or_list(kDurationUnits, [](const auto& unit) { return unit.first; }));
   if (!kpi->duration && !m.unit.empty() && m.unit != kpi->unit)
     return fmt::format("<measure> of '{}' has unit '{}' (expected {} or no unit)", m.kpi, m.unit, kpi->unit);
   bool curve = m.worst || m.best;

@@ -369,9 +369,8 @@ class Reader {
     std::string n = normalised(*text);
     for (const auto& [name, value] : kWords)
       if (n == name) return value;
-    std::vector<std::string_view> names;
-    for (const auto& word : kWords) names.push_back(word.first);
-    problem(row, f, "bad word", fmt::format("{} '{}' is not yes or no (expected {}, or blank)", field_name(f), *text, cjb::text::or_list(names)));
+    problem(row, f, "bad word", fmt::format("{} '{}' is not yes or no (expected {}, or blank)", field_name(f), *text,
+                                            cjb::text::or_list(kWords, [](const auto& word) { return word.first; })));
     return std::nullopt;
   }
 

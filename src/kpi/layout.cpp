@@ -23,12 +23,6 @@ std::string_view trim(std::string_view s) { return text::trim(s, " \t\r"); }
 constexpr std::array<std::pair<std::string_view, Unit>, 4> kUnits = {
     {{"minutes", Unit::Minutes}, {"hours", Unit::Hours}, {"seconds", Unit::Seconds}, {"hms", Unit::Hms}}};
 
-std::vector<std::string_view> unit_names() {
-  std::vector<std::string_view> names;
-  for (const auto& unit : kUnits) names.push_back(unit.first);
-  return names;
-}
-
 Layout builtin(const char* name, ExportKind kind, std::initializer_list<Field> fields) {
   Layout l;
   l.name = name;
@@ -101,7 +95,7 @@ class LayoutParser {
     } else if (word == "unit") {
       auto unit = std::find_if(kUnits.begin(), kUnits.end(), [&](const auto& u) { return u.first == right; });
       if (unit != kUnits.end()) layout_.units[i] = unit->second;
-      else problem(fmt::format("unit '{}' is not known (expected {})", right, text::or_list(unit_names())));
+      else problem(fmt::format("unit '{}' is not known (expected {})", right, text::or_list(kUnits, [](const auto& unit) { return unit.first; })));
     } else {
       std::string words = space == std::string_view::npos ? std::string() : normalised(left.substr(space));
       if (words.empty()) return problem("'value' without words (expected value FIELD WORDS = VALUE)");

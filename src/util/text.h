@@ -2,6 +2,7 @@
 // Small text helpers every layer needs (std only, header-only: core uses them too).
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,10 @@ std::vector<std::string> split(std::string_view text, std::string_view separator
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
 // values as a message lists the choices: "a, b or c" ("a" alone, "" for none). Build the list
-// from the table the code checks against, so the message cannot drift from the check.
-template <typename Strings>
-std::string or_list(const Strings& values);
+// from the table the code checks against, so the message cannot drift from the check; name
+// picks the text of a table's row (or_list(units, [](const auto& u) { return u.first; })).
+template <typename Table, typename Name = std::identity>
+std::string or_list(const Table& values, Name name = {});
 
 // The Levenshtein distance between a and b, byte by byte: what "did you mean" suggestions rank by.
 size_t edit_distance(std::string_view a, std::string_view b);
@@ -82,13 +84,13 @@ inline size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-template <typename Strings>
-std::string or_list(const Strings& values) {
+template <typename Table, typename Name>
+std::string or_list(const Table& values, Name name) {
   std::string list;
   size_t i = 0, n = std::size(values);
   for (const auto& value : values) {
     if (i > 0) list += i + 1 == n ? " or " : ", ";
-    list.append(std::string_view(value));
+    list.append(std::string_view(std::invoke(name, value)));
     ++i;
   }
   return list;

@@ -33,6 +33,8 @@ TEST(Text, OrListNamesTheChoicesOfAnyStringTable) {
   EXPECT_EQ(or_list(std::vector<std::string>{"a", "b"}), "a or b");
   constexpr std::array<std::string_view, 3> table = {"text", "json", "csv"};
   EXPECT_EQ(or_list(table), "text, json or csv");
+  constexpr std::array<std::pair<const char*, int>, 2> rows = {{{"minutes", 1}, {"hours", 60}}};
+  EXPECT_EQ(or_list(rows, [](const auto& row) { return row.first; }), "minutes or hours");
 }
 
 }  // namespace
