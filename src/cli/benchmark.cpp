@@ -213,7 +213,7 @@ class BenchmarkCommand : public Command {
       for (size_t i : r.trend) retailers.insert(r.entries[i].subject.retailer);
     if (retailers.size() > 1)
       throw UsageError(fmt::format("benchmark: --site '{}' is a site of {} retailers, {} (expected the files of one retailer)", site_,
-                                   retailers.size(), printable(text::join({retailers.begin(), retailers.end()}, " and "))));
+                                   retailers.size(), printable(text::and_list(retailers))));
     if (!retailers.empty()) return;
     std::vector<BenchmarkEntry> all;
     for (const auto& r : reports) all.insert(all.end(), r.row_entries.begin(), r.row_entries.end());
@@ -222,11 +222,17 @@ class BenchmarkCommand : public Command {
                                  hint.empty() ? "expected a site-id, else a site name" : "did you mean " + hint + "?"));
   }
 
+  // Sites are each retailer's own: records that name no retailer cannot be joined to a site-id
+  // two retailers of the cohort use (docs/kpi.md, "Several retailers").
   static void add_kpis(render::BenchmarkReport& report, const KpiRecords& kpis) {
     // Per site over every visit scored (combined or not: the mean of the entries' scores).
-    std::vector<std::pair<std::string, std::optional<double>>> audits;
+    std::vector<AuditedSite> audits;
     audits.reserve(report.entries.size());
-    for (const auto& e : report.entries) audits.emplace_back(e.site_key(), e.overall);
+    for (const auto& e : report.entries) audits.push_back({e.subject.retailer, e.site_key(), e.overall});
+    if (auto ambiguous = find_ambiguous_kpi_site(audits, kpis.contacts, kpis.answers))
+      throw UsageError(fmt::format("benchmark: --kpi records name site '{}' without a retailer, and it is a site of {} retailers, {} "
+                                   "(expected a retailer column in the exports)",
+                                   ambiguous->site, ambiguous->retailers.size(), printable(text::and_list(ambiguous->retailers))));
     report.kpi_sources = kpis.sources;
     report.site_kpis = join_site_kpis(audits, kpis.contacts, kpis.answers);
     report.kpi_correlations = correlate_kpis(report.site_kpis);

@@ -107,7 +107,10 @@ class KpiCommand : public Command {
     options.tz = zone_.get();
     options.business_hours = business_hours_;
     options.strict = strict_;
-    kpi::RecordSink sink{[&](const Contact& c) { tally.add(c); }, [&](const SurveyAnswer& a) { tally.add(a); }};
+    // --apply counts only the records that may be of the assessment's retailer (docs/kpi.md).
+    auto counts = [&](const std::string& retailer) { return !applying || of_retailer(retailer, applying->before->assessment.subject.retailer); };
+    kpi::RecordSink sink{[&](const Contact& c) { if (counts(c.retailer)) tally.add(c); },
+                         [&](const SurveyAnswer& a) { if (counts(a.retailer)) tally.add(a); }};
     render::KpiReport report;
     std::vector<Diagnostic> problems;
     Progress progress(context.err, context.err_is_terminal);
@@ -162,8 +165,8 @@ class KpiCommand : public Command {
   };
 
   // Sets the measured items from the figures of the assessment's site (the records that name
-  // its site-id, else its name; every record when none does), writes the assessment and says
-  // on stderr what changed.
+  // its site-id, else its name; every record of its retailer when none does), writes the
+  // assessment and says on stderr what changed.
   int apply(Context& context, Applying& applying, KpiTally& tally, const std::vector<render::KpiSource>& sources) {
     const Assessment& before = applying.before->assessment;
     const std::string& site = before.subject.site_key();

@@ -159,10 +159,12 @@ class ReportCommand : public Command {
 
   // The Service KPIs section from --kpi. A chain's exports cover every site: when records name
   // this site (its site-id, else its name), only they count; exports of one site without a
-  // site column count whole.
+  // site column count whole. Records that name another retailer never count (docs/kpi.md).
   void add_kpis(const Subject& who, render::KpiReport& kpis, render::ReportInputs& inputs) const {
     KpiRecords records = read_kpi_exports(kpi_exports_);
     kpis.sources = std::move(records.sources);
+    std::erase_if(records.contacts, [&](const Contact& c) { return !of_retailer(c.retailer, who.retailer); });
+    std::erase_if(records.answers, [&](const SurveyAnswer& a) { return !of_retailer(a.retailer, who.retailer); });
     const std::string& site = who.site_key();
     std::vector<Contact> contacts;
     std::vector<SurveyAnswer> answers;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -316,29 +317,63 @@ std::optional<double> spearman(const std::vector<double>& x, const std::vector<d
   return sxy / std::sqrt(sxx * syy);
 }
 
-std::vector<SiteKpis> join_site_kpis(const std::vector<std::pair<std::string, std::optional<double>>>& audits,
-                                     const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers) {
+namespace {
+
+// Site key → the retailers whose audits have it.
+std::map<std::string, std::set<std::string>> audited_retailers(const std::vector<AuditedSite>& audits) {
+  std::map<std::string, std::set<std::string>> retailers;
+  for (const auto& a : audits) retailers[a.site].insert(a.retailer);
+  return retailers;
+}
+
+}  // namespace
+
+std::optional<AmbiguousKpiSite> find_ambiguous_kpi_site(const std::vector<AuditedSite>& audits, const std::vector<Contact>& contacts,
+                                                        const std::vector<SurveyAnswer>& answers) {
+  std::map<std::string, std::set<std::string>> retailers = audited_retailers(audits);
+  std::set<std::string> ambiguous;
+  auto check = [&](const auto& record) {
+    if (!record.retailer.empty()) return;
+    auto it = retailers.find(record.site);
+    if (it != retailers.end() && it->second.size() > 1) ambiguous.insert(record.site);
+  };
+  for (const auto& c : contacts) check(c);
+  for (const auto& a : answers) check(a);
+  if (ambiguous.empty()) return std::nullopt;
+  const std::string& site = *ambiguous.begin();
+  return AmbiguousKpiSite{site, {retailers[site].begin(), retailers[site].end()}};
+}
+
+std::vector<SiteKpis> join_site_kpis(const std::vector<AuditedSite>& audits, const std::vector<Contact>& contacts,
+                                     const std::vector<SurveyAnswer>& answers) {
   struct Site {
     double sum = 0;
     int scored = 0;
     std::vector<Contact> contacts;
     std::vector<SurveyAnswer> answers;
   };
-  std::map<std::string, Site> sites;
-  for (const auto& [key, score] : audits) {
-    Site& site = sites[key];
-    if (score) {
-      site.sum += *score;
+  std::map<std::pair<std::string, std::string>, Site> sites;  // (site key, retailer)
+  for (const auto& a : audits) {
+    Site& site = sites[{a.site, a.retailer}];
+    if (a.overall) {
+      site.sum += *a.overall;
       ++site.scored;
     }
   }
-  for (const auto& c : contacts) sites[c.site].contacts.push_back(c);
-  for (const auto& a : answers) sites[a.site].answers.push_back(a);
+  std::map<std::string, std::set<std::string>> retailers = audited_retailers(audits);
+  auto site_of = [&](const auto& record) -> Site& {
+    if (record.retailer.empty())
+      if (auto it = retailers.find(record.site); it != retailers.end()) return sites[{record.site, *it->second.begin()}];
+    return sites[{record.site, record.retailer}];
+  };
+  for (const auto& c : contacts) site_of(c).contacts.push_back(c);
+  for (const auto& a : answers) site_of(a).answers.push_back(a);
   std::vector<SiteKpis> out;
   out.reserve(sites.size());
   for (const auto& [key, site] : sites) {
     SiteKpis row;
-    row.site = key;
+    row.site = key.first;
+    row.retailer = key.second;
     row.assessments = site.scored;
     if (site.scored > 0) row.audit_score = site.sum / site.scored;
     row.kpis = compute_kpis(site.contacts, site.answers);

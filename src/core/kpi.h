@@ -46,6 +46,7 @@ std::string format_local_time(double minutes);
 // One contact of a contacts export. Times are minutes since 1970 (parse_local_time).
 struct Contact {
   std::string id, site, channel;
+  std::string retailer;                   // "" when the export has no retailer column
   std::string month;                      // YYYY-MM of opened, for --by month
   double opened = 0;
   std::optional<double> first_response;  // at or after opened
@@ -73,6 +74,7 @@ std::vector<ServiceStandard> service_standards(const Model& model, const Profile
 // One answer of a survey export.
 struct SurveyAnswer {
   std::string id, site, channel;
+  std::string retailer;     // "" when the export has no retailer column
   std::string month;       // YYYY-MM of the survey's date
   std::optional<int> csat;  // 1–5
   std::optional<int> nps;   // 0–10
@@ -175,10 +177,25 @@ class KpiTally {
 
 // ---- KPIs beside audit scores, site by site (`cjb benchmark --kpi`) ----------------------
 
+// Whether a record may be of the retailer's: it names that retailer, or none (the export of one
+// retailer, the usual case). What report --kpi and kpi --apply keep before they look at sites.
+inline bool of_retailer(std::string_view record_retailer, std::string_view retailer) {
+  return record_retailer.empty() || record_retailer == retailer;
+}
+
+// One audited site's score, as `cjb benchmark --kpi` joins it: its retailer, its site key
+// (site-id, else site name) and the overall score of one assessment or combined entry.
+struct AuditedSite {
+  std::string retailer, site;
+  std::optional<double> overall;
+};
+
 // One site with both views: the mean overall audit score of its assessments and the KPIs of its
-// records. site is the audit's site key (site-id, else site name) and the exports' site column.
+// records. Sites are each retailer's own (store 001 of two retailers is two sites,
+// docs/scoring.md "Peers"): retailer is the audits' retailer, or the records' own ("" for
+// records of a site no audit has and that name no retailer).
 struct SiteKpis {
-  std::string site;
+  std::string retailer, site;
   int assessments = 0;                // audits of the site with an overall score
   std::optional<double> audit_score;  // their mean overall score
   KpiFigures kpis;
@@ -194,10 +211,25 @@ struct KpiCorrelation {
   std::optional<double> rho;
 };
 
-// The sites of the audits (site key, overall score) joined to the sites of the records, keys
-// ascending; a site in only one of them has the other side empty.
-std::vector<SiteKpis> join_site_kpis(const std::vector<std::pair<std::string, std::optional<double>>>& audits,
-                                     const std::vector<Contact>& contacts, const std::vector<SurveyAnswer>& answers);
+// A site key that records name without a retailer while the audits have it at two retailers or
+// more: those records could be either's (docs/kpi.md, "Several retailers").
+struct AmbiguousKpiSite {
+  std::string site;
+  std::vector<std::string> retailers;  // ascending
+};
+
+// The first such site key in ascending order, or nullopt: join_site_kpis needs there to be none.
+std::optional<AmbiguousKpiSite> find_ambiguous_kpi_site(const std::vector<AuditedSite>& audits, const std::vector<Contact>& contacts,
+                                                        const std::vector<SurveyAnswer>& answers);
+
+// The sites of the audits joined to the sites of the records, ordered by site key, then
+// retailer (one retailer's sites in the order of their keys); a site in only one of them has
+// the other side empty. A record that names a retailer
+// joins that retailer's site; one that names none joins the only audited retailer with its site
+// key, or else a site of its own with no retailer. Requires find_ambiguous_kpi_site to be
+// nullopt.
+std::vector<SiteKpis> join_site_kpis(const std::vector<AuditedSite>& audits, const std::vector<Contact>& contacts,
+                                     const std::vector<SurveyAnswer>& answers);
 
 std::vector<KpiCorrelation> correlate_kpis(const std::vector<SiteKpis>& sites);
 

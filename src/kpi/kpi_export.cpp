@@ -405,6 +405,7 @@ class Reader {
     std::string_view id_text = id(row, "contact");
     c.id.assign(id_text);
     c.site.assign(cell(row, Field::Site));
+    c.retailer.assign(cell(row, Field::Retailer));
     std::optional<std::string> channel = word(row, Field::Channel), priority = word(row, Field::Priority);
     std::optional<double> opened = time(row, Field::Opened);
     if (!opened && cell(row, Field::Opened).empty())
@@ -441,6 +442,7 @@ class Reader {
       SurveyAnswer& a = answer_;
       a.id = c.id;
       a.site = c.site;
+      a.retailer = c.retailer;
       a.channel = c.channel;
       a.month = c.month;
       a.csat = csat;
@@ -455,6 +457,7 @@ class Reader {
     std::string_view id_text = id(row, "survey answer");
     a.id.assign(id_text);
     a.site.assign(cell(row, Field::Site));
+    a.retailer.assign(cell(row, Field::Retailer));
     std::optional<std::string> channel = word(row, Field::Channel);
     std::string_view date = cell(row, Field::Date);
     std::optional<double> at;

@@ -13,7 +13,7 @@ namespace cjb::kpi {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kNames = {
-    "id", "opened", "date", "site", "channel", "priority", "first_response", "resolved", "first_response_minutes", "resolution_minutes",
+    "id", "opened", "date", "site", "retailer", "channel", "priority", "first_response", "resolved", "first_response_minutes", "resolution_minutes",
     "first_response_business_minutes", "resolution_business_minutes", "contacts", "handling_minutes", "idle", "csat", "nps",
 };
 
@@ -138,14 +138,14 @@ std::string normalised(std::string_view text) {
 
 const Layout& cjb_contacts_layout() {
   static const Layout l = builtin("cjb contacts", ExportKind::Contacts,
-                                  {Field::Id, Field::Opened, Field::Site, Field::Channel, Field::Priority, Field::FirstResponse, Field::Resolved,
+                                  {Field::Id, Field::Opened, Field::Site, Field::Retailer, Field::Channel, Field::Priority, Field::FirstResponse, Field::Resolved,
                                    Field::FirstResponseMinutes, Field::ResolutionMinutes, Field::FirstResponseBusinessMinutes,
                                    Field::ResolutionBusinessMinutes, Field::Contacts, Field::HandlingMinutes, Field::Idle, Field::Csat, Field::Nps});
   return l;
 }
 
 const Layout& cjb_surveys_layout() {
-  static const Layout l = builtin("cjb surveys", ExportKind::Surveys, {Field::Id, Field::Date, Field::Site, Field::Channel, Field::Csat, Field::Nps});
+  static const Layout l = builtin("cjb surveys", ExportKind::Surveys, {Field::Id, Field::Date, Field::Site, Field::Retailer, Field::Channel, Field::Csat, Field::Nps});
   return l;
 }
 

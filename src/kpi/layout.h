@@ -30,7 +30,7 @@ namespace cjb::kpi {
 enum class ExportKind { Contacts, Surveys };
 
 enum class Field {
-  Id, Opened, Date, Site, Channel, Priority, FirstResponse, Resolved, FirstResponseMinutes, ResolutionMinutes,
+  Id, Opened, Date, Site, Retailer, Channel, Priority, FirstResponse, Resolved, FirstResponseMinutes, ResolutionMinutes,
   FirstResponseBusinessMinutes, ResolutionBusinessMinutes, Contacts, HandlingMinutes, Idle, Csat, Nps,
 };
 inline constexpr size_t kFieldCount = static_cast<size_t>(Field::Nps) + 1;

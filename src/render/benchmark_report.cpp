@@ -467,12 +467,20 @@ void trend_tables(const BenchmarkReport& r, BenchmarkTables& t) {
 BenchmarkTables benchmark_tables(const BenchmarkReport& r) {
   BenchmarkTables t;
   if (!r.kpi_sources.empty()) {
+    // Store 001 of two retailers is two rows: name the retailer when there is more than one.
+    std::set<std::string_view> retailers;
+    for (const auto& s : r.site_kpis)
+      if (!s.retailer.empty()) retailers.insert(s.retailer);
+    bool by_retailer = retailers.size() > 1;
     t.site_kpis.header = {"site", "audits", "audit score"};
+    if (by_retailer) t.site_kpis.header.insert(t.site_kpis.header.begin(), "retailer");
     for (auto& h : kpi_headline_header()) t.site_kpis.header.push_back(std::move(h));
     t.site_kpis.align.assign(t.site_kpis.header.size(), Align::Right);
     t.site_kpis.align[0] = Align::Left;
+    if (by_retailer) t.site_kpis.align[1] = Align::Left;
     for (const auto& s : r.site_kpis) {
       std::vector<std::string> row{none_if_empty(s.site), std::to_string(s.assessments), score_text(s.audit_score)};
+      if (by_retailer) row.insert(row.begin(), none_if_empty(s.retailer));
       for (auto& c : kpi_headline_cells(s.kpis)) row.push_back(std::move(c));
       t.site_kpis.rows.push_back(std::move(row));
     }
@@ -763,6 +771,7 @@ Json kpis_json(const BenchmarkReport& r) {
   Json sites = Json::array();
   for (const auto& s : r.site_kpis) {
     Json row;
+    row["retailer"] = s.retailer;
     row["site"] = s.site;
     row["assessments"] = s.assessments;
     row["audit_score"] = json_number(s.audit_score);

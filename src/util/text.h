@@ -31,6 +31,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 template <typename Table, typename Name = std::identity>
 std::string or_list(const Table& values, Name name = {});
 
+// The same with "and": "a, b and c", as a message names all of several things.
+template <typename Table, typename Name = std::identity>
+std::string and_list(const Table& values, Name name = {});
+
 // The Levenshtein distance between a and b, byte by byte: what "did you mean" suggestions rank by.
 size_t edit_distance(std::string_view a, std::string_view b);
 
@@ -84,16 +88,28 @@ inline size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+namespace detail {
 template <typename Table, typename Name>
-std::string or_list(const Table& values, Name name) {
+std::string listed(const Table& values, Name name, std::string_view last_separator) {
   std::string list;
   size_t i = 0, n = std::size(values);
   for (const auto& value : values) {
-    if (i > 0) list += i + 1 == n ? " or " : ", ";
+    if (i > 0) list += i + 1 == n ? last_separator : ", ";
     list.append(std::string_view(std::invoke(name, value)));
     ++i;
   }
   return list;
+}
+}  // namespace detail
+
+template <typename Table, typename Name>
+std::string or_list(const Table& values, Name name) {
+  return detail::listed(values, name, " or ");
+}
+
+template <typename Table, typename Name>
+std::string and_list(const Table& values, Name name) {
+  return detail::listed(values, name, " and ");
 }
 
 }  // namespace cjb::text

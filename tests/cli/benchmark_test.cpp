@@ -431,6 +431,44 @@ TEST_F(Benchmark, KpisBesideAuditScoresBySite) {
   EXPECT_NE(text.out.find("First response time (median)      3                                -1.00"), std::string::npos) << text.out;
 }
 
+// --kpi across two retailers that both number a store A: records that name no retailer cannot
+// be joined to either (exit 2); with a retailer column each store A has its own audits and
+// records, and the table names the retailer (docs/kpi.md, "Several retailers").
+TEST_F(Benchmark, KpisOfTwoRetailersWithTheSameSiteIds) {
+  write_text(dir + "/chain/other/x1.xml", replace_once(visit("x1", "A", "2026-03-01", "East", true), "retailer=\"Mini &amp; Co\"", "retailer=\"Maxi\""));
+  write_text(dir + "/plain.csv", "id,site,opened,first_response\n1,A,2026-01-05 09:00,2026-01-05 09:10\n2,B,2026-01-05 09:00,2026-01-05 09:30\n");
+  RunResult plain = run({dir + "/chain", "--kpi", dir + "/plain.csv"});
+  EXPECT_EQ(plain.exit_code, 2);
+  EXPECT_EQ(plain.out, "");
+  EXPECT_EQ(plain.err, "cjb benchmark: --kpi records name site 'A' without a retailer, and it is a site of 2 retailers, Maxi and Mini & Co "
+                       "(expected a retailer column in the exports)\n");
+
+  write_text(dir + "/named.csv",
+             "id,retailer,site,opened,first_response\n"
+             "1,Mini & Co,A,2026-01-05 09:00,2026-01-05 09:10\n"
+             "2,Maxi,A,2026-01-05 09:00,2026-01-05 09:20\n"
+             "3,,B,2026-01-05 09:00,2026-01-05 09:30\n");
+  RunResult named = run({dir + "/chain", "--kpi", dir + "/named.csv", "--format", "json", "--visits", "all"});
+  ASSERT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(named.err, "");
+  nlohmann::json json = nlohmann::json::parse(named.out);
+  const auto& sites = json["kpis"]["sites"];
+  ASSERT_EQ(sites.size(), 3u) << sites;
+  auto check = [&](size_t i, const char* retailer, const char* site, int assessments, double first_response) {
+    EXPECT_EQ(sites[i]["retailer"], retailer) << i;
+    EXPECT_EQ(sites[i]["site"], site) << i;
+    EXPECT_EQ(sites[i]["assessments"], assessments) << i;
+    EXPECT_EQ(sites[i]["first_response_minutes"]["median"], first_response) << i;
+  };
+  check(0, "Maxi", "A", 1, 20);
+  check(1, "Mini & Co", "A", 3, 10);
+  check(2, "Mini & Co", "B", 1, 30);  // no retailer named, but only Mini & Co has a store B
+
+  RunResult text = run({dir + "/chain", "--kpi", dir + "/named.csv"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("retailer   site  audits"), std::string::npos) << text.out;
+}
+
 TEST_F(Benchmark, BadKpiExportStopsBeforeScoring) {
   write_text(dir + "/contacts.csv", "id,site,opened\n1,A,tomorrow\n");
   RunResult r = run({dir + "/chain", "--kpi", dir + "/contacts.csv"});

@@ -2,6 +2,8 @@
 // response p90, E-MEA-02 by CSAT on a curve, J-SUP-O-02 by the median first response) set
 // from exports whose figures are worked out by hand below.
 
+#include <sstream>
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -111,6 +113,28 @@ TEST_F(KpiApply, SetsTheMeasuredItemsAndSaysWhatChanged) {
   nlohmann::json expected = score(dir + "/by-hand.xml");
   EXPECT_DOUBLE_EQ(after["overall"]["score"].get<double>(), expected["overall"]["score"].get<double>());
   EXPECT_LT(after["overall"]["score"].get<double>(), before["overall"]["score"].get<double>());
+}
+
+// A merged export with a retailer column: records of another retailer never count. Maxi's five
+// slow contacts (50 hours) and five CSAT answers of 1 would pull both levels to 0.
+TEST_F(KpiApply, RecordsOfAnotherRetailerDoNotCount) {
+  auto of_mini = [](const std::string& text, const std::string& maxi) {
+    std::string merged;
+    std::istringstream lines(text);
+    std::string line;
+    for (bool header = true; std::getline(lines, line); header = false) merged += line + (header ? ",retailer\n" : ",Mini & Co\n");
+    for (int i = 1; i <= 5; ++i) merged += fmt::format("M{},{},Maxi\n", i, maxi);
+    return merged;
+  };
+  write_text(contacts, of_mini(kContacts, "2026-01-05 09:00,2026-01-07 11:00"));
+  write_text(surveys, of_mini(kSurveys, "2026-01-10,1"));
+  RunResult r = apply({"-o", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("E-MEA-01: level 2 measured; the auditor saw 1\nE-MEA-02: level 2 measured; the auditor saw 3\n"), std::string::npos)
+      << r.err;
+  std::string xml = read_text(out);
+  EXPECT_NE(xml.find("first response time, 90th percentile 11 hours over 10 contacts → level 2"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("CSAT (share of 4 and 5) 70 % over 10 answers → level 2"), std::string::npos) << xml;
 }
 
 TEST_F(KpiApply, AppliedTwiceKeepsTheAuditorsLevel) {

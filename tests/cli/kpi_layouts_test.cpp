@@ -126,7 +126,7 @@ TEST_F(KpiLayouts, MapGivesALayoutByHand) {
   RunResult r = run_cjb({"kpi", dir + "/mine.csv", "--map", dir + "/bad.layout"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, dir + "/bad.layout:2:1: error: kind 'tickets' is not known (expected contacts or surveys)\n" + dir +
-                       "/bad.layout:4:1: error: 'when' is not a field (expected one of id, opened, date, site, channel, priority, first_response, resolved, "
+                       "/bad.layout:4:1: error: 'when' is not a field (expected one of id, opened, date, site, retailer, channel, priority, first_response, resolved, "
                        "first_response_minutes, resolution_minutes, first_response_business_minutes, resolution_business_minutes, contacts, "
                        "handling_minutes, idle, csat, nps)\n" + dir +
                        "/bad.layout:5:1: error: unit 'fortnights' is not known (expected minutes, hours, seconds or hms)\n");

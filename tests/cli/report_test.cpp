@@ -245,6 +245,12 @@ TEST(ReportCli, KpiSection) {
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_NE(one.out.find("| First response time, median | **7.0 min** | 1 |"), std::string::npos) << one.out;
   EXPECT_NE(one.out.find("From site.csv (2 contacts), records of 2026-01: the records of site High Street &lt;1&gt;."), std::string::npos) << one.out;
+  // A merged export: another retailer's records at a site of the same name never count.
+  write_text(dir + "/merged.csv", "id,retailer,site,opened,first_response\n1,Mini & Co,High Street <1>,2026-01-05 09:00,2026-01-05 09:07\n"
+                                  "2,Maxi,High Street <1>,2026-01-05 09:00,2026-01-05 11:00\n3,,High Street <1>,2026-01-05 09:00,2026-01-05 09:09\n");
+  RunResult merged = report({"--format", "md", "--kpi", dir + "/merged.csv"});
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  EXPECT_NE(merged.out.find("| First response time, median | **8.0 min** | 2 |"), std::string::npos) << merged.out;
   write_text(dir + "/bad.csv", "id,opened\nC1,soon\n");
   RunResult bad = report({"--format", "md", "--kpi", dir + "/bad.csv"});
   EXPECT_EQ(bad.exit_code, 2);

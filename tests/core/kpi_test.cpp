@@ -162,7 +162,7 @@ TEST(SiteKpis, JoinAndCorrelate) {
   a.site = "A";
   Contact z = contact("2026-01-01 09:00", "2026-01-01 09:50", "", std::nullopt, std::nullopt);
   z.site = "Z";
-  std::vector<SiteKpis> sites = join_site_kpis({{"B", 40.0}, {"A", 60.0}, {"A", 80.0}, {"B", std::nullopt}}, {a, z}, {});
+  std::vector<SiteKpis> sites = join_site_kpis({{"R", "B", 40.0}, {"R", "A", 60.0}, {"R", "A", 80.0}, {"R", "B", std::nullopt}}, {a, z}, {});
   ASSERT_EQ(sites.size(), 3u);
   EXPECT_EQ(sites[0].site, "A");
   EXPECT_EQ(sites[0].assessments, 2);
@@ -179,6 +179,50 @@ TEST(SiteKpis, JoinAndCorrelate) {
   EXPECT_EQ(c[0].sites, 1);  // only A has both
   EXPECT_FALSE(c[0].rho.has_value());
   EXPECT_EQ(c[5].kpi, "nps");
+}
+
+// Store 001 of two retailers is two sites. A record naming its retailer joins that one's
+// site; one naming none joins the only retailer audited at its site key; where two are, it is
+// ambiguous and the join must not be asked (docs/kpi.md, "Several retailers").
+TEST(SiteKpis, EachRetailersSitesAreTheirOwn) {
+  auto at = [](const char* retailer, const char* site, const char* first_response) {
+    Contact c = contact("2026-01-01 09:00", first_response, "", std::nullopt, std::nullopt);
+    c.retailer = retailer;
+    c.site = site;
+    return c;
+  };
+  std::vector<AuditedSite> audits = {{"Maxi", "001", 40.0}, {"Mini", "001", 80.0}, {"Mini", "002", 60.0}};
+  std::vector<Contact> named = {at("Maxi", "001", "2026-01-01 09:10"), at("Mini", "001", "2026-01-01 09:20"),
+                                at("Mini", "001", "2026-01-01 09:40"), at("", "002", "2026-01-01 09:50"),
+                                at("Other", "001", "2026-01-01 10:00"), at("", "003", "2026-01-01 10:10")};
+  EXPECT_FALSE(find_ambiguous_kpi_site(audits, named, {}).has_value());
+  std::vector<SiteKpis> sites = join_site_kpis(audits, named, {});
+  ASSERT_EQ(sites.size(), 5u);
+  auto check = [&](size_t i, const char* retailer, const char* site, int assessments, int contacts) {
+    EXPECT_EQ(sites[i].retailer, retailer) << i;
+    EXPECT_EQ(sites[i].site, site) << i;
+    EXPECT_EQ(sites[i].assessments, assessments) << i;
+    EXPECT_EQ(sites[i].kpis.contacts, contacts) << i;
+  };
+  check(0, "Maxi", "001", 1, 1);
+  check(1, "Mini", "001", 1, 2);
+  check(2, "Other", "001", 0, 1);  // a retailer no audit has
+  check(3, "Mini", "002", 1, 1);   // no retailer named, but only Mini has a 002
+  check(4, "", "003", 0, 1);       // records only, no retailer named
+  EXPECT_DOUBLE_EQ(*sites[0].audit_score, 40);
+  EXPECT_DOUBLE_EQ(*sites[1].audit_score, 80);
+  EXPECT_DOUBLE_EQ(*sites[1].kpis.first_response_median.value, 30);
+
+  SurveyAnswer unnamed;
+  unnamed.site = "001";
+  unnamed.nps = 9;
+  std::optional<AmbiguousKpiSite> ambiguous = find_ambiguous_kpi_site(audits, {at("", "002", "2026-01-01 09:50")}, {unnamed});
+  ASSERT_TRUE(ambiguous.has_value());
+  EXPECT_EQ(ambiguous->site, "001");
+  EXPECT_EQ(ambiguous->retailers, (std::vector<std::string>{"Maxi", "Mini"}));
+  EXPECT_TRUE(of_retailer("", "Maxi"));
+  EXPECT_TRUE(of_retailer("Maxi", "Maxi"));
+  EXPECT_FALSE(of_retailer("Mini", "Maxi"));
 }
 
 TEST(ServiceStandards, MostSpecificAppliesAndProfilesSetTheirTimes) {

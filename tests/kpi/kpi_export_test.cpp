@@ -62,6 +62,22 @@ TEST(KpiExport, SurveysWithDatesOrTimes) {
   EXPECT_EQ(read_kpi_export("id,date,nps\nR1,2026-03-02,9\n", "x.csv").answers.size(), 1u);
 }
 
+// A retailer column names each record's retailer, for exports merged across retailers whose
+// stores share numbers (docs/kpi.md, "Several retailers"); a ticket's rating keeps it.
+TEST(KpiExport, RetailerColumn) {
+  KpiExport contacts = read_kpi_export("id,retailer,site,opened,csat\nC1,Maxi,001,2026-01-05 09:00,5\nC2,,001,2026-01-05 09:00,\n", "x.csv");
+  ASSERT_EQ(contacts.contacts.size(), 2u);
+  EXPECT_EQ(contacts.contacts[0].retailer, "Maxi");
+  EXPECT_EQ(contacts.contacts[1].retailer, "");
+  ASSERT_EQ(contacts.answers.size(), 1u);
+  EXPECT_EQ(contacts.answers[0].retailer, "Maxi");
+  KpiExport surveys = read_kpi_export("id,date,nps,retailer\nR1,2026-03-02,9,Mini & Co\n", "x.csv");
+  ASSERT_EQ(surveys.answers.size(), 1u);
+  EXPECT_EQ(surveys.answers[0].retailer, "Mini & Co");
+  // Without the column, no retailer.
+  EXPECT_EQ(read_kpi_export("id,site,opened\nC1,001,2026-01-05 09:00\n", "x.csv").contacts[0].retailer, "");
+}
+
 TEST(KpiExport, Headers) {
   EXPECT_EQ(problems_of(""), std::vector<std::string>{"x.csv:1:1: error: the export is empty (expected a header row, then one row per contact or survey answer)"});
   EXPECT_EQ(problems_of("name,email\nAnn,a@b\n"),

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <set>
 
 namespace cjb::text {
 namespace {
@@ -35,6 +36,12 @@ TEST(Text, OrListNamesTheChoicesOfAnyStringTable) {
   EXPECT_EQ(or_list(table), "text, json or csv");
   constexpr std::array<std::pair<const char*, int>, 2> rows = {{{"minutes", 1}, {"hours", 60}}};
   EXPECT_EQ(or_list(rows, [](const auto& row) { return row.first; }), "minutes or hours");
+}
+
+TEST(Text, AndListNamesAllOfSeveralThings) {
+  EXPECT_EQ(and_list(std::set<std::string>{"Mini", "Maxi"}), "Maxi and Mini");
+  EXPECT_EQ(and_list(std::vector<std::string>{"A", "B", "C"}), "A, B and C");
+  EXPECT_EQ(and_list(std::vector<std::string>{"A"}), "A");
 }
 
 }  // namespace
