@@ -256,10 +256,7 @@ class Builder {
     return t;
   }
 
-  std::string site_name(size_t row) const {
-    const auto& e = r_.entries[r_.rows[row].entry];
-    return e.subject.site.empty() ? e.site_key() : fmt::format("{} ({})", e.subject.site, e.site_key());
-  }
+  std::string site_name(size_t row) const { return render::site_name(r_, r_.entries[r_.rows[row].entry]); }
 
   std::vector<std::string> highlights() const {
     const Attention& a = r_.attention;
@@ -337,7 +334,7 @@ class Builder {
 
   Section league() const {
     Section s = section("league", r_.every_visit ? "League of visits" : "League of sites");
-    s.blocks.push_back(Paragraph{fmt::format("Every {} best first{}; change is since the site's previous visit. Equal scores by site id.",
+    s.blocks.push_back(Paragraph{fmt::format("Every {} best first{}; change is since the site's previous visit. Equal scores by assessment id.",
                                              r_.every_visit ? "visit" : "site, at its latest visit,", r_.combine.empty() ? "" : " (visits combined)"),
                                  false});
     // On a page the format and tags give way to the scores (CSV and JSON keep them), and the

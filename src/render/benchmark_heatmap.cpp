@@ -29,9 +29,11 @@ Heatmap build_heatmap(const BenchmarkReport& r, bool by_region) {
 
   std::map<std::string, size_t> block_of;
   if (!by_region) h.blocks.push_back({"", {}});
+  bool retailer = several_retailers(r);
   for (const auto& site_row : r.rows) {
     const BenchmarkEntry& e = r.entries[site_row.entry];
-    Heatmap::Row row{e.site_key(), e.subject.site, e.subject.region, e.overall, {}};
+    std::string name = retailer ? fmt::format("{}, {}", e.subject.retailer, e.subject.site) : e.subject.site;
+    Heatmap::Row row{e.site_key(), std::move(name), e.subject.region, e.overall, {}};
     for (const auto& col : h.columns) {
       std::optional<double> score;
       for (const auto& t : e.touchpoints)

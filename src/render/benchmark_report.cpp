@@ -223,6 +223,20 @@ std::vector<std::string> summary_cells(const Summary& s) {
 
 const std::vector<std::string> kSummaryHeader{"n", "mean", "median", "p25", "p75", "min", "max"};
 
+// Whether rows come from more than one retailer: a table then names each row's retailer, as
+// store 001 of two retailers is two sites (docs/scoring.md, "Peers").
+template <typename Rows, typename RetailerOf>
+bool several_retailers(const Rows& rows, RetailerOf retailer_of) {
+  std::string_view first;
+  for (const auto& row : rows) {
+    std::string_view retailer = retailer_of(row);
+    if (retailer.empty()) continue;
+    if (first.empty()) first = retailer;
+    else if (retailer != first) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string score_label(const BenchmarkReport& r, std::string_view kind, std::string_view id) {
@@ -236,6 +250,15 @@ std::string score_label(const BenchmarkReport& r, std::string_view kind, std::st
     if (const Channel* c = r.model->find_channel(key)) return c->label;
   }
   return key;
+}
+
+bool several_retailers(const BenchmarkReport& r) {
+  return several_retailers(r.rows, [&](const SiteRow& row) -> const std::string& { return r.entries[row.entry].subject.retailer; });
+}
+
+std::string site_name(const BenchmarkReport& r, const BenchmarkEntry& e) {
+  std::string name = e.subject.site.empty() ? e.site_key() : fmt::format("{} ({})", e.subject.site, e.site_key());
+  return several_retailers(r) ? fmt::format("{}, {}", e.subject.retailer, name) : name;
 }
 
 namespace {
@@ -254,16 +277,22 @@ std::string format_and_tags(const Subject& s) {
   return text;
 }
 
-TextTable site_table(std::vector<std::string> extra, std::vector<Align> extra_align) {
+// The columns that say which site a row is: its key, the retailer's name when the report has
+// several retailers, the site's name and region; then extra.
+TextTable site_table(bool retailer, std::vector<std::string> extra, std::vector<Align> extra_align) {
   TextTable t;
   t.header = {"site", "name", "region"};
-  t.align = {Align::Left, Align::Left, Align::Left};
+  if (retailer) t.header.insert(t.header.begin() + 1, "retailer");
+  t.align.assign(t.header.size(), Align::Left);
   t.header.insert(t.header.end(), extra.begin(), extra.end());
   t.align.insert(t.align.end(), extra_align.begin(), extra_align.end());
   return t;
 }
 
-std::vector<std::string> site_cells(const BenchmarkEntry& e) { return {e.site_key(), e.subject.site, e.subject.region}; }
+std::vector<std::string> site_cells(const BenchmarkEntry& e, bool retailer) {
+  if (retailer) return {e.site_key(), e.subject.retailer, e.subject.site, e.subject.region};
+  return {e.site_key(), e.subject.site, e.subject.region};
+}
 
 // Open, overdue, oldest overdue days; "–" without a plan.
 std::vector<std::string> plan_cells(const std::optional<OverdueCounts>& plan) {
@@ -274,8 +303,10 @@ std::vector<std::string> plan_cells(const std::optional<OverdueCounts>& plan) {
 
 void league_table(const BenchmarkReport& r, TextTable& t) {
   bool combined = !r.combine.empty();
-  t.header = {"#", "site", "name", "region", "format", combined ? "period" : "date"};
-  t.align = {Align::Right, Align::Left, Align::Left, Align::Left, Align::Left, Align::Left};
+  bool retailer = several_retailers(r);
+  t = site_table(retailer, {"format", combined ? "period" : "date"}, {Align::Left, Align::Left});
+  t.header.insert(t.header.begin(), "#");
+  t.align.insert(t.align.begin(), Align::Right);
   if (r.every_visit) {
     t.header.push_back("visit");
     t.align.push_back(Align::Left);
@@ -299,7 +330,10 @@ void league_table(const BenchmarkReport& r, TextTable& t) {
   int rank = 0;
   for (const auto& row : r.rows) {
     const auto& e = r.entries[row.entry];
-    std::vector<std::string> cells{std::to_string(++rank), e.site_key(), e.subject.site, e.subject.region, format_and_tags(e.subject), e.date};
+    std::vector<std::string> cells = site_cells(e, retailer);
+    cells.insert(cells.begin(), std::to_string(++rank));
+    cells.push_back(format_and_tags(e.subject));
+    cells.push_back(e.date);
     if (r.every_visit) cells.push_back(e.id);
     cells.push_back(score_text(e.overall));
     cells.push_back(band_text(r, e.overall));
@@ -319,11 +353,12 @@ void league_table(const BenchmarkReport& r, TextTable& t) {
 }
 
 void overdue_table(const BenchmarkReport& r, TextTable& t) {
-  t = site_table({"open actions", "overdue", "oldest overdue (days)", "plan"}, {Align::Right, Align::Right, Align::Right, Align::Left});
+  bool retailer = several_retailers(r);
+  t = site_table(retailer, {"open actions", "overdue", "oldest overdue (days)", "plan"}, {Align::Right, Align::Right, Align::Right, Align::Left});
   t.header.insert(t.header.begin(), "#");
   t.align.insert(t.align.begin(), Align::Right);
   for (size_t k : r.overdue) {
-    auto cells = site_cells(r.entries[r.rows[k].entry]);
+    auto cells = site_cells(r.entries[r.rows[k].entry], retailer);
     cells.insert(cells.begin(), std::to_string(k + 1));
     for (auto c : plan_cells(r.plans[k])) cells.push_back(c);
     cells.push_back(r.plan_files[k]);
@@ -333,33 +368,34 @@ void overdue_table(const BenchmarkReport& r, TextTable& t) {
 
 void attention_tables(const BenchmarkReport& r, BenchmarkTables& t) {
   const Attention& a = r.attention;
+  bool retailer = several_retailers(r);
   for (auto [table, list] : {std::pair{&t.bottom, &a.bottom}, std::pair{&t.top, &a.top}}) {
-    *table = site_table({"overall", "band", "change"}, {Align::Right, Align::Left, Align::Right});
+    *table = site_table(retailer, {"overall", "band", "change"}, {Align::Right, Align::Left, Align::Right});
     table->header.insert(table->header.begin(), "#");
     table->align.insert(table->align.begin(), Align::Right);
     for (size_t k : *list) {
       const SiteRow& row = r.rows[k];
       const auto& e = r.entries[row.entry];
-      auto cells = site_cells(e);
+      auto cells = site_cells(e, retailer);
       cells.insert(cells.begin(), std::to_string(k + 1));
       for (auto c : {score_text(e.overall), band_text(r, e.overall), signed_text(row.change)}) cells.push_back(c);
       table->rows.push_back(std::move(cells));
     }
   }
   for (auto [table, list] : {std::pair{&t.improved, &a.improved}, std::pair{&t.declined, &a.declined}}) {
-    *table = site_table({"before", "now", "change", "previous visit"}, {Align::Right, Align::Right, Align::Right, Align::Left});
+    *table = site_table(retailer, {"before", "now", "change", "previous visit"}, {Align::Right, Align::Right, Align::Right, Align::Left});
     for (size_t k : *list) {
       const SiteRow& row = r.rows[k];
       const auto& e = r.entries[row.entry];
-      auto cells = site_cells(e);
+      auto cells = site_cells(e, retailer);
       for (auto c : {score_text(r.entries[*row.previous].overall), score_text(e.overall), signed_text(row.change), r.entries[*row.previous].date})
         cells.push_back(c);
       table->rows.push_back(std::move(cells));
     }
   }
-  t.critical = site_table({"critical item at level 0", "since", "visits"}, {Align::Left, Align::Left, Align::Right});
+  t.critical = site_table(retailer, {"critical item at level 0", "since", "visits"}, {Align::Left, Align::Left, Align::Right});
   for (const auto& f : a.critical) {
-    auto cells = site_cells(r.entries[r.rows[f.row].entry]);
+    auto cells = site_cells(r.entries[r.rows[f.row].entry], retailer);
     for (auto c : {std::string(f.item), f.since, std::to_string(f.visits)}) cells.push_back(c);
     t.critical.rows.push_back(std::move(cells));
   }
@@ -467,11 +503,7 @@ void trend_tables(const BenchmarkReport& r, BenchmarkTables& t) {
 BenchmarkTables benchmark_tables(const BenchmarkReport& r) {
   BenchmarkTables t;
   if (!r.kpi_sources.empty()) {
-    // Store 001 of two retailers is two rows: name the retailer when there is more than one.
-    std::set<std::string_view> retailers;
-    for (const auto& s : r.site_kpis)
-      if (!s.retailer.empty()) retailers.insert(s.retailer);
-    bool by_retailer = retailers.size() > 1;
+    bool by_retailer = several_retailers(r.site_kpis, [](const SiteKpis& s) -> const std::string& { return s.retailer; });
     t.site_kpis.header = {"site", "audits", "audit score"};
     if (by_retailer) t.site_kpis.header.insert(t.site_kpis.header.begin(), "retailer");
     for (auto& h : kpi_headline_header()) t.site_kpis.header.push_back(std::move(h));
@@ -580,7 +612,8 @@ std::string clipped(const std::string& text, size_t width) {
 // The table with its site, name and region cells cut to a terminal's share.
 TextTable for_terminal(TextTable t) {
   for (size_t c = 0; c < t.header.size(); ++c) {
-    size_t width = t.header[c] == "site" ? 12 : t.header[c] == "name" ? 15 : t.header[c] == "region" ? 10 : 0;
+    const std::string& h = t.header[c];
+    size_t width = h == "site" ? 12 : h == "name" ? 15 : h == "region" || h == "retailer" ? 10 : 0;
     if (width == 0) continue;
     for (auto& row : t.rows)
       if (c < row.size()) row[c] = clipped(row[c], width);
@@ -623,13 +656,24 @@ TextTable terminal_league(const TextTable& league) {
                                            "open actions", "overdue"};
   TextTable t;
   std::vector<size_t> columns;
+  // Several retailers: "Maxi, High Street" in the name column, so the league keeps its width.
+  std::vector<std::vector<std::string>> merged;
+  auto retailer = std::find(league.header.begin(), league.header.end(), "retailer");
+  auto name = std::find(league.header.begin(), league.header.end(), "name");
+  if (retailer != league.header.end() && name != league.header.end()) {
+    size_t r = static_cast<size_t>(retailer - league.header.begin()), n = static_cast<size_t>(name - league.header.begin());
+    merged = league.rows;
+    for (auto& cells : merged)
+      if (std::max(r, n) < cells.size()) cells[n] = cells[r] + ", " + cells[n];
+  }
+  const auto& rows = merged.empty() ? league.rows : merged;
   for (size_t c = 0; c < league.header.size(); ++c) {
     if (!kept.count(league.header[c])) continue;
     columns.push_back(c);
     t.header.push_back(league.header[c] == "visits of site" ? "visits" : league.header[c]);
     t.align.push_back(c < league.align.size() ? league.align[c] : Align::Left);
   }
-  for (const auto& row : league.rows) {
+  for (const auto& row : rows) {
     auto& cells = t.rows.emplace_back();
     for (size_t c : columns) cells.push_back(c < row.size() ? row[c] : std::string());
   }

@@ -68,6 +68,14 @@ struct BenchmarkReport {
 // else the id.
 std::string score_label(const BenchmarkReport& report, std::string_view kind, std::string_view id);
 
+// Whether the report's rows come from more than one retailer: its tables and drawings then name
+// each row's retailer, as store 001 of two retailers is two sites (docs/scoring.md, "Peers").
+bool several_retailers(const BenchmarkReport& report);
+
+// A row's site as a sentence names it: "High Street (S001)", with its retailer first when
+// the report has several ("Maxi, High Street (S001)").
+std::string site_name(const BenchmarkReport& report, const BenchmarkEntry& entry);
+
 // The width benchmark_text keeps its tables to: names cut with "…", and the league without
 // the layer, format and tag columns (the other formats keep them).
 inline constexpr size_t kTerminalColumns = 100;

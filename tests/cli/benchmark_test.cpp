@@ -467,6 +467,9 @@ TEST_F(Benchmark, KpisOfTwoRetailersWithTheSameSiteIds) {
   RunResult text = run({dir + "/chain", "--kpi", dir + "/named.csv"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("retailer   site  audits"), std::string::npos) << text.out;
+  // The league and the lists name each store A's retailer too (in a terminal, beside its name).
+  EXPECT_NE(text.out.find("  2  A     Maxi, High Str…  East    2026-03-01"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("  #  site  retailer   name             region  overall"), std::string::npos) << text.out;
 }
 
 TEST_F(Benchmark, BadKpiExportStopsBeforeScoring) {
