@@ -224,10 +224,9 @@ std::optional<AmbiguousKpiSite> find_ambiguous_kpi_site(const std::vector<Audite
 
 // The sites of the audits joined to the sites of the records, ordered by site key, then
 // retailer (one retailer's sites in the order of their keys); a site in only one of them has
-// the other side empty. A record that names a retailer
-// joins that retailer's site; one that names none joins the only audited retailer with its site
-// key, or else a site of its own with no retailer. Requires find_ambiguous_kpi_site to be
-// nullopt.
+// the other side empty. A record that names a retailer joins that retailer's site; one that
+// names none joins the only audited retailer with its site key, or else a site of its own with
+// no retailer. Requires find_ambiguous_kpi_site to be nullopt.
 std::vector<SiteKpis> join_site_kpis(const std::vector<AuditedSite>& audits, const std::vector<Contact>& contacts,
                                      const std::vector<SurveyAnswer>& answers);
 
