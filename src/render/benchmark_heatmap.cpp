@@ -32,7 +32,7 @@ Heatmap build_heatmap(const BenchmarkReport& r, bool by_region) {
   bool retailer = several_retailers(r);
   for (const auto& site_row : r.rows) {
     const BenchmarkEntry& e = r.entries[site_row.entry];
-    std::string name = retailer ? fmt::format("{}, {}", e.subject.retailer, e.subject.site) : e.subject.site;
+    std::string name = retailer ? with_retailer(e.subject.retailer, e.subject.site) : e.subject.site;
     Heatmap::Row row{e.site_key(), std::move(name), e.subject.region, e.overall, {}};
     for (const auto& col : h.columns) {
       std::optional<double> score;

@@ -256,9 +256,11 @@ bool several_retailers(const BenchmarkReport& r) {
   return several_retailers(r.rows, [&](const SiteRow& row) -> const std::string& { return r.entries[row.entry].subject.retailer; });
 }
 
+std::string with_retailer(std::string_view retailer, std::string_view name) { return fmt::format("{}, {}", retailer, name); }
+
 std::string site_name(const BenchmarkReport& r, const BenchmarkEntry& e) {
   std::string name = e.subject.site.empty() ? e.site_key() : fmt::format("{} ({})", e.subject.site, e.site_key());
-  return several_retailers(r) ? fmt::format("{}, {}", e.subject.retailer, name) : name;
+  return several_retailers(r) ? with_retailer(e.subject.retailer, name) : name;
 }
 
 namespace {
@@ -657,25 +659,21 @@ TextTable terminal_league(const TextTable& league) {
   TextTable t;
   std::vector<size_t> columns;
   // Several retailers: "Maxi, High Street" in the name column, so the league keeps its width.
-  std::vector<std::vector<std::string>> merged;
-  auto retailer = std::find(league.header.begin(), league.header.end(), "retailer");
-  auto name = std::find(league.header.begin(), league.header.end(), "name");
-  if (retailer != league.header.end() && name != league.header.end()) {
-    size_t r = static_cast<size_t>(retailer - league.header.begin()), n = static_cast<size_t>(name - league.header.begin());
-    merged = league.rows;
-    for (auto& cells : merged)
-      if (std::max(r, n) < cells.size()) cells[n] = cells[r] + ", " + cells[n];
-  }
-  const auto& rows = merged.empty() ? league.rows : merged;
+  auto retailer_column = std::find(league.header.begin(), league.header.end(), "retailer");
+  bool retailer = retailer_column != league.header.end();
+  size_t r = static_cast<size_t>(retailer_column - league.header.begin());
   for (size_t c = 0; c < league.header.size(); ++c) {
     if (!kept.count(league.header[c])) continue;
     columns.push_back(c);
     t.header.push_back(league.header[c] == "visits of site" ? "visits" : league.header[c]);
     t.align.push_back(c < league.align.size() ? league.align[c] : Align::Left);
   }
-  for (const auto& row : rows) {
+  for (const auto& row : league.rows) {
     auto& cells = t.rows.emplace_back();
-    for (size_t c : columns) cells.push_back(c < row.size() ? row[c] : std::string());
+    for (size_t c : columns) {
+      std::string cell = c < row.size() ? row[c] : std::string();
+      cells.push_back(retailer && league.header[c] == "name" && r < row.size() ? with_retailer(row[r], cell) : std::move(cell));
+    }
   }
   return for_terminal(std::move(t));
 }

@@ -72,6 +72,9 @@ std::string score_label(const BenchmarkReport& report, std::string_view kind, st
 // each row's retailer, as store 001 of two retailers is two sites (docs/scoring.md, "Peers").
 bool several_retailers(const BenchmarkReport& report);
 
+// A site's name after its retailer's, as rows of several retailers show it ("Maxi, High Street").
+std::string with_retailer(std::string_view retailer, std::string_view name);
+
 // A row's site as a sentence names it: "High Street (S001)", with its retailer first when
 // the report has several ("Maxi, High Street (S001)").
 std::string site_name(const BenchmarkReport& report, const BenchmarkEntry& entry);

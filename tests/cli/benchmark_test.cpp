@@ -470,6 +470,11 @@ TEST_F(Benchmark, KpisOfTwoRetailersWithTheSameSiteIds) {
   // The league and the lists name each store A's retailer too (in a terminal, beside its name).
   EXPECT_NE(text.out.find("  2  A     Maxi, High Str…  East    2026-03-01"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("  #  site  retailer   name             region  overall"), std::string::npos) << text.out;
+  // The heat map's rows and the highlights name it too.
+  RunResult html = run({dir + "/chain", "--format", "html"});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_NE(html.out.find(">Maxi, High Street &lt;1&gt;<"), std::string::npos);
+  EXPECT_NE(html.out.find("Lowest: Mini &amp; Co, High Street &lt;1&gt; (B), South, 53.8 on 2026-01-12."), std::string::npos);
 }
 
 TEST_F(Benchmark, BadKpiExportStopsBeforeScoring) {
